@@ -1,0 +1,185 @@
+/**
+ * The shapes the check-in core speaks in. Channels translate to and from these;
+ * the store persists them. Everything here is plain data (JSON-safe).
+ */
+
+/** Where a turn came from. `chat` is the terminal check-in (`npm run chat`). */
+export type Channel = 'sms' | 'alexa' | 'chat';
+
+/** How the person meets the reply: read on a screen, or heard. Voice stores enumerated values only. */
+export type Modality = 'text' | 'voice';
+
+/** Which crisis line to give: from the phone's country code on SMS, the locale on Alexa. */
+export type CrisisRegion = 'US' | 'CA' | 'GB' | 'IE' | 'AU' | 'NZ' | 'IN' | 'OTHER';
+
+/** Energy x pleasantness quadrant of a feeling ("drained or wired? unpleasant or okay?"). */
+export type FeelingFamily = 'low-unpleasant' | 'high-unpleasant' | 'low-pleasant' | 'high-pleasant';
+
+export type ToolId = 'grounding' | 'breathing' | 'self-compassion' | 'small-action' | 'parts';
+
+export type GoalOutcome = 'done' | 'not-yet' | 'skipped';
+
+/** A micro-goal: a catalogue id, or (text channels only) the person's own words. */
+export type GoalRef = { catalogueId: string; text?: undefined } | { text: string; catalogueId?: undefined };
+
+/** The micro-goal picked last time, kept on the profile until its outcome is recorded. */
+export interface OpenGoal {
+  goal: GoalRef;
+  /** Id of the journal entry that set it. */
+  entryId: string;
+  setAt: string;
+}
+
+/** What the core may know of a person's profile (loaded by the host before each turn). */
+export interface ProfileView {
+  openGoal?: OpenGoal;
+  /** When they were told what this is (first SMS contact). Absent: never welcomed. */
+  consentAt?: string;
+  optedOut?: boolean;
+}
+
+interface EntryBase {
+  /** Unique within the person; comes from `ctx.id`. */
+  id: string;
+  /** ISO 8601 time the entry was made. */
+  at: string;
+  channel: Channel;
+}
+
+/**
+ * One journal entry. Small events rather than one record per check-in, so a check-in
+ * abandoned halfway (common on a bad day) still leaves what was said.
+ * On voice every string field holds an enumerated value (vocabulary word, catalogue id).
+ */
+export type JournalEntry = EntryBase &
+  (
+    | { kind: 'feeling'; word: string; family: FeelingFamily; intensity?: number }
+    | { kind: 'tool'; tool: ToolId }
+    | { kind: 'goal'; goal: GoalRef }
+    | { kind: 'outcome'; goal: GoalRef; goalEntryId: string; outcome: GoalOutcome }
+    | { kind: 'reflection'; trigger?: string; tried?: string; helped?: 0 | 1 | 2 | 3 }
+    | { kind: 'connection' }
+    | { kind: 'consent'; terms: 'sms-welcome' }
+  );
+
+export type JournalEntryKind = JournalEntry['kind'];
+
+/**
+ * Everything a turn needs from the outside world, passed in so the core stays pure:
+ * no clock, no randomness, no env, no I/O inside `src/core`.
+ */
+export interface Ctx {
+  /** ISO 8601 time of this turn. */
+  now: string;
+  /** A fresh unique id for this turn; entries made this turn derive their ids from it. */
+  id: string;
+  /** A 32-bit seed for anything that varies (which goals are offered). */
+  seed: number;
+  channel: Channel;
+  region: CrisisRegion;
+  profile: ProfileView;
+  /**
+   * Journal entries since `needs.historySince`, present only on the second call after
+   * `step` answered with `needs` (see StepResult).
+   */
+  history?: JournalEntry[];
+}
+
+/**
+ * A structured input from a channel that already understood the request (an Alexa intent,
+ * an SMS keyword is NOT one of these: keywords arrive as text and the core reads them).
+ */
+export type IntentName =
+  | 'checkin'
+  | 'feeling'
+  | 'choose'
+  | 'grounding'
+  | 'compassion'
+  | 'goal'
+  | 'summary'
+  | 'done'
+  | 'notYet'
+  | 'skip'
+  | 'yes'
+  | 'no'
+  | 'help'
+  | 'repeat'
+  | 'stop'
+  | 'fallback';
+
+export type Input =
+  /** The person opened the conversation without words (Alexa launch, chat start). */
+  | { type: 'open' }
+  /** Free words: an SMS body, a chat line, free speech caught by Alexa's catch-all. */
+  | { type: 'text'; text: string }
+  /**
+   * An understood request. `value`: for `feeling`, a vocabulary word; for `choose`,
+   * "1" | "2" | "3" or a catalogue id; for others, absent.
+   */
+  | { type: 'intent'; intent: IntentName; value?: string };
+
+/** One short piece of speech or text. Channels join beats; voice pauses between them. */
+export interface Beat {
+  text: string;
+  /** A pause after this beat when spoken. */
+  pauseAfter?: 'short' | 'long';
+  /** Read slowly (grounding and breathing). */
+  slow?: boolean;
+  /**
+   * This beat tells the person something was saved. When the host could not save,
+   * it swaps such beats for an honest line (see `withSaveFailure`).
+   */
+  claimsSaved?: boolean;
+}
+
+export interface Choice {
+  /** What comes back as the `choose` value or typed number: "1", "2", "3" or an id. */
+  id: string;
+  /** Short words for the option, e.g. "open the curtains". */
+  label: string;
+}
+
+/** A channel-neutral reply. Renderers turn it into TwiML or SSML and enforce their limits. */
+export interface Reply {
+  beats: Beat[];
+  /** Numbered options, rendered "1) ..." on SMS and "the first, ..." on voice. */
+  choices?: Choice[];
+  /** Whether the person is expected to answer (keeps an Alexa session open). */
+  expectsAnswer: boolean;
+  /** Said when the person stays silent: adds help rather than repeating. */
+  reprompt?: string;
+  /** The conversation is over for now. */
+  end: boolean;
+  /** This reply carries crisis resources. Hosts count it (never with text) and must not delay it. */
+  crisis?: boolean;
+  /** Send nothing at all (SMS STOP: the carrier sends its own confirmation). */
+  silent?: boolean;
+}
+
+/** Work the host performs through the store after a turn. */
+export type Effect =
+  | { type: 'appendEntry'; entry: JournalEntry }
+  | { type: 'setOpenGoal'; goal: OpenGoal }
+  | { type: 'clearOpenGoal' }
+  | { type: 'recordConsent'; at: string }
+  | { type: 'setOptOut'; optedOut: boolean }
+  | { type: 'deleteUser' };
+
+/** Conversation state, stored as versioned data while the flow stays code. */
+export interface ConversationState {
+  v: 1;
+  step: string;
+  values: Record<string, unknown>;
+}
+
+export interface StepResult {
+  state: ConversationState;
+  reply: Reply;
+  effects: Effect[];
+  /**
+   * Set when the core needs journal history it was not given. The host loads entries
+   * since that ISO date into `ctx.history` and calls `step` again with the same input;
+   * the first result must then be discarded.
+   */
+  needs?: { historySince: string };
+}
