@@ -1,6 +1,6 @@
 /**
  * Deterministic choice from the seed in `ctx`, so a turn replays identically in tests
- * and the core never touches Math.random.
+ * and the core stays free of ambient randomness.
  */
 
 /** mulberry32: a tiny, well-mixed 32-bit PRNG. Returns a function yielding [0, 1). */

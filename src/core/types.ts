@@ -93,6 +93,7 @@ export type IntentName =
   | 'checkin'
   | 'feeling'
   | 'choose'
+  | 'answer'
   | 'grounding'
   | 'compassion'
   | 'goal'
@@ -114,7 +115,8 @@ export type Input =
   | { type: 'text'; text: string }
   /**
    * An understood request. `value`: for `feeling`, a vocabulary word; for `choose`,
-   * "1" | "2" | "3" or a catalogue id; for others, absent.
+   * "1" | "2" | "3" or a catalogue id; for `answer`, a resolved short answer to the open
+   * question (a journal option, "a little", "drained"); for others, absent.
    */
   | { type: 'intent'; intent: IntentName; value?: string };
 
@@ -130,6 +132,8 @@ export interface Beat {
    * it swaps such beats for an honest line (see `withSaveFailure`).
    */
   claimsSaved?: boolean;
+  /** Like `claimsSaved`, for "everything is erased". */
+  claimsErased?: boolean;
 }
 
 export interface Choice {
@@ -144,6 +148,8 @@ export interface Reply {
   beats: Beat[];
   /** Numbered options, rendered "1) ..." on SMS and "the first, ..." on voice. */
   choices?: Choice[];
+  /** Besides the choices, the person may answer in their own words (text channels: "or text your own"). */
+  acceptsOwnWords?: boolean;
   /** Whether the person is expected to answer (keeps an Alexa session open). */
   expectsAnswer: boolean;
   /** Said when the person stays silent: adds help rather than repeating. */

@@ -1,0 +1,72 @@
+/**
+ * Words about the service itself: first contact, help, data rights, opting out, honest
+ * failures, and the session-prep summary. SMS lines follow carrier rules (HELP, STOP,
+ * "Msg & data rates may apply") and stay GSM-7.
+ */
+import type { CrisisRegion, Modality } from '../types.ts';
+
+const byModality = (m: Modality, text: string, voice: string): string => (m === 'voice' ? voice : text);
+
+/** The local crisis line in a few words, for lines that mention it in passing (SAFETY.md's table). */
+const SHORT_CRISIS_LINE: Record<CrisisRegion, string> = {
+  US: 'call or text 988',
+  CA: 'call or text 988',
+  GB: 'call Samaritans on 116 123',
+  IE: 'call Samaritans on 116 123',
+  AU: 'call Lifeline on 13 11 14',
+  NZ: 'call or text 1737',
+  IN: 'call Tele-MANAS on 14416',
+  OTHER: 'call your local emergency number',
+};
+
+export const service = {
+  shortCrisisLine: (region: CrisisRegion) => SHORT_CRISIS_LINE[region],
+
+  /** After a crisis reply, when the person says they're fine: gentle, and the line once more. */
+  crisisStillHere: (line: string) =>
+    `I'm glad you're still here with me. Help is there any time: ${line}. Would you like to keep going with a check-in?`,
+  crisisStillHereReprompt: 'You can say yes to keep going, or no to stop here.',
+  crisisClose: (line: string) => `Take care of yourself. Any time, day or night, ${line}.`,
+
+  /** First SMS from a new number. `crisisLine` is the short local line, e.g. "call or text 988". */
+  smsWelcome: (crisisLine: string) =>
+    `Hi, this is my check in: a short, kind check-in between therapy sessions. It's automated and not for emergencies: ${crisisLine}. It only texts you back. Msg & data rates may apply. Reply HELP for help, STOP to opt out.`,
+
+  helpAbout: (m: Modality) =>
+    byModality(
+      m,
+      'my check in is an automated check-in for the days between therapy sessions, not an emergency service. Text HI to check in, GOAL for one small goal, GROUND to slow down, SUMMARY for your therapist. Reply STOP to opt out, DELETE to erase your data.',
+      'You can tell me how you feel, ask for a grounding exercise, ask for a micro goal, or ask what to tell your therapist.',
+    ),
+  helpReprompt: 'You can say how you feel, or ask for a grounding exercise.',
+
+  fallback: (crisisLine: string) => `Sorry, I didn't catch that. If you're in crisis, ${crisisLine}.`,
+
+  optedBackIn: "Welcome back. You'll get replies again.",
+
+  deleteConfirm:
+    "This erases your whole journal and goals, and can't be undone. Reply YES to erase everything, or anything else to keep it.",
+  deleteDone: 'Done. Everything of yours is erased. Text HI if you ever want to start again.',
+  deleteKept: 'Okay, nothing was erased.',
+
+  saveFailed: "I couldn't save that just now, sorry. Please try again later.",
+  eraseFailed: "I couldn't erase everything just now, sorry. Please reply DELETE again in a little while.",
+
+  stopVoice: "Take care. I'm here any time.",
+
+  summary: {
+    intro: 'For your therapist, from the last 7 days:',
+    nothingYet:
+      "There's nothing in your journal from the last 7 days yet. That's okay. You could tell your therapist how this week felt, in one word.",
+    feelings: (list: string) => `Feelings: ${list}.`,
+    goals: (done: number, notYet: number, doneList: string) =>
+      `Small goals: ${done} done${doneList ? ` (${doneList})` : ''}, ${notYet} not yet.`,
+    goalsOpen: (goal: string) => `Still open: ${goal}.`,
+    triggers: (list: string) => `What set things off: ${list}.`,
+    tools: (list: string) => `Tools you tried here: ${list}.`,
+    helped: (list: string) => `What helped: ${list}.`,
+    close: 'Bring whatever feels most important. Not-yet goals are worth talking about too.',
+    times: (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`),
+    helpedLevel: ['not at all', 'a little', 'some', 'a lot'] as const,
+  },
+} as const;

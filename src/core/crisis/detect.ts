@@ -1,0 +1,110 @@
+/**
+ * The crisis gate's ear (SAFETY.md): does this message carry crisis language?
+ * `step` calls it first, on every input, in every state, on every channel.
+ */
+import { CLAUSE, fold } from './normalize.ts';
+import { PHRASES } from './phrases.ts';
+
+/**
+ * Which list a message matched. All tiers get the same reply; the tier is kept for
+ * counting and for growing the regression corpus.
+ * - explicit: "I want to kill myself", "suicidal", "kms"
+ * - veiled: "I won't be a problem much longer", "can't go on"
+ * - means: pills saved up, a bridge, cutting, a rope, a gun
+ * - request: a direct ask for help: "HELP", "I need help", "988", "not safe"
+ */
+export type CrisisTier = 'explicit' | 'veiled' | 'means' | 'request';
+
+export interface CrisisSignal {
+  tier: CrisisTier;
+  /**
+   * Every match was negated ("I'm not suicidal", "I don't want to kill myself"). The reply
+   * softens its opening but still gives the resources in full.
+   */
+  negated: boolean;
+}
+
+/** Most serious first: the tier reported when a message matches several. */
+const RANK: Record<CrisisTier, number> = { explicit: 0, means: 1, veiled: 2, request: 3 };
+
+/**
+ * Reads `text` for crisis language. Pure and linear in the length of the text.
+ * Errs toward over-triggering; everyday idioms ("this traffic is killing me") do not trigger.
+ * Never throws: should matching itself ever fail, it answers as if help had been asked for,
+ * because a missed crisis costs far more than an unneeded list of numbers.
+ */
+export function detectCrisis(text: string): CrisisSignal | null {
+  if (typeof text !== 'string' || text.length === 0) return null;
+  try {
+    return scan(text);
+  } catch {
+    return { tier: 'request', negated: true };
+  }
+}
+
+function scan(text: string): CrisisSignal | null {
+  const folded = fold(text);
+  let best: CrisisTier | undefined;
+  let allNegated = true;
+  for (const phrase of PHRASES) {
+    const forms = phrase.form === 'plain' ? [folded.plain] : folded.squeezed;
+    for (const form of forms) {
+      for (const match of form.matchAll(phrase.re)) {
+        if (best === undefined || RANK[phrase.tier] < RANK[best]) best = phrase.tier;
+        if (!isNegated(form, match.index)) allNegated = false;
+      }
+    }
+  }
+  return best === undefined ? null : { tier: best, negated: allNegated };
+}
+
+/** Words that negate what follows them ("not", "don't", "never"), in folded spelling. */
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'nope',
+  'dont',
+  'dnt',
+  'never',
+  'wont',
+  'wouldnt',
+  'isnt',
+  'arent',
+  'didnt',
+  'doesnt',
+  'havent',
+  'hasnt',
+  'wasnt',
+  'werent',
+  'aint',
+  'nor',
+]);
+
+/**
+ * Words that may sit between a negator and the phrase it negates: "not *going to* hurt
+ * myself", "not *having thoughts of* suicide". Anything else ("I'm not ok, I want to die")
+ * ends the search, so a negation elsewhere in the sentence does not soften the reply.
+ * Both squeezed and plain spellings.
+ */
+const GLUE = new Set(
+  `i im ive id am is are was be being ben been going gona gonna to want wana wanna wanting would
+  wil will ever definitely realy really honestly actualy actually think thinking fel feel feling
+  feeling have had having thoughts thought of about any a an planing planning plan trying try that
+  so at al all do even just the type kind person way like going gonna ever seriously`.split(/\s+/),
+);
+
+/** How far back a negator may stand from the phrase it negates. */
+const NEGATION_REACH = 6;
+
+/** Whether the phrase starting at `index` is negated within its own clause. */
+function isNegated(form: string, index: number): boolean {
+  const before = form.slice(Math.max(0, index - 120), index);
+  const clause = before.slice(before.lastIndexOf(CLAUSE) + 1);
+  const words = clause.trim().split(' ').filter(Boolean);
+  for (let i = words.length - 1, seen = 0; i >= 0 && seen < NEGATION_REACH; i--, seen++) {
+    const word = words[i] as string;
+    if (NEGATORS.has(word)) return !(word === 'no' && words[i + 1] === 'longer');
+    if (!GLUE.has(word)) return false;
+  }
+  return false;
+}

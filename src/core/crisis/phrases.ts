@@ -1,0 +1,199 @@
+/**
+ * The crisis phrase lists (SAFETY.md: explicit, veiled, means and method, direct requests).
+ *
+ * Written against the folded text of `normalize.ts`, so:
+ * - letters are squeezed: write "kil" for kill, "beter of" for better off, "ned" for need,
+ *   "slep" for sleep (a phrase with a doubled letter in `squeezed` form never matches);
+ * - apostrophes are gone: "dont", "im", "cant";
+ * - a space in a phrase is optional, so glued words still match ("killmyself", "endmylife");
+ * - `#` marks a clause break; phrases never cross it.
+ *
+ * Each phrase is a regular expression without nested quantifiers, so matching stays linear.
+ * Err toward over-triggering; the `(?! ...)` tails only carve out everyday idioms.
+ * A miss found in the wild goes into tests/core/crisis/corpus.ts first, then here.
+ */
+import type { CrisisTier } from './detect.ts';
+
+/** One compiled phrase, and which folded form it reads. */
+export interface Phrase {
+  tier: CrisisTier;
+  form: 'squeezed' | 'plain';
+  re: RegExp;
+}
+
+const SELF = '(?:myself|my self|mysef|myslef|mysel|meself|mself)';
+const PILLS =
+  '(?:pils|pil|meds|medication|medications|medicine|medicines|tablets|sleping pils|sleping tablets|painkilers|pain kilers|tylenol|paracetamol|acetaminophen|ibuprofen|insulin|xanax|opioids|oxy|benzos|antidepresants|pil botle)';
+const PLACE =
+  '(?:bridge|rof|rofs|roftop|building|window|balcony|clif|ledge|tower|overpas|parking garage|car park|tracks|dam|pier|motorway overpas)';
+/** Accidents and figures of speech after "cut/burn myself". */
+const CUT_ACCIDENT = String.raw`(?! (?:shaving|coking|choping|slicing|peling|on a|on some|on broken|on the (?:stove|oven|pan|iron|ketle|grater|can|knife|glas|paper|blender)|by acident|acidentaly|some slack|a break|slack|of|short|out|lose|a piece|a slice)\b)`;
+const HURT_ACCIDENT = String.raw`(?! (?:at the gym|lifting|playing|runing|working out|by acident|acidentaly|faling|on the stairs|sking|at practice)\b)`;
+
+const explicit = [
+  // suicide and its typos: suicidal, sucidal, suicidle, suiside, suicdal
+  String.raw`\bsu[ia]?i?[cs]i?d`,
+  String.raw`\bsiu[cs]id`,
+  String.raw`\bself (?:harm|injur|mutilat|delet|unaliv|destruct)`,
+  String.raw`\b(?:kil|kiling|kilin|kils|kiled|kild|end|ending|ended|unaliv|unaliving|delete|deleting|drown|drowning|poison|poisoning|starve|starving|sufocate|sufocating|strangle|strangling|hang|hanging|hung|electrocute|overdose|od) ${SELF}\b(?! laughing\b)`,
+  String.raw`\b(?:hurt|hurting|hurts|harm|harming|harmed|injure|injuring) ${SELF}\b${HURT_ACCIDENT}`,
+  String.raw`\b(?:shot|shoting|stab|stabing|stabed) ${SELF}\b(?! in the fot\b)`,
+  // "my boss is going to kill me", "it would kill me to miss it": someone else's doing, an idiom.
+  String.raw`(?<!\b(?:gona|going to|wil|would|shel|hel|theyl|youl|itl|hed|shed|theyd|youd|bosl) )\bkil me\b`,
+  String.raw`(?<!\d )\bkms\b`,
+  String.raw`\b(?:want|wana|ned|going|gona|about|fina|tryna|to) 2 kms\b`,
+  String.raw`\b(?:kys|ctb)\b`,
+  String.raw`\bun aliv`,
+  String.raw`\b(?:sewer|suwer|sue|soup|sowe) slide\b`,
+  String.raw`\b(?:want|wana|wnat|wnt|whant|wanted|wanting|wants|wish|wished|ready|deserve|deserved|deserves|plan|planing|tempted|ned|neds|should|trying) (?:to |2 )?(?:just |realy |finaly |honestly |al )?(?:die|be dead|dead)\b(?! (?:of embarasment|of shame|of boredom|laughing|for (?:a|the|this|that|some|it))\b)`,
+  String.raw`\b(?:hope|pray|praying|wish) (?:that )?i (?:just )?(?:die|dies)\b`,
+  String.raw`\bhope to die (?:son|tonight|in my slep)\b`,
+  String.raw`\blet me (?:just )?die\b`,
+  String.raw`\bwish (?:that )?i (?:was|were|could be|could just be|d be|would be) dead\b`,
+  String.raw`\b(?:rather|soner) (?:just )?(?:be dead|die)\b`,
+  String.raw`\b(?:beter|beter of|hapier) dead\b`,
+  String.raw`\bshould (?:have|of|ve|just)? ?(?:just )?(?:died|ben dead|be dead)\b`,
+  String.raw`\b(?:end|ending|ended|take|taking|tok|takes) (?:my|my own|mine) life\b(?! (?:back|in|into|to the|seriously|for granted|one|apart|more|over)\b)`,
+  String.raw`(?<!\b(?:the|an|that|this|by the|in the) )\bend(?:ing)? (?:it al|everything)\b(?! with\b)`,
+  String.raw`\b(?:want|wana|going|gona|ready|plan|planing|decided|deciding|about|tempted|thinking about|think about|thought about|thinking of|might|could|wil|just) (?:to )?end(?:ing)? it\b(?! (?:with|of|for|betwen|early|on|at|al with)\b)`,
+  String.raw`\bend(?:ing)? things\b(?! (?:with|betwen|of|on|of with|up)\b)`,
+  String.raw`\b(?:quiero morir|me quiero morir|quiero matarme|me quiero matar|matarme|no quiero vivir|suicidarme)\b`,
+];
+
+const means = [
+  String.raw`\bover dos`,
+  String.raw`\b(?:gona|going to|wana|want to|might|wil|about to|could|plan to|tryna|trying to|ready to) od\b`,
+  String.raw`\bod(?:ing|ed|d)? on (?:pils|pil|meds|my|sleping|tylenol|insulin|something)`,
+  String.raw`\b(?:saved|saving|save|stockpile|stockpiled|stockpiling|hoard|hoarded|hoarding|horded|colected|colecting|stashed|stashing|stash|kept|keping|storing|stored) (?:up )?(?:al |some |enough |a lot of |lots of |a bunch of )?(?:of )?(?:my |the |his |her |moms |dads |these |those )?${PILLS}\b`,
+  String.raw`\b(?:take|taking|tok|swalow|swalowing|swalowed|down|downing|downed|eat|ate|eating) (?:al|every|the whole|a whole|a handful of|handful of|a bunch of|a lot of|lots of|to many|way to many|al of|the rest of) (?:of )?(?:my |the |these |those |his |her )?${PILLS}\b(?! (?:every|each|on time|as prescribed|today|this morning|in the morning|at night|with fod|with breakfast|like)\b)`,
+  String.raw`\b(?:whole|entire|ful) (?:botle|pack|packet|box|container|bag) of ${PILLS}\b`,
+  String.raw`\b(?:handful|handfuls) of ${PILLS}\b`,
+  String.raw`\benough ${PILLS} (?:to|that|so)\b`,
+  String.raw`\b(?:drink|drinking|drank|swalow|swalowing) (?:some |the )?(?:bleach|antifreze|poison)\b`,
+  String.raw`\b(?:jump|jumping|jumped|jumps|leap|leaping|leapt|throw ${SELF}|throwing ${SELF}|threw ${SELF}|fling ${SELF}|fal|faling) (?:of|from|of of|out of|out) (?:a|the|this|that|my|our|some|his|her) (?:top of (?:a|the) )?${PLACE}\b`,
+  String.raw`\b(?:step|steping|steped|walk|walking|walked|drive|driving|drove) (?:of|of of) (?:a|the|this|that|my|our|some|his|her) (?:top of (?:a|the) )?${PLACE}\b`,
+  String.raw`\b(?:jump|jumping|jumped|jumps|leap|leaping) (?:of|from)\b(?= #| $| (?:it|something|tonight|again|now)\b)`,
+  String.raw`\b(?:jump|jumping|jumped|step|steping|steped|throw ${SELF}|throwing ${SELF}|threw ${SELF}|lie down|lay down|laying down|lying down|walk|walking|walked) (?:in front of|infront of|under) (?:a|the|an|some|oncoming) (?:train|bus|truck|lory|car|trafic|subway|metro|tube)\b`,
+  String.raw`\b(?:going to|gona|want to|wana|about to|ready to|tempted to|might|could|just) jump\b(?= #| $| (?:tonight|now|today|again)\b)`,
+  String.raw`\b(?:im|i am|standing|stod|siting|sat|now) on (?:the|a|this|that) (?:rof|rof ledge|ledge|bridge|railing|edge of the rof|edge of the bridge)\b(?! (?:of (?:my|the|your|his|her) nose)\b)`,
+  String.raw`\b(?:walk|walking|walked|step|steping|run|runing|jump|jumping) into (?:oncoming )?trafic\b`,
+  String.raw`\b(?:thinking about|think about|thought about|thinking of|at|on|to|near|standing on|stod on|stand on|siting on|sat on|drove to|drive to|driving to|walked to|walk to|went to|going to|go to) (?:the|a|this|that) (?:bridge|ledge)\b(?! (?:club|game|tournament|of (?:my|the|your|his|her) nose)\b)`,
+  String.raw`\b(?:on|at|over|standing on|stand on|siting on|sat on) (?:the )?(?:edge|ledge|railing|rail) of (?:a|the|this) ${PLACE}\b`,
+  String.raw`\b(?:drive|driving|drove|crash|crashing|crashed|ster|stering|swerve|swerving) (?:my car |the car |myself )?(?:of|into|of of) (?:a |the |an )?(?:bridge|clif|tre|wal|river|lake|oncoming|trafic|truck)\b`,
+  String.raw`\b(?:crash|wreck) (?:my|the) car on purpose\b`,
+  String.raw`\b(?:cut|cuting|cutin|cuts|slit|sliting|slice|slicing|carve|carving) (?:my|up my|open my|into my) (?:wrist|wrists|arm|arms|thigh|thighs|leg|legs|skin|stomach|vein|veins|throat)\b${CUT_ACCIDENT}`,
+  String.raw`\b(?:cut|cuting|cutin|cuts|slit|sliting|burn|burning|burned|burnt) ${SELF}\b${CUT_ACCIDENT}`,
+  String.raw`\b(?:cuting|cutin) (?:again|myself)\b`,
+  String.raw`\bcut again\b`,
+  String.raw`\b(?:urge|urges|urged|want|wana|wanted|ned|neded|tempted|going|gona|started|start|starting|ben|stop|stoped|kep|kept|relapse|relapsed|relapsed and|back to|clean from|thinking about|thought about|temptation) (?:to )?(?:cut|cuting|cutin)\b(?! (?:back|down|of|out|it|ties|corners|the|a|an|clas|schol|carbs|sugar|costs|cost|someone|him|her|them|you|some|loses|in|through|work|cafeine|cofe|ahead|line|short|lose|me|things|people|contact|my|our|their|your|his|and|paper|coupons|to|that|this|these|those|fat|weight|calories|alcohol|drinking|smoking|spending|hours|gras|lawn|wod|vegetables|onions|hair|nails|up|open|together|it out)\b)`,
+  String.raw`\b(?:wrist|wrists|arm|arms|cuts|thigh|thighs) (?:is |are |wont stop |kep |keps |)bleding\b`,
+  String.raw`\b(?:razor|razors|blade|blades) (?:to|on|against|acros) my (?:wrist|wrists|arm|arms|thigh|thighs|leg|legs|skin|throat)\b`,
+  String.raw`\b(?:tie|tied|tying|make|made|making|bought|buy|buying|got|get|have|has|found|hang|hanging|hung) (?:a |the |some |up a |up the )?rope\b(?! (?:swing|lader|bridge|course|light|lights|toy|for (?:the|my) (?:tent|boat|dog|hamock|swing))\b)`,
+  String.raw`\b(?:rope|belt|cord|cable|scarf|shet|ligature) (?:around|round|on|to) my neck\b`,
+  String.raw`\bgun (?:to|in|against|at|under) my (?:head|mouth|temple|chest|chin)\b`,
+  String.raw`\b(?:put|puting|hold|holding|held|point|pointing|pointed|pres|presing) (?:a|the|my|dads|his|her) (?:gun|pistol|revolver) (?:to|in|against|at|under) my\b`,
+  String.raw`\b(?:bought|buy|buying|get|geting|got|have|own|load|loaded|loading|cleaning|holding|hold|grab|grabed|grabing|tok|found) (?:a |the |my |his |her |dads |my dads )?(?:gun|guns|pistol|revolver|shotgun|firearm|handgun)\b(?! (?:range|show|safety|license|licence|clas|game|games|leson|lesons|for hunting|to the range|to range)\b)`,
+  String.raw`\b(?:gun|pistol|revolver|shotgun) is loaded\b`,
+  String.raw`\b(?:want to|wana|going to|gona|ready to|about to|could|might|just|tempted to) pul the triger\b(?! on\b)`,
+  String.raw`\bblow (?:my )?(?:brains|brain|head) (?:out|of)\b`,
+  String.raw`\bbulet (?:in|into|through) my (?:head|brain|skul|mouth)\b`,
+  String.raw`\bcarbon monoxide\b`,
+  String.raw`\b(?:car|engine) runing in the garage\b`,
+  String.raw`\bgarage with the (?:car|engine) runing\b`,
+];
+
+/** Phrases that read the unsqueezed text: squeezing would turn "noose" into "nose" and "off" into "of". */
+const meansPlain = [
+  String.raw`\bnoo+se`,
+  String.raw`\b(?:jump|jumping|jumped|jumps|leap|leaping|leapt) off+\b(?! (?:a |the |my |this |that )?(?:call|zoom|meeting|phone|bandwagon|couch|sofa|bed|page|screen|plane|bus|boat|ferry|wagon|train|stage|diving|point)\b)`,
+  String.raw`\boff+ (?:myself|my self)\b`,
+];
+
+const veiled = [
+  String.raw`(?<!\b(?:it|that|this|which|thats|its|there) )\b(?:wont|wil not|not going to|not gona|wont even|may not|might not) be (?:a |your |anyones |the |such a |in your |in anyones |)?(?:problem|burden|bother|around|here|alive|trouble|isue|wory|way|hasle)\b(?: for| to anyone| to you| to anybody| to them)? ?(?:much longer|for much longer|for long|long|any longer|anymore|any more|after tonight|after today|son|much more)\b`,
+  String.raw`\b(?:wont|dont|not|wil not) (?:have to|ned to|neds to|even have to) (?:wory|deal|bother) (?:about|with) me (?:much longer|anymore|any more|any longer|for long|son|after tonight|after today|ever again)\b`,
+  String.raw`\b(?:dont|do not|didnt|not|never) (?:want|wana|wish) (?:to )?wake up\b`,
+  String.raw`\b(?:hope|wish|pray|praying|hoping) (?:that )?(?:i |to )?(?:dont|do not|never|wont|wil not|wouldnt|didnt|not) wake up\b`,
+  String.raw`\b(?:go to slep|going to slep|fal aslep|faling aslep|slep|goes to slep) and (?:never|not|dont|do not) wake up\b`,
+  String.raw`\bnever wake up again\b`,
+  String.raw`\bif i (?:dont|do not|didnt|never) wake up\b`,
+  String.raw`\bnot wake up (?:again|tomorow|in the morning|ever)\b`,
+  String.raw`\bslep forever\b`,
+  String.raw`\b(?:eternal|endles|permanent|forever) slep\b`,
+  String.raw`\b(?:beter|hapier|easier) (?:of )?without me\b`,
+  String.raw`\b(?:beter|beter of|hapier|easier|beter for everyone|easier for everyone) (?:of )?(?:if i (?:was|were|wasnt|werent|was not|were not|died|disapeared|was gone|were gone|wasnt here|wasnt around|was dead|were dead|never existed|had never ben born|didnt exist|was not here)|with me gone|with me dead|when im gone|once im gone|if im gone|if im dead|when im dead)\b`,
+  String.raw`\bbeter of gone\b`,
+  String.raw`\b(?:be|are|is|wil be|would be|d be|l be) (?:fine|ok|okay|god|beter|hapier|alright|al right) without me\b`,
+  String.raw`\b(?:im|i am|being|fel like|feling like|fels like) (?:a |such a |just a |only a |a huge |a big |nothing but a |nothing but |a total |)?burden\b`,
+  String.raw`\bburden (?:to|on|for) (?:everyone|everybody|my family|them|you|people|al of you|my friends|my kids|my parents|the world)\b`,
+  String.raw`\b(?:no one|none|nobody|nobody d|no one d|no one would|nobody would|none would|nobody wil|no one wil|no one even|nobody even|wouldnt even|nobody would even|no one would even|no one wouldve|nobody wouldve) (?:even )?(?:mis|care|notice) (?:me|if i|when i|that i|im gone|if im)\b`,
+  String.raw`\b(?:no one|none|nobody) (?:would|wil|d|wouldve|would even|even|would ever) (?:care|mis me|notice)\b`,
+  String.raw`\b(?:live or die|alive or dead|dead or alive|if i live or|if im alive or)\b`,
+  String.raw`\b(?:cant|canot|can not|cnt|cant even|unable to|dont think i can|dont know if i can|dont know how to|dont want to|not sure i can|cant bring myself to|i canot) (?:go on|kep going|cary on|do this anymore|do this any more|do it anymore|do it any more|take it anymore|take it any more|take this anymore|take any more|take much more|take this any longer|take it any longer|live like this|live anymore|live any more|live with this|live with myself|cope anymore|cope any more|handle (?:this|it|life|anything) anymore|kep doing this|be here anymore|face another day|face tomorow|do life|kep living|go on living|kep fighting|fight anymore|fight this anymore|stay alive|kep myself alive)\b(?! (?:a|an|the|this|that|my|your|our|vacation|holiday|trip|date|stage|tv|line|air|about|and on|to|with|in|at|til|until|forever|without|job|work|clas|diet)\b)`,
+  String.raw`\b(?:give|giving|gave|given) up on (?:life|living|everything|myself|being alive)\b`,
+  String.raw`\bdone (?:with )?(?:life|living|being alive|existing|this life)\b`,
+  String.raw`\bdone with it al\b`,
+  String.raw`\b(?:tired|sick|exhausted|weary|sick and tired) (?:of|with) (?:living|being alive|life|existing|being here|waking up|this life|my life|being me)\b`,
+  String.raw`\b(?:no|zero|not any|not a single|dont have a|dont have any|dont have|cant find a|cant find any|lost my|lost the|lost al|without a|no more|no real|lost any) (?:reason|reasons|point|purpose|wil|desire|hope|motivation) (?:to|in|for|of) (?:live|living|go on|going on|being alive|be alive|existing|exist|stay|staying alive|stay alive|kep going|be here|being here|life)\b`,
+  String.raw`\bnothing (?:left )?to live for\b`,
+  String.raw`\b(?:is not|isnt|s not|aint|not) worth (?:living|going on|the pain|being alive|staying alive)\b`,
+  String.raw`\b(?:life|lifes|living|existing|my life|being alive) (?:is not|isnt|s not|aint|not|is no longer) worth it\b`,
+  String.raw`\b(?:life|lifes|living|existing|my life|being alive|existence|everything) (?:is|fels|sems|just fels|is just|has become|became) (?:so |completely |totaly |realy |just )?(?:pointles|meaningles|worthles|hopeles)\b`,
+  String.raw`\bwhat (?:is |s )?the point (?:of |in )?(?:living|life|being alive|going on|anything|existing|of it al|anymore|any more|of trying anymore|in trying anymore|in anything)\b`,
+  String.raw`\bwhats the point (?:of |in )?(?:living|life|being alive|going on|anything|existing|it al|anymore|any more|trying anymore|in anything)\b`,
+  String.raw`\b(?:no|only) way out\b`,
+  String.raw`\b(?:no|dont se the|cant se the|dont se any|cant se any|dont se a|cant se a) point (?:anymore|any more|in anything|in going on|in trying anymore|to anything|in being here|in being alive)\b`,
+  String.raw`\bpermanent solution\b`,
+  String.raw`\bend (?:the|my|this|al the|al this) (?:pain|sufering|misery|hurt)\b`,
+  String.raw`\b(?:want|wana|ned|wish|just want|just ned|make|let|please make) (?:it|this|everything|the pain|it al|al of it|al this|al this pain|my life|life|the hurt|the thoughts|the voices|the noise|the world) (?:would |to |wil |could |can )?(?:al )?(?:just )?(?:stop|end|be over|go away forever|stop forever|end forever|ends|stops)\b(?! (?:raining|snowing|ringing|beping|buzing|barking|crying|leaking|hurting so)\b)`,
+  String.raw`\bwish (?:that )?i (?:wasnt|was not|werent|were not|wasn t|didnt|did not|couldnt|could not|dont|do not) (?:here|alive|around|born|living|on this earth|in this world|exist|have to exist|have to wake up|wake up|have to be here)\b`,
+  String.raw`\bwish (?:that )?i (?:was|were|could be|could just be|d be|would be) (?:dead|gone|never born|not here|not alive|aslep forever|gone forever)\b`,
+  String.raw`\bwish (?:that )?(?:i|id|i d|i had|i hadnt|i had not) (?:never )?(?:ben born|existed|woke up|woken up)\b`,
+  String.raw`\bwish (?:that )?i (?:could|would|might|wil) (?:just )?(?:die|disapear|vanish|stop existing|not exist|cease to exist|fal aslep and never wake up|go to slep forever|slep forever|not wake up|never wake up|be gone|stop breathing)\b`,
+  String.raw`\b(?:want|wana|wanting|ned) (?:to )?(?:disapear|vanish) (?:forever|for god|permanently|and never come back)\b`,
+  String.raw`\b(?:want|wana|wanting|ned|i) (?:to )?(?:stop existing|not exist|cease to exist|not be alive|not be here anymore|be gone forever|be gone for god|stop breathing)\b`,
+  String.raw`\b(?:dont|do not|no longer|didnt|never) (?:want|wana|wish|asked) (?:to )?(?:live|be alive|exist|be here anymore|be here any more|be on this earth|be in this world|be around anymore|stay alive|kep living|go on living|be born)\b(?! (?:in|with|near|at|there|here|on campus|alone|together|next|by|close|far|so|to)\b)`,
+  String.raw`\b(?:saying|say|said|this is|wanted to say|want to say|just wanted to say|ned to say|my|final|last|a final|a last|one last|say my) (?:my )?(?:godbye|godbyes|god bye|god byes|bye forever|farewel|farewels)\b(?! to\s(?!(?:you|u|everyone|everybody|al|al of you|the world|this world|my family|my friends|life|it al|my kids|my children|you al)\b)\b)`,
+  String.raw`\b(?:godbye|bye) (?:forever|for god|world|cruel world)\b`,
+  String.raw`\bgodbye (?:leter|note|mesage|text|video)\b`,
+  String.raw`\b(?:wrote|writen|writing|finished|left) (?:my|a) (?:final |last |godbye )?(?:note|leter|leters|notes)\b(?= #| $| (?:for|to) (?:everyone|everybody|my family|my kids|my parents|my mom|my dad|my wife|my husband|my partner)\b)`,
+  String.raw`\b(?:giving|give|gave|given) away (?:al )?(?:of )?(?:my )?(?:stuf|things|belongings|posesions|everything i own)\b`,
+  String.raw`\b(?:put|puting|geting|get|got) (?:al )?my (?:afairs|things|life) in order\b`,
+  String.raw`\bwont (?:ever )?hear from me (?:again|anymore|ever again|after (?:this|tonight|today))\b`,
+  String.raw`\blast time (?:you|u) (?:wil |ever )?hear from me\b`,
+  String.raw`\bse (?:you|u) on the other side\b`,
+  String.raw`\b(?:thoughts|thinking|thought|think|fantasize|fantasise|fantasizing|fantasising|obsesing|dreaming|dream) (?:of|about) (?:dying|death|ending it|not being here|not waking up|my death|my funeral|being dead|not existing)\b`,
+];
+
+const request = [
+  // "HELP", "help me", "please help" as a whole clause.
+  '(?:^|#) (?:please |plz |pls |someone |somebody |sos |i ned |ned |i want |ayuda )?help(?: help)*(?: me)?(?: please| plz| pls| now| asap| me now)? (?:#|$)',
+  '(?:^|#) (?:ayuda|ayudame|socoro)(?: por favor)? (?:#|$)',
+  String.raw`\b(?:i|we) (?:realy |desperately |urgently |just |think i |seriously |)?(?:ned|want|neds) (?:some |real |profesional |urgent |serious |)?help\b(?! (?:with|chosing|picking|to pick|finding|to find|deciding|to decide|understanding|remembering|naming|seting|using|figuring|me pick|me chose|me find|me decide|me with|from you with|geting started|starting|to get started|to start|to remember|to name|to understand|to figure|on|for my|for the|for this|for that)\b)`,
+  String.raw`\b(?:please|plz|pls|someone|somebody|sombody|anyone|anybody) help(?: me| us)?\b(?! (?:with|me with|me pick|me chose|me find|me decide|me remember|me understand|me figure|pick|chose|find|decide|me name|me out with)\b)`,
+  String.raw`(?<!\b(?:this|it|that|thing|ap|how) )\bhelp me\b(?= #| $| (?:please|plz|pls|now|asap|i|im|someone|somebody|god)\b)`,
+  String.raw`\b988\b`,
+  String.raw`\bnine (?:eight eight|eighty eight|88)\b`,
+  String.raw`\b(?:not|dont fel|do not fel|didnt fel|never fel|no longer fel|isnt|arent|not feling|cant be|dont know if im) safe\b`,
+  String.raw`\bcant (?:kep|stay|be) (?:myself )?safe\b`,
+  String.raw`\bunsafe\b`,
+  String.raw`\b(?:sos|mayday)\b`,
+  String.raw`(?<!\b(?:midlife|mid life|identity|climate|housing|energy|cost of living|fuel) )\b(?:crisis|crises)\b`,
+  String.raw`\b(?:emergency|emergencies|emergancy|emergeny)\b(?! (?:brake|break|exit|exits|fund|funds|savings|contact|contacts|kit|alert|lights|vehicle|vehicles|landing|broadcast|alert system|stop|shower|power|generator)\b)`,
+];
+
+const compile = (tier: CrisisTier, form: Phrase['form']) => (source: string) => ({
+  tier,
+  form,
+  // A space in a phrase is optional: glued words ("killmyself") match too.
+  re: new RegExp(source.replace(/ /g, ' ?'), 'gu'),
+});
+
+/** Every phrase, most serious tier first. */
+export const PHRASES: readonly Phrase[] = [
+  ...explicit.map(compile('explicit', 'squeezed')),
+  ...means.map(compile('means', 'squeezed')),
+  ...meansPlain.map(compile('means', 'plain')),
+  ...veiled.map(compile('veiled', 'squeezed')),
+  ...request.map(compile('request', 'squeezed')),
+];

@@ -1,0 +1,218 @@
+/**
+ * Name it: free words first; when no word comes, two narrowing questions and three words
+ * to pick from. Then one sentence back, without judgment, and the offer of a tool.
+ */
+import { checkIn } from '../content/check-in.ts';
+import { matchFeelings, matchIntensity, suggestWords } from '../feelings/match.ts';
+import { type Feeling, familyOf, feelingByWord } from '../feelings/vocabulary.ts';
+import { ask, joinWords, sentenceCase } from '../reply.ts';
+import type { Values } from '../state.ts';
+import { leadWith, type Outcome, type Turn } from '../turn.ts';
+import type { FeelingFamily } from '../types.ts';
+import type { Said } from '../understand.ts';
+import { offerTools } from './tools.ts';
+
+export function askFeeling(turn: Turn, values: Values = {}): Outcome {
+  return {
+    state: { step: 'name', values },
+    reply: ask([checkIn.askFeeling], checkIn.askFeelingReprompt(turn.modality)),
+  };
+}
+
+function askEnergy(turn: Turn, values: Values): Outcome {
+  return {
+    state: { step: 'narrow-energy', values },
+    reply: ask([checkIn.askEnergy], checkIn.askEnergyReprompt(turn.modality), {
+      choices: checkIn.energyChoices,
+    }),
+  };
+}
+
+function askPleasantness(turn: Turn, values: Values): Outcome {
+  return {
+    state: { step: 'narrow-pleasantness', values },
+    reply: ask([checkIn.askPleasantness], checkIn.askPleasantnessReprompt(turn.modality), {
+      choices: checkIn.pleasantnessChoices,
+    }),
+  };
+}
+
+function offerWords(turn: Turn, values: Values, family: FeelingFamily): Outcome {
+  const words = suggestWords(family, turn.ctx.seed).map((f) => f.word);
+  return {
+    state: { step: 'pick-word', values: { ...values, family, offeredWords: words } },
+    reply: ask([checkIn.offerWords], checkIn.offerWordsReprompt(turn.modality), { choices: words }),
+  };
+}
+
+/** The prompt of a naming step, again (for "repeat"). */
+export function repeatNaming(turn: Turn, step: string, values: Values): Outcome {
+  if (step === 'narrow-energy') return askEnergy(turn, values);
+  if (step === 'narrow-pleasantness') return askPleasantness(turn, values);
+  if (step === 'pick-word' && values.offeredWords && values.family) {
+    return {
+      state: { step: 'pick-word', values },
+      reply: ask([checkIn.offerWords], checkIn.offerWordsReprompt(turn.modality), {
+        choices: values.offeredWords,
+      }),
+    };
+  }
+  return askFeeling(turn, values);
+}
+
+/** Feelings found in what was said, from free words or a resolved voice value. */
+export function feelingsIn(said: Said, raw: string | undefined): Feeling[] {
+  if (said.kind === 'pick') {
+    const known = feelingByWord(said.value);
+    return known ? [known] : matchFeelings(said.value);
+  }
+  return raw === undefined ? [] : matchFeelings(raw);
+}
+
+/** Records named feelings, reflects them back, and offers a tool. */
+export function acceptFeelings(turn: Turn, values: Values, feelings: Feeling[], raw?: string): Outcome {
+  const [first] = feelings;
+  if (!first) return askFeeling(turn, values);
+  const family = familyOf(first);
+  const words = feelings.map((f) => f.word);
+  const intensity = raw === undefined ? undefined : matchIntensity(raw);
+  for (const feeling of feelings) {
+    turn.addEntry({
+      kind: 'feeling',
+      word: feeling.word,
+      family: familyOf(feeling),
+      ...(intensity === undefined || feeling !== first ? {} : { intensity }),
+    });
+  }
+  return reflectAndOffer(turn, { ...values, feelings: words, family }, words, family);
+}
+
+function reflectAndOffer(turn: Turn, values: Values, words: string[], family: FeelingFamily): Outcome {
+  const sentence = checkIn.reflect[family](sentenceCase(joinWords(words)));
+  return leadWith([sentence], offerTools(turn, { ...values, offeredWords: undefined, energy: undefined }));
+}
+
+/** When none of the offered words fit: keep the feeling by its family, honestly. */
+function acceptFamily(turn: Turn, values: Values, family: FeelingFamily): Outcome {
+  const phrase = checkIn.familyWords[family];
+  turn.addEntry({ kind: 'feeling', word: phrase, family });
+  return reflectAndOffer(turn, { ...values, feelings: [phrase], family }, [phrase], family);
+}
+
+/** The answer to "What's here right now?". */
+export function handleName(
+  turn: Turn,
+  values: Values,
+  said: Said,
+  raw: string | undefined,
+): Outcome | undefined {
+  const feelings = feelingsIn(said, raw);
+  if (feelings.length > 0) return acceptFeelings(turn, values, feelings, raw);
+  if (
+    said.kind === 'answer' &&
+    (said.answer === 'notSure' || said.answer === 'none' || said.answer === 'no')
+  ) {
+    return leadWith([checkIn.noWordYet], askEnergy(turn, values));
+  }
+  if (said.kind === 'answer' && said.answer === 'skip') return undefined;
+  if (said.kind === 'text' || said.kind === 'pick' || said.kind === 'fallback') {
+    return leadWith([checkIn.notAFeeling], askEnergy(turn, values));
+  }
+  return undefined;
+}
+
+const DRAINED = ['drained', 'tired', 'low', 'slow', 'heavy', 'flat', 'sleepy', 'exhausted', 'low energy'];
+const WIRED = [
+  'wired',
+  'restless',
+  'buzzy',
+  'on edge',
+  'tense',
+  'jittery',
+  'high',
+  'high energy',
+  'keyed up',
+];
+const UNPLEASANT = [
+  'unpleasant',
+  'bad',
+  'not good',
+  'not okay',
+  'not ok',
+  'awful',
+  'rough',
+  'hard',
+  'negative',
+];
+const OKAY = ['okay', 'ok', 'fine', 'good', 'alright', 'all right', 'pleasant', 'positive', 'not bad'];
+
+function inList(list: readonly string[], said: Said, raw: string | undefined): boolean {
+  const value =
+    said.kind === 'pick'
+      ? said.value
+      : (raw ?? '')
+          .toLowerCase()
+          .trim()
+          .replace(/[.!?]+$/, '');
+  return list.includes(value);
+}
+
+export function handleNarrowEnergy(
+  turn: Turn,
+  values: Values,
+  said: Said,
+  raw: string | undefined,
+): Outcome | undefined {
+  if ((said.kind === 'choice' && said.index === 0) || inList(DRAINED, said, raw)) {
+    return askPleasantness(turn, { ...values, energy: 'low' });
+  }
+  if ((said.kind === 'choice' && said.index === 1) || inList(WIRED, said, raw)) {
+    return askPleasantness(turn, { ...values, energy: 'high' });
+  }
+  const feelings = feelingsIn(said, raw);
+  if (feelings.length > 0) return acceptFeelings(turn, values, feelings, raw);
+  return undefined;
+}
+
+export function handleNarrowPleasantness(
+  turn: Turn,
+  values: Values,
+  said: Said,
+  raw: string | undefined,
+): Outcome | undefined {
+  const energy = values.energy ?? 'low';
+  const saidOkay =
+    (said.kind === 'choice' && said.index === 1) ||
+    (said.kind === 'answer' && (said.answer === 'ok' || said.answer === 'fine')) ||
+    inList(OKAY, said, raw);
+  const saidUnpleasant = (said.kind === 'choice' && said.index === 0) || inList(UNPLEASANT, said, raw);
+  if (saidUnpleasant) return offerWords(turn, values, `${energy}-unpleasant`);
+  if (saidOkay) return offerWords(turn, values, `${energy}-pleasant`);
+  const feelings = feelingsIn(said, raw);
+  if (feelings.length > 0) return acceptFeelings(turn, values, feelings, raw);
+  return undefined;
+}
+
+export function handlePickWord(
+  turn: Turn,
+  values: Values,
+  said: Said,
+  raw: string | undefined,
+): Outcome | undefined {
+  const offered = values.offeredWords ?? [];
+  if (said.kind === 'choice') {
+    const word = offered[said.index];
+    const feeling = word === undefined ? undefined : feelingByWord(word);
+    if (feeling) return acceptFeelings(turn, values, [feeling]);
+    return undefined;
+  }
+  if (
+    said.kind === 'answer' &&
+    (said.answer === 'none' || said.answer === 'no' || said.answer === 'notSure')
+  ) {
+    return values.family ? acceptFamily(turn, values, values.family) : askFeeling(turn, values);
+  }
+  const feelings = feelingsIn(said, raw);
+  if (feelings.length > 0) return acceptFeelings(turn, values, feelings, raw);
+  return undefined;
+}

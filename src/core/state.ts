@@ -1,0 +1,107 @@
+/**
+ * The conversation state: which question is open and the little the next turn needs.
+ * Stored as versioned data; anything that does not parse restarts the check-in politely.
+ * On voice every value here is enumerated (vocabulary words, catalogue ids, tool ids).
+ */
+import type { ConversationState, FeelingFamily, ToolId } from './types.ts';
+
+export const STEPS = [
+  'closed',
+  'follow-up',
+  'name',
+  'narrow-energy',
+  'narrow-pleasantness',
+  'pick-word',
+  'pick-tool',
+  'after-exercise',
+  'compassion',
+  'parts',
+  'pick-goal',
+  'journal-trigger',
+  'journal-tried',
+  'journal-helped',
+  'crisis',
+  'crisis-check',
+  'confirm-delete',
+] as const;
+
+export type Step = (typeof STEPS)[number];
+
+export interface Values {
+  /** Canonical feeling words named this check-in, or a family phrase when none fit. */
+  feelings?: string[];
+  family?: FeelingFamily;
+  /** Narrowing answer: drained (low) or wired (high). */
+  energy?: 'low' | 'high';
+  /** Feeling words offered to pick from. */
+  offeredWords?: string[];
+  offeredTools?: ToolId[];
+  /** Catalogue ids offered as micro-goals. */
+  offeredGoals?: string[];
+  /** A goal or exercise asked for on its own, outside a check-in: close after it. */
+  standalone?: boolean;
+  trigger?: string;
+  tried?: string;
+}
+
+export interface FlowState {
+  step: Step;
+  values: Values;
+}
+
+export const CLOSED: FlowState = { step: 'closed', values: {} };
+
+const FAMILIES: readonly string[] = ['low-unpleasant', 'high-unpleasant', 'low-pleasant', 'high-pleasant'];
+const TOOLS: readonly string[] = ['grounding', 'breathing', 'self-compassion', 'small-action', 'parts'];
+
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length <= 10 && v.every((x) => typeof x === 'string' && x.length <= 200);
+const isShortString = (v: unknown): v is string => typeof v === 'string' && v.length <= 500;
+
+/** Reads stored state; null when missing, from another version, or malformed. Never throws. */
+export function parseState(raw: unknown): FlowState | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { v, step, values } = raw as Partial<ConversationState>;
+  if (v !== 1 || typeof step !== 'string' || !(STEPS as readonly string[]).includes(step)) return null;
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return null;
+  const source = values as Record<string, unknown>;
+  const parsed: Values = {};
+  if (source.feelings !== undefined) {
+    if (!isStringArray(source.feelings)) return null;
+    parsed.feelings = source.feelings;
+  }
+  if (source.family !== undefined) {
+    if (typeof source.family !== 'string' || !FAMILIES.includes(source.family)) return null;
+    parsed.family = source.family as FeelingFamily;
+  }
+  if (source.energy !== undefined) {
+    if (source.energy !== 'low' && source.energy !== 'high') return null;
+    parsed.energy = source.energy;
+  }
+  for (const key of ['offeredWords', 'offeredGoals'] as const) {
+    if (source[key] !== undefined) {
+      if (!isStringArray(source[key])) return null;
+      parsed[key] = source[key];
+    }
+  }
+  if (source.offeredTools !== undefined) {
+    if (!isStringArray(source.offeredTools) || !source.offeredTools.every((t) => TOOLS.includes(t)))
+      return null;
+    parsed.offeredTools = source.offeredTools as ToolId[];
+  }
+  if (source.standalone !== undefined) {
+    if (typeof source.standalone !== 'boolean') return null;
+    parsed.standalone = source.standalone;
+  }
+  for (const key of ['trigger', 'tried'] as const) {
+    if (source[key] !== undefined) {
+      if (!isShortString(source[key])) return null;
+      parsed[key] = source[key];
+    }
+  }
+  return { step: step as Step, values: parsed };
+}
+
+export function toStored(state: FlowState): ConversationState {
+  return { v: 1, step: state.step, values: { ...state.values } };
+}

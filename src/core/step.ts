@@ -1,0 +1,319 @@
+/**
+ * The check-in engine: `step(state, input, ctx) -> { state, reply, effects }`.
+ *
+ * Pure and channel-neutral. The crisis gate is the first thing it does, on every input
+ * with words, in every state, on every channel. It never throws: a malformed or unknown
+ * state restarts the check-in politely, and anything unexpected still gets a kind reply
+ * that carries the crisis line.
+ */
+import { checkIn } from './content/check-in.ts';
+import { service } from './content/service.ts';
+import { crisisReply } from './crisis/crisis-reply.ts';
+import { type CrisisSignal, detectCrisis } from './crisis/detect.ts';
+import {
+  confirmDelete,
+  handleConfirmDelete,
+  needsWelcome,
+  optIn,
+  optOut,
+  voiceHelp,
+  welcome,
+} from './flow/account.ts';
+import { handleAfterCrisis, handleCrisisCheck, repeatCrisisStep } from './flow/crisis-follow-up.ts';
+import { handlePickGoal, offerGoals, repeatGoals } from './flow/goals.ts';
+import { greet, handleFollowUp, recordOutcome, repeatFollowUp, standaloneOutcome } from './flow/greeting.ts';
+import { handleHelped, handleTried, handleTrigger, repeatJournal } from './flow/journal.ts';
+import {
+  acceptFeelings,
+  feelingsIn,
+  handleName,
+  handleNarrowEnergy,
+  handleNarrowPleasantness,
+  handlePickWord,
+  repeatNaming,
+} from './flow/naming.ts';
+import { buildSummary, summarySince } from './flow/summary.ts';
+import {
+  handleAfterExercise,
+  handleCompassion,
+  handleParts,
+  handlePickTool,
+  repeatTool,
+  useTool,
+} from './flow/tools.ts';
+import { beat, finish } from './reply.ts';
+import { CLOSED, type FlowState, parseState, type Step, toStored } from './state.ts';
+import { leadWith, type Outcome, startTurn, type Turn } from './turn.ts';
+import type { ConversationState, Ctx, Input, Reply, StepResult, ToolId } from './types.ts';
+import { type GlobalCommand, type Said, understand, wordsOf } from './understand.ts';
+
+/** Steps that belong to a check-in in progress; a goal or tool asked for there continues it. */
+const IN_CHECK_IN: readonly Step[] = [
+  'name',
+  'narrow-energy',
+  'narrow-pleasantness',
+  'pick-word',
+  'pick-tool',
+  'after-exercise',
+  'compassion',
+  'parts',
+  'pick-goal',
+];
+
+const TOOL_COMMANDS: Partial<Record<GlobalCommand, ToolId>> = {
+  grounding: 'grounding',
+  breathing: 'breathing',
+  compassion: 'self-compassion',
+  parts: 'parts',
+  action: 'small-action',
+};
+
+export function step(stored: ConversationState | null, input: Input, ctx: Ctx): StepResult {
+  const words = wordsOf(input);
+  // The crisis gate: before state is read, before anything else can fail.
+  let signal: CrisisSignal | null = null;
+  try {
+    signal = words === undefined ? null : detectCrisis(words);
+  } catch {
+    signal = null;
+  }
+  try {
+    return runStep(stored, input, ctx, signal);
+  } catch {
+    return safeFallback(ctx, signal);
+  }
+}
+
+function runStep(
+  stored: ConversationState | null,
+  input: Input,
+  ctx: Ctx,
+  signal: CrisisSignal | null,
+): StepResult {
+  const turn = startTurn(ctx);
+  const parsed = parseState(stored);
+  const current = parsed ?? CLOSED;
+  const said = understand(input);
+  const raw = wordsOf(input);
+
+  if (signal) return result(turn, crisisOutcome(turn, current, said, signal));
+
+  if (
+    ctx.profile.optedOut &&
+    ctx.channel === 'sms' &&
+    !(said.kind === 'command' && said.command === 'start')
+  ) {
+    // Opted out: say nothing until START (the carrier would block a reply anyway).
+    return {
+      state: toStored(current),
+      reply: { beats: [], expectsAnswer: false, end: true, silent: true },
+      effects: [],
+    };
+  }
+
+  const wantsSummary = said.kind === 'command' && said.command === 'summary';
+  if (wantsSummary && !ctx.history) {
+    return {
+      state: toStored(current),
+      reply: finish([]),
+      effects: [],
+      needs: { historySince: summarySince(ctx.now) },
+    };
+  }
+
+  const restarted = stored !== null && parsed === null;
+  let outcome: Outcome;
+  if (wantsSummary && ctx.history) {
+    outcome = { state: { step: 'closed', values: {} }, reply: buildSummary(ctx.history, turn.modality) };
+  } else if (restarted && said.kind !== 'command') {
+    outcome = greet(turn, [checkIn.restart]);
+  } else {
+    outcome = respond(turn, current, said, raw);
+  }
+
+  if (needsWelcome(turn) && !outcome.reply.silent) outcome = leadWith([welcome(turn)], outcome);
+  return result(turn, outcome);
+}
+
+function result(turn: Turn, outcome: Outcome): StepResult {
+  return { state: toStored(outcome.state), reply: outcome.reply, effects: turn.effects };
+}
+
+function crisisOutcome(turn: Turn, current: FlowState, said: Said, signal: CrisisSignal): Outcome {
+  const { region } = turn.ctx;
+  const repeatOnly = current.step === 'crisis' && said.kind === 'command' && said.command === 'repeat';
+  let reply = crisisReply({ region, modality: turn.modality, negated: signal.negated, repeatOnly });
+  if (said.kind === 'command' && said.command === 'help' && turn.modality === 'text') {
+    // The HELP keyword: the resources first, then what this number is and how to stop it.
+    reply = { ...reply, beats: [...reply.beats, beat(service.helpAbout('text'))] };
+  }
+  return { state: { step: 'crisis', values: {} }, reply };
+}
+
+/** Everything that is not a crisis: global requests first, then the open question's answer. */
+function respond(turn: Turn, current: FlowState, said: Said, raw: string | undefined): Outcome {
+  if (said.kind === 'open') return greet(turn);
+  if (said.kind === 'command') return command(turn, current, said.command);
+  const handled = answerStep(turn, current, said, raw);
+  if (handled) return handled;
+
+  if (said.kind === 'answer' && (said.answer === 'done' || said.answer === 'notYet')) {
+    const outcome = said.answer === 'done' ? 'done' : 'not-yet';
+    if (current.step === 'closed') return standaloneOutcome(turn, outcome, current.values);
+    const acknowledgement = recordOutcome(turn, outcome);
+    if (acknowledgement) return leadWith([acknowledgement], repeatStep(turn, current));
+  }
+  if (said.kind === 'fallback') {
+    const repeat = repeatStep(turn, current);
+    return leadWith([service.fallback(service.shortCrisisLine(turn.ctx.region))], repeat);
+  }
+  return leadWith([checkIn.notUnderstood], repeatStep(turn, current));
+}
+
+function command(turn: Turn, current: FlowState, name: GlobalCommand): Outcome {
+  const inCheckIn = IN_CHECK_IN.includes(current.step);
+  const values = inCheckIn ? current.values : { standalone: true };
+  const tool = TOOL_COMMANDS[name];
+  if (tool) return useTool(turn, values, tool);
+  switch (name) {
+    case 'checkin':
+      return greet(turn);
+    case 'start':
+      return turn.ctx.profile.optedOut ? greet(turn, [optIn(turn), checkIn.greeting]) : greet(turn);
+    case 'goal':
+      return offerGoals(turn, values);
+    case 'help':
+      return voiceHelp(turn);
+    case 'optOut':
+      return turn.modality === 'text' ? optOut(turn) : end();
+    case 'end':
+      return end();
+    case 'delete':
+      return confirmDelete();
+    case 'repeat':
+      return repeatStep(turn, current);
+    default:
+      return greet(turn);
+  }
+}
+
+const end = (): Outcome => ({ state: { step: 'closed', values: {} }, reply: finish([checkIn.closeShort]) });
+
+/** The answer to whatever question is open; undefined when it does not fit. */
+function answerStep(
+  turn: Turn,
+  current: FlowState,
+  said: Said,
+  raw: string | undefined,
+): Outcome | undefined {
+  const { values } = current;
+  switch (current.step) {
+    case 'follow-up':
+      return handleFollowUp(turn, said, raw);
+    case 'name':
+      return handleName(turn, values, said, raw);
+    case 'narrow-energy':
+      return handleNarrowEnergy(turn, values, said, raw);
+    case 'narrow-pleasantness':
+      return handleNarrowPleasantness(turn, values, said, raw);
+    case 'pick-word':
+      return handlePickWord(turn, values, said, raw);
+    case 'pick-tool':
+      return handlePickTool(turn, values, said);
+    case 'after-exercise':
+      return handleAfterExercise(turn, values, said);
+    case 'compassion':
+      return handleCompassion(turn, values);
+    case 'parts':
+      return handleParts(turn, values);
+    case 'pick-goal':
+      return handlePickGoal(turn, values, said, raw);
+    case 'journal-trigger':
+      return handleTrigger(turn, values, said, raw);
+    case 'journal-tried':
+      return handleTried(turn, values, said, raw);
+    case 'journal-helped':
+      return handleHelped(turn, values, said, raw);
+    case 'crisis':
+      return handleAfterCrisis(turn, said);
+    case 'crisis-check':
+      return handleCrisisCheck(turn, said, raw);
+    case 'confirm-delete':
+      return handleConfirmDelete(turn, said.kind === 'answer' && said.answer === 'yes');
+    case 'closed': {
+      // A feeling texted out of the blue starts the check-in right there.
+      const feelings = feelingsIn(said, raw);
+      if (feelings.length > 0) return acceptFeelings(turn, {}, feelings, raw);
+      if (
+        said.kind === 'text' ||
+        said.kind === 'pick' ||
+        (said.kind === 'answer' && !isOutcomeAnswer(said))
+      ) {
+        return greet(turn);
+      }
+      return undefined;
+    }
+  }
+}
+
+const isOutcomeAnswer = (said: Said): boolean =>
+  said.kind === 'answer' && (said.answer === 'done' || said.answer === 'notYet');
+
+/** The open question again (for "repeat", or after an answer that did not fit). */
+function repeatStep(turn: Turn, current: FlowState): Outcome {
+  const { step: name, values } = current;
+  switch (name) {
+    case 'follow-up':
+      return repeatFollowUp(turn);
+    case 'name':
+    case 'narrow-energy':
+    case 'narrow-pleasantness':
+    case 'pick-word':
+      return repeatNaming(turn, name, values);
+    case 'pick-tool':
+    case 'after-exercise':
+    case 'compassion':
+    case 'parts':
+      return repeatTool(turn, name, values);
+    case 'pick-goal':
+      return repeatGoals(turn, values);
+    case 'journal-trigger':
+    case 'journal-tried':
+    case 'journal-helped':
+      return repeatJournal(turn, name, values);
+    case 'crisis':
+    case 'crisis-check':
+      return repeatCrisisStep(turn, name);
+    case 'confirm-delete':
+      return confirmDelete();
+    case 'closed':
+      return greet(turn);
+  }
+}
+
+/** Last resort when the flow itself failed: kind, honest, and never without the crisis line. */
+function safeFallback(ctx: Ctx, signal: CrisisSignal | null): StepResult {
+  const modality = ctx.channel === 'alexa' ? 'voice' : 'text';
+  const reply: Reply = signal
+    ? crisisReply({ region: ctx.region, modality, negated: signal.negated })
+    : finish([service.fallback(service.shortCrisisLine(ctx.region))]);
+  return { state: toStored(CLOSED), reply, effects: [] };
+}
+
+/**
+ * The reply when the host could not save: lines that claim something was saved or erased
+ * are replaced by an honest one; the micro-goal and any crisis resources stay.
+ */
+export function withSaveFailure(reply: Reply): Reply {
+  if (reply.silent) return reply;
+  const claimed = reply.beats.some((b) => b.claimsSaved || b.claimsErased);
+  const beats = reply.beats.flatMap((b) => {
+    if (b.claimsErased) return [beat(service.eraseFailed)];
+    if (b.claimsSaved) return [beat(service.saveFailed)];
+    return [b];
+  });
+  const deduplicated = beats.filter(
+    (b, i) => b.text !== service.saveFailed || beats.findIndex((x) => x.text === b.text) === i,
+  );
+  return { ...reply, beats: claimed ? deduplicated : [...beats, beat(service.saveFailed)] };
+}

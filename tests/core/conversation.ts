@@ -1,0 +1,105 @@
+/**
+ * A tiny in-memory host for transcript tests of the pure core: it keeps state and profile
+ * between turns and applies effects the way the real turn runner does, without I/O.
+ */
+import { step } from '../../src/core/step.ts';
+import type {
+  Channel,
+  ConversationState,
+  CrisisRegion,
+  Ctx,
+  Effect,
+  Input,
+  JournalEntry,
+  ProfileView,
+  Reply,
+} from '../../src/core/types.ts';
+
+export interface Turned {
+  reply: Reply;
+  /** Every beat joined, as a person would read it (choices appended as "1) label"). */
+  text: string;
+  effects: Effect[];
+}
+
+export class Conversation {
+  state: ConversationState | null = null;
+  profile: ProfileView = {};
+  entries: JournalEntry[] = [];
+  deleted = false;
+  private turns = 0;
+  private clock: number;
+
+  constructor(
+    readonly channel: Channel = 'chat',
+    readonly region: CrisisRegion = 'US',
+    start = '2026-11-20T09:00:00.000Z',
+  ) {
+    this.clock = Date.parse(start);
+    if (channel === 'sms') this.profile = {};
+  }
+
+  /** Moves the clock forward, e.g. to the next day. */
+  advance(hours: number): this {
+    this.clock += hours * 3_600_000;
+    return this;
+  }
+
+  ctx(): Ctx {
+    this.turns += 1;
+    return {
+      now: new Date(this.clock + this.turns * 1000).toISOString(),
+      id: `t${this.turns}`,
+      seed: this.turns * 7919,
+      channel: this.channel,
+      region: this.region,
+      profile: this.profile,
+    };
+  }
+
+  send(input: Input | string): Turned {
+    const message: Input = typeof input === 'string' ? { type: 'text', text: input } : input;
+    const ctx = this.ctx();
+    let result = step(this.state, message, ctx);
+    if (result.needs) {
+      const since = result.needs.historySince;
+      result = step(this.state, message, { ...ctx, history: this.entries.filter((e) => e.at >= since) });
+    }
+    for (const effect of result.effects) this.apply(effect);
+    this.state = result.state;
+    return { reply: result.reply, text: render(result.reply), effects: result.effects };
+  }
+
+  private apply(effect: Effect): void {
+    switch (effect.type) {
+      case 'appendEntry':
+        this.entries.push(effect.entry);
+        break;
+      case 'setOpenGoal':
+        this.profile = { ...this.profile, openGoal: effect.goal };
+        break;
+      case 'clearOpenGoal': {
+        const { openGoal: _, ...rest } = this.profile;
+        this.profile = rest;
+        break;
+      }
+      case 'recordConsent':
+        this.profile = { ...this.profile, consentAt: effect.at };
+        break;
+      case 'setOptOut':
+        this.profile = { ...this.profile, optedOut: effect.optedOut };
+        break;
+      case 'deleteUser':
+        this.entries = [];
+        this.profile = {};
+        this.deleted = true;
+        break;
+    }
+  }
+}
+
+export function render(reply: Reply): string {
+  const lines = reply.beats.map((b) => b.text);
+  if (reply.choices) lines.push(reply.choices.map((c) => `${c.id}) ${c.label}`).join(' '));
+  return lines.join(' ');
+}
