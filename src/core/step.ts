@@ -13,10 +13,10 @@ import { type CrisisSignal, detectCrisis } from './crisis/detect.ts';
 import {
   confirmDelete,
   handleConfirmDelete,
+  help,
   needsWelcome,
   optIn,
   optOut,
-  voiceHelp,
   welcome,
 } from './flow/account.ts';
 import { handleAfterCrisis, handleCrisisCheck, repeatCrisisStep } from './flow/crisis-follow-up.ts';
@@ -141,12 +141,10 @@ function result(turn: Turn, outcome: Outcome): StepResult {
 
 function crisisOutcome(turn: Turn, current: FlowState, said: Said, signal: CrisisSignal): Outcome {
   const { region } = turn.ctx;
+  // The HELP keyword is gated too; its reply carries the same resources, then what this number is.
+  if (said.kind === 'command' && said.command === 'help') return help(turn);
   const repeatOnly = current.step === 'crisis' && said.kind === 'command' && said.command === 'repeat';
-  let reply = crisisReply({ region, modality: turn.modality, negated: signal.negated, repeatOnly });
-  if (said.kind === 'command' && said.command === 'help' && turn.modality === 'text') {
-    // The HELP keyword: the resources first, then what this number is and how to stop it.
-    reply = { ...reply, beats: [...reply.beats, beat(service.helpAbout('text'))] };
-  }
+  const reply = crisisReply({ region, modality: turn.modality, negated: signal.negated, repeatOnly });
   return { state: { step: 'crisis', values: {} }, reply };
 }
 
@@ -183,7 +181,7 @@ function command(turn: Turn, current: FlowState, name: GlobalCommand): Outcome {
     case 'goal':
       return offerGoals(turn, values);
     case 'help':
-      return voiceHelp(turn);
+      return help(turn);
     case 'optOut':
       return turn.modality === 'text' ? optOut(turn) : end();
     case 'end':

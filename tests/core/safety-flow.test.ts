@@ -168,3 +168,29 @@ describe('voice keeps enumerated values only', () => {
     expect(JSON.stringify(alexa.state)).not.toMatch(/Kevin|Henderson/);
   });
 });
+
+describe('help on text channels', () => {
+  it('answers INFO like HELP: the resources, what this number is, and how to stop', () => {
+    const chat = new Conversation('sms');
+    chat.profile = { consentAt: '2026-11-01T00:00:00.000Z' };
+    const reply = chat.send('INFO');
+    expect(reply.text).toContain('988');
+    expect(reply.text).toMatch(/Reply STOP to opt out/);
+  });
+});
+
+describe('goal outcomes mid-journal', () => {
+  it('records DONE as the goal outcome, not as what set things off', () => {
+    const chat = new Conversation('chat');
+    chat.send('goal');
+    chat.send('1');
+    chat.advance(24);
+    chat.send('heavy');
+    chat.send('3');
+    chat.send('2');
+    const reply = chat.send('done');
+    expect(reply.text).toMatch(/That counts/);
+    expect(reply.text).toMatch(/What set this off today\?/);
+    expect(chat.entries.some((e) => e.kind === 'outcome' && e.outcome === 'done')).toBe(true);
+  });
+});

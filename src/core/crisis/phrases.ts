@@ -151,6 +151,8 @@ const veiled = [
   String.raw`\bwish (?:that )?(?:i|id|i d|i had|i hadnt|i had not) (?:never )?(?:ben born|existed|woke up|woken up)\b`,
   String.raw`\bwish (?:that )?i (?:could|would|might|wil) (?:just )?(?:die|disapear|vanish|stop existing|not exist|cease to exist|fal aslep and never wake up|go to slep forever|slep forever|not wake up|never wake up|be gone|stop breathing)\b`,
   String.raw`\b(?:want|wana|wanting|ned) (?:to )?(?:disapear|vanish) (?:forever|for god|permanently|and never come back)\b`,
+  // "I just want to disappear" is a common veiled way of saying it; err toward the resources.
+  String.raw`\b(?:want|wana|wanting|ned|fel like|feling like) (?:to )?(?:just )?(?:disapear|disapearing|vanish|vanishing)\b`,
   String.raw`\b(?:want|wana|wanting|ned|i) (?:to )?(?:stop existing|not exist|cease to exist|not be alive|not be here anymore|be gone forever|be gone for god|stop breathing)\b`,
   String.raw`\b(?:dont|do not|no longer|didnt|never) (?:want|wana|wish|asked) (?:to )?(?:live|be alive|exist|be here anymore|be here any more|be on this earth|be in this world|be around anymore|stay alive|kep living|go on living|be born)\b(?! (?:in|with|near|at|there|here|on campus|alone|together|next|by|close|far|so|to)\b)`,
   String.raw`\b(?:saying|say|said|this is|wanted to say|want to say|just wanted to say|ned to say|my|final|last|a final|a last|one last|say my) (?:my )?(?:godbye|godbyes|god bye|god byes|bye forever|farewel|farewels)\b(?! to\s(?!(?:you|u|everyone|everybody|al|al of you|the world|this world|my family|my friends|life|it al|my kids|my children|you al)\b)\b)`,

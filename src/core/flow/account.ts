@@ -3,6 +3,7 @@
  * erasing everything. SMS rules (HELP, STOP, consent) live here as plain flow.
  */
 import { service } from '../content/service.ts';
+import { crisisReply } from '../crisis/crisis-reply.ts';
 import { ask, beat, finish } from '../reply.ts';
 import type { Outcome, Turn } from '../turn.ts';
 import type { Reply } from '../types.ts';
@@ -18,8 +19,18 @@ export function welcome(turn: Turn): string {
   return service.smsWelcome(service.shortCrisisLine(turn.ctx.region));
 }
 
-/** Help on voice (no words to gate): what to say, with the crisis line. */
-export function voiceHelp(turn: Turn): Outcome {
+/**
+ * Help. On text (HELP, INFO) the crisis resources come first, then what this number is and
+ * how to stop it; on voice, what to say, with the crisis line.
+ */
+export function help(turn: Turn): Outcome {
+  if (turn.modality === 'text') {
+    const resources = crisisReply({ region: turn.ctx.region, modality: 'text', negated: false });
+    return {
+      state: { step: 'crisis', values: {} },
+      reply: { ...resources, beats: [...resources.beats, beat(service.helpAbout('text'))] },
+    };
+  }
   return {
     state: { step: 'closed', values: {} },
     reply: ask(

@@ -58,6 +58,10 @@ export function connectAndClose(turn: Turn, values: Values, helped?: 0 | 1 | 2 |
   return { state: { step: 'closed', values: {} }, reply: finish(lines) };
 }
 
+/** DONE / NOT YET are about last time's goal, not journal words: the flow records them instead. */
+const isGoalOutcome = (said: Said): boolean =>
+  said.kind === 'answer' && (said.answer === 'done' || said.answer === 'notYet');
+
 const isSkip = (said: Said): boolean =>
   said.kind === 'answer' && (said.answer === 'skip' || said.answer === 'no' || said.answer === 'none');
 
@@ -77,13 +81,25 @@ function journalValue(
   return typed.length > 0 ? typed : undefined;
 }
 
-export function handleTrigger(turn: Turn, values: Values, said: Said, raw: string | undefined): Outcome {
+export function handleTrigger(
+  turn: Turn,
+  values: Values,
+  said: Said,
+  raw: string | undefined,
+): Outcome | undefined {
+  if (isGoalOutcome(said)) return undefined;
   if (isSkip(said)) return connectAndClose(turn, values);
   const trigger = journalValue(turn, TRIGGERS, said, raw);
   return askTried(turn, trigger === undefined ? values : { ...values, trigger });
 }
 
-export function handleTried(turn: Turn, values: Values, said: Said, raw: string | undefined): Outcome {
+export function handleTried(
+  turn: Turn,
+  values: Values,
+  said: Said,
+  raw: string | undefined,
+): Outcome | undefined {
+  if (isGoalOutcome(said)) return undefined;
   if (isSkip(said)) return connectAndClose(turn, values);
   const tried = journalValue(turn, TRIED, said, raw);
   return askHelped(turn, tried === undefined ? values : { ...values, tried });

@@ -90,6 +90,9 @@ export const veiled = [
   "I've been giving away my stuff",
   "you won't hear from me again",
   'there is no way out',
+  // Misses found in review, kept as regressions.
+  'I just want to disappear',
+  'i feel like disappearing',
 ];
 
 /** Means and method. */
