@@ -60,6 +60,9 @@ const IN_CHECK_IN: readonly Step[] = [
   'pick-goal',
 ];
 
+/** At the journal, "grounding" or "breathing" answers "what did you try?" rather than starting one. */
+const isJournalStep = (name: Step): boolean => name === 'journal-trigger' || name === 'journal-tried';
+
 const TOOL_COMMANDS: Partial<Record<GlobalCommand, ToolId>> = {
   grounding: 'grounding',
   breathing: 'breathing',
@@ -151,7 +154,12 @@ function crisisOutcome(turn: Turn, current: FlowState, said: Said, signal: Crisi
 /** Everything that is not a crisis: global requests first, then the open question's answer. */
 function respond(turn: Turn, current: FlowState, said: Said, raw: string | undefined): Outcome {
   if (said.kind === 'open') return greet(turn);
-  if (said.kind === 'command') return command(turn, current, said.command);
+  if (
+    said.kind === 'command' &&
+    !(isJournalStep(current.step) && TOOL_COMMANDS[said.command] && raw !== undefined)
+  ) {
+    return command(turn, current, said.command);
+  }
   const handled = answerStep(turn, current, said, raw);
   if (handled) return handled;
 

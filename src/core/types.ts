@@ -36,6 +36,8 @@ export interface ProfileView {
   /** When they were told what this is (first SMS contact). Absent: never welcomed. */
   consentAt?: string;
   optedOut?: boolean;
+  /** The store could not be read this turn: nothing is known of this person (do not welcome them again). */
+  unavailable?: boolean;
 }
 
 interface EntryBase {

@@ -49,6 +49,8 @@ export const service = {
   deleteDone: 'Done. Everything of yours is erased. Text HI if you ever want to start again.',
   deleteKept: 'Okay, nothing was erased.',
 
+  /** The journal could not be read for a summary: say so, rather than "nothing yet". */
+  historyUnavailable: "I couldn't open your journal just now, sorry. Please ask again in a little while.",
   saveFailed: "I couldn't save that just now, sorry. Please try again later.",
   eraseFailed: "I couldn't erase everything just now, sorry. Please reply DELETE again in a little while.",
 

@@ -31,6 +31,8 @@ const CUT_ACCIDENT = String.raw`(?! (?:shaving|coking|choping|slicing|peling|on 
 const HURT_ACCIDENT = String.raw`(?! (?:at the gym|lifting|playing|runing|working out|by acident|acidentaly|faling|on the stairs|sking|at practice)\b)`;
 
 const explicit = [
+  // "I feel like dying", said plainly (not "of embarrassment" or "laughing").
+  String.raw`\b(?:fel|feling|felt|fels) like (?:im )?(?:dying|i want to die|i could die|dying inside)\b(?! (?:of|laughing|from laughing|to (?:se|get|know|try|have|eat|go))\b)`,
   // suicide and its typos: suicidal, sucidal, suicidle, suiside, suicdal
   String.raw`\bsu[ia]?i?[cs]i?d`,
   String.raw`\bsiu[cs]id`,
@@ -68,6 +70,10 @@ const means = [
   String.raw`\b(?:take|taking|tok|swalow|swalowing|swalowed|down|downing|downed|eat|ate|eating) (?:al|every|the whole|a whole|a handful of|handful of|a bunch of|a lot of|lots of|to many|way to many|al of|the rest of) (?:of )?(?:my |the |these |those |his |her )?${PILLS}\b(?! (?:every|each|on time|as prescribed|today|this morning|in the morning|at night|with fod|with breakfast|like)\b)`,
   String.raw`\b(?:whole|entire|ful) (?:botle|pack|packet|box|container|bag) of ${PILLS}\b`,
   String.raw`\b(?:handful|handfuls) of ${PILLS}\b`,
+  // "I have pills saved up", "I've got my meds stashed": the object comes first.
+  String.raw`\b${PILLS} (?:saved|stockpiled|stashed|hoarded|put aside|put away|set aside|ready|lined up|colected|counted out)\b`,
+  // A place or a means picked out ahead: "I have a bridge picked out".
+  String.raw`\b(?:a|the) (?:${PLACE.slice(3, -1)}|rope|gun) (?:picked|chosen|planed|sorted|lined up|al planed) (?:out )?\b`,
   String.raw`\benough ${PILLS} (?:to|that|so)\b`,
   String.raw`\b(?:drink|drinking|drank|swalow|swalowing) (?:some |the )?(?:bleach|antifreze|poison)\b`,
   String.raw`\b(?:jump|jumping|jumped|jumps|leap|leaping|leapt|throw ${SELF}|throwing ${SELF}|threw ${SELF}|fling ${SELF}|fal|faling) (?:of|from|of of|out of|out) (?:a|the|this|that|my|our|some|his|her) (?:top of (?:a|the) )?${PLACE}\b`,

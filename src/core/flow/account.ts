@@ -10,7 +10,7 @@ import type { Reply } from '../types.ts';
 
 /** True on a person's first SMS: they have never been told what this is. */
 export const needsWelcome = (turn: Turn): boolean =>
-  turn.ctx.channel === 'sms' && turn.ctx.profile.consentAt === undefined;
+  turn.ctx.channel === 'sms' && turn.ctx.profile.consentAt === undefined && !turn.ctx.profile.unavailable;
 
 /** The first-contact welcome, recorded as a consent entry with its time. */
 export function welcome(turn: Turn): string {

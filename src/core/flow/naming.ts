@@ -115,7 +115,7 @@ export function handleName(
     return leadWith([checkIn.noWordYet], askEnergy(turn, values));
   }
   if (said.kind === 'answer' && said.answer === 'skip') return undefined;
-  if (said.kind === 'text' || said.kind === 'pick' || said.kind === 'fallback') {
+  if (said.kind === 'text' || said.kind === 'pick') {
     return leadWith([checkIn.notAFeeling], askEnergy(turn, values));
   }
   return undefined;

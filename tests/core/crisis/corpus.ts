@@ -91,6 +91,7 @@ export const veiled = [
   "you won't hear from me again",
   'there is no way out',
   // Misses found in review, kept as regressions.
+  'I feel like dying',
   'I just want to disappear',
   'i feel like disappearing',
 ];
@@ -124,6 +125,10 @@ export const means = [
   'my dads gun is loaded',
   'I might drive my car off a cliff',
   'I want to walk into traffic',
+  // Misses found in review, kept as regressions.
+  'I have pills saved up',
+  "I've got pills saved up",
+  'I have a bridge picked out',
 ];
 
 /** Slang, euphemism and typos. */
@@ -265,6 +270,10 @@ export const idioms = [
   'I jumped at the chance',
   'I hurt my back lifting',
   'I almost killed myself laughing',
+  'I feel like dying of embarrassment',
+  'this workout makes me feel like dying laughing',
+  'we have a date picked out for the wedding',
+  'my meds are ready at the pharmacy',
 ];
 
 /** Ordinary feeling statements: heavy, but no death or self-harm language. */
