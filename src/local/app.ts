@@ -1,0 +1,95 @@
+/**
+ * The local HTTP server (`npm start`): GET /healthz plus the channel routers
+ * (POST /sms, POST /alexa) mounted by the composition root.
+ */
+import express, {
+  type Express,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+  type Router,
+} from 'express';
+import type { CheckInStore } from '../core/ports.ts';
+import type { Logger } from '../observability/log.ts';
+import type { RunTurn } from '../service/turn-runner.ts';
+
+/** A channel router and where it lives, e.g. `{ path: '/sms', router: smsRouter }`. */
+export interface Mount {
+  path: string;
+  router: Router | RequestHandler;
+}
+
+export interface LocalAppDeps {
+  runTurn: RunTurn;
+  store: CheckInStore;
+  pepper: string | Buffer;
+  logger: Logger;
+  mounts?: Mount[];
+  /**
+   * Resolves when the table is reachable. Defaults to a key-only count under a probe id
+   * that no person can have (user ids are hex).
+   */
+  healthCheck?: () => Promise<unknown>;
+  /** How long /healthz waits for the table. */
+  healthTimeoutMs?: number;
+}
+
+const HEALTH_PROBE_USER = 'healthz-probe';
+
+/** Builds the express app; it does not listen (main.ts and tests do). */
+export function createLocalApp(deps: LocalAppDeps): Express {
+  const { logger } = deps;
+  const healthCheck = deps.healthCheck ?? (() => deps.store.countItems(HEALTH_PROBE_USER));
+  const healthTimeoutMs = deps.healthTimeoutMs ?? 2000;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.get('/healthz', async (_req, res) => {
+    const started = performance.now();
+    const healthy = await withinTime(healthCheck, healthTimeoutMs);
+    const ms = Math.round(performance.now() - started);
+    if (!healthy) logger.warn({ event: 'health-failed', status: 503, ms });
+    res
+      .status(healthy ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json({ status: healthy ? 'ok' : 'unavailable' });
+  });
+
+  for (const mount of deps.mounts ?? []) app.use(mount.path, mount.router);
+
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ status: 'not-found' });
+  });
+
+  // Express 5 sends rejected handlers here; the error itself may quote input, so only its name is logged.
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    logger.error({
+      event: 'http-error',
+      status: 500,
+      error: error instanceof Error ? error.name : 'UnknownError',
+    });
+    if (!res.headersSent) res.status(500).json({ status: 'error' });
+  });
+
+  return app;
+}
+
+async function withinTime(run: () => Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const check = run();
+    check.catch(() => {});
+    return await Promise.race([
+      check.then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), ms);
+      }),
+    ]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Configuration of the local runtime (`npm start`, `npm run chat`), read from the
+ * environment once and validated up front. Zero configuration works.
+ */
+import { resolve } from 'node:path';
+import { ConfigError } from '../config/env.ts';
+
+export { ConfigError };
+
+export interface LocalConfig {
+  port: number;
+  /** Absolute path of DATA_DIR (LevelDB of the embedded DynamoDB, the identity pepper). */
+  dataDir: string;
+  /** A real DynamoDB (or DynamoDB Local); absent: dynalite embedded with data in DATA_DIR. */
+  dynamoEndpoint?: string;
+  tableName: string;
+  region: string;
+  /** ID_PEPPER; absent: generated once and kept in DATA_DIR. */
+  idPepper?: string;
+  /** Public base URL, e.g. what Twilio calls (signatures are checked against it). */
+  publicUrl: string;
+  /** TWILIO_AUTH_TOKEN; absent: a development token kept in DATA_DIR and printed at start-up. */
+  twilioAuthToken?: string;
+}
+
+/** Reads and validates the local configuration. Throws ConfigError on a bad value. */
+export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
+  const port = parsePort(env.PORT);
+  const config: LocalConfig = {
+    port,
+    dataDir: resolve(nonEmpty(env.DATA_DIR) ?? '.data/'),
+    tableName: nonEmpty(env.TABLE_NAME) ?? 'my-check-in',
+    region: nonEmpty(env.AWS_REGION) ?? 'us-east-1',
+    publicUrl: (nonEmpty(env.PUBLIC_URL) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+  };
+  const endpoint = nonEmpty(env.DYNAMODB_ENDPOINT);
+  if (endpoint) {
+    if (!URL.canParse(endpoint)) throw new ConfigError('DYNAMODB_ENDPOINT is not a URL');
+    config.dynamoEndpoint = endpoint;
+  }
+  if (!/^[a-zA-Z0-9_.-]{3,255}$/.test(config.tableName)) {
+    throw new ConfigError('TABLE_NAME must be 3-255 letters, digits, "_", "-" or "."');
+  }
+  if (!URL.canParse(config.publicUrl)) throw new ConfigError('PUBLIC_URL is not a URL');
+  const pepper = nonEmpty(env.ID_PEPPER);
+  if (pepper) config.idPepper = pepper;
+  const twilioAuthToken = nonEmpty(env.TWILIO_AUTH_TOKEN);
+  if (twilioAuthToken) config.twilioAuthToken = twilioAuthToken;
+  return Object.freeze(config);
+}
+
+function parsePort(raw: string | undefined): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('PORT must be a whole number from 0 to 65535');
+  }
+  return port;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}

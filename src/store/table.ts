@@ -1,0 +1,127 @@
+/**
+ * The one DynamoDB table (DESIGN.md, "Data"): key names, sort-key prefixes, TTLs, and
+ * `ensureTable` for local and test servers. On AWS the table comes from CDK instead.
+ */
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Channel } from '../core/types.ts';
+
+/** Attribute names of the table. CDK and the adapter both read them from here. */
+export const TABLE = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** DynamoDB TTL attribute, epoch seconds. DynamoDB deletes late, so reads check it too. */
+  ttlAttribute: 'expiresAt',
+} as const;
+
+/** How long a conversation stays resumable after its last turn. */
+export const SESSION_TTL_SECONDS = 24 * 60 * 60;
+/** How long a delivered provider message is remembered for redelivery dedup. */
+export const DELIVERY_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+export const keys = {
+  user: (userId: string): string => `USER#${userId}`,
+  profile: 'PROFILE',
+  session: (channel: Channel): string => `SESSION#${channel}`,
+  sessionPrefix: 'SESSION#',
+  entryPrefix: 'ENTRY#',
+  /**
+   * ENTRY#<ISO time>#<id>. Times are normalised to `toISOString()` so that string order is
+   * time order even if a caller passes an offset form.
+   */
+  entry: (at: string, id: string): string => `ENTRY#${normaliseIso(at)}#${id}`,
+  /** Greater than any `ENTRY#<ISO time>...` key: '~' sorts after digits, 'T', 'Z' and '#'. */
+  entryEnd: 'ENTRY#~',
+  delivery: (messageId: string): string => `MSG#${messageId}`,
+} as const;
+
+/** `toISOString()` of a parseable time; the input unchanged otherwise (never throws). */
+export function normaliseIso(at: string): string {
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? at : new Date(ms).toISOString();
+}
+
+/** Epoch seconds of an ISO time, as DynamoDB TTL wants them. */
+export function epochSeconds(iso: string): number {
+  return Math.floor(Date.parse(iso) / 1000);
+}
+
+type AnyDynamoClient = DynamoDBClient | DynamoDBDocumentClient;
+
+/**
+ * Creates the table if it is missing (on-demand billing), waits until it is active, and
+ * turns TTL on where the server supports it (dynalite has no TTL API; reads check
+ * `expiresAt` anyway). Safe to call on every start.
+ */
+export async function ensureTable(client: AnyDynamoClient, tableName: string): Promise<void> {
+  // Both client kinds share one middleware stack and config, so base commands work on either.
+  const send = client.send.bind(client) as DynamoDBClient['send'];
+  let status = await describeStatus(send, tableName);
+  if (status === null) {
+    try {
+      await send(
+        new CreateTableCommand({
+          TableName: tableName,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [
+            { AttributeName: TABLE.partitionKey, AttributeType: 'S' },
+            { AttributeName: TABLE.sortKey, AttributeType: 'S' },
+          ],
+          KeySchema: [
+            { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+            { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+          ],
+        }),
+      );
+    } catch (error) {
+      // Another process (the chat and the server at once) may have created it first.
+      if ((error as Error).name !== 'ResourceInUseException') throw error;
+    }
+    status = await describeStatus(send, tableName);
+  }
+  for (let attempt = 0; status !== 'ACTIVE' && attempt < 60; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    status = await describeStatus(send, tableName);
+  }
+  if (status !== 'ACTIVE') throw new TableNotReadyError(tableName, status);
+  try {
+    await send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+      }),
+    );
+  } catch {
+    // dynalite lacks the TTL API, and AWS refuses a second identical enable: neither matters
+    // because every read ignores expired items.
+  }
+}
+
+async function describeStatus(send: DynamoDBClient['send'], tableName: string): Promise<string | null> {
+  try {
+    const out = await send(new DescribeTableCommand({ TableName: tableName }));
+    return out.Table?.TableStatus ?? 'UNKNOWN';
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException || (error as Error).name === 'ResourceNotFoundException') {
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** The table did not become active in time. */
+export class TableNotReadyError extends Error {
+  constructor(
+    readonly tableName: string,
+    readonly status: string | null,
+  ) {
+    super(`Table ${tableName} is not active (status: ${status ?? 'missing'})`);
+    this.name = 'TableNotReadyError';
+  }
+}

@@ -1,0 +1,305 @@
+/**
+ * One contract, two stores: what the in-memory store promises, the DynamoDB adapter on
+ * dynalite promises too, so unit tests on memory say something true about production.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckInStore } from '../../src/core/ports.ts';
+import type { ConversationState, JournalEntry, OpenGoal } from '../../src/core/types.ts';
+import { DynamoCheckInStore } from '../../src/store/dynamo-store.ts';
+import { MemoryCheckInStore } from '../../src/store/memory-store.ts';
+import { startDynalite, type TestDynamo } from '../helpers/dynalite.ts';
+
+let dynamo: TestDynamo;
+beforeAll(async () => {
+  dynamo = await startDynalite();
+});
+afterAll(async () => {
+  await dynamo?.close();
+});
+
+const stores: Array<[string, () => CheckInStore]> = [
+  ['MemoryCheckInStore', () => new MemoryCheckInStore()],
+  [
+    'DynamoCheckInStore',
+    () => new DynamoCheckInStore({ client: dynamo.client, tableName: dynamo.tableName }),
+  ],
+];
+
+const T0 = '2025-03-04T09:00:00.000Z';
+const hoursLater = (hours: number): string => new Date(Date.parse(T0) + hours * 3_600_000).toISOString();
+const state = (step: string, values: Record<string, unknown> = {}): ConversationState => ({
+  v: 1,
+  step,
+  values,
+});
+let counter = 0;
+/** A user id nobody else in this file uses (the DynamoDB table is shared by the tests). */
+const newUser = (): string => `user-${Date.now().toString(16)}-${(counter++).toString(16)}`;
+
+const feeling = (id: string, at: string, word = 'heavy'): JournalEntry => ({
+  id,
+  at,
+  channel: 'sms',
+  kind: 'feeling',
+  word,
+  family: 'low-unpleasant',
+});
+const goal: OpenGoal = { goal: { catalogueId: 'open-curtains' }, entryId: 'e-goal', setAt: T0 };
+
+describe.each(stores)('%s', (_name, makeStore) => {
+  it('knows nothing of a person it has never seen', async () => {
+    // Prepare
+    const store = makeStore();
+
+    // Act
+    const snapshot = await store.loadTurn(newUser(), 'sms', T0);
+
+    // Assess
+    expect(snapshot).toEqual({ profile: null, session: null });
+  });
+
+  it('resumes a conversation where it was saved, with its version', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+
+    // Act
+    const first = await store.saveSession(user, 'sms', state('name'), null, T0);
+    const second = await store.saveSession(
+      user,
+      'sms',
+      state('pick-tool', { feelings: ['heavy'] }),
+      1,
+      hoursLater(1),
+    );
+    const snapshot = await store.loadTurn(user, 'sms', hoursLater(2));
+
+    // Assess
+    expect([first, second]).toEqual([1, 2]);
+    expect(snapshot.session).toEqual({ state: state('pick-tool', { feelings: ['heavy'] }), version: 2 });
+  });
+
+  it('refuses a save based on an old version and keeps the newer state', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+    await store.saveSession(user, 'alexa', state('name'), null, T0);
+    await store.saveSession(user, 'alexa', state('pick-word'), 1, T0);
+
+    // Act
+    const stale = await store.saveSession(user, 'alexa', state('closed'), 1, T0);
+    const secondFirst = await store.saveSession(user, 'alexa', state('closed'), null, T0);
+
+    // Assess
+    expect(stale).toBe('conflict');
+    expect(secondFirst).toBe('conflict');
+    expect((await store.loadTurn(user, 'alexa', T0)).session).toEqual({
+      state: state('pick-word'),
+      version: 2,
+    });
+  });
+
+  it('keeps each channel its own conversation', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+    await store.saveSession(user, 'sms', state('name'), null, T0);
+
+    // Act
+    const alexa = await store.loadTurn(user, 'alexa', T0);
+    const sms = await store.loadTurn(user, 'sms', T0);
+
+    // Assess
+    expect(alexa.session).toBeNull();
+    expect(sms.session?.state.step).toBe('name');
+  });
+
+  it('forgets a conversation after 24 hours and lets a new one start', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+    await store.saveSession(user, 'sms', state('pick-goal'), null, T0);
+
+    // Act
+    const before = await store.loadTurn(user, 'sms', hoursLater(23));
+    const after = await store.loadTurn(user, 'sms', hoursLater(25));
+    const fresh = await store.saveSession(user, 'sms', state('name'), null, hoursLater(25));
+
+    // Assess
+    expect(before.session?.state.step).toBe('pick-goal');
+    expect(after.session).toBeNull();
+    expect(fresh).toBe(1);
+    expect((await store.loadTurn(user, 'sms', hoursLater(26))).session?.state.step).toBe('name');
+  });
+
+  it('keeps journal entries in time order and reads them from a date on', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+    await store.appendEntry(user, feeling('c', hoursLater(48), 'calm'));
+    await store.appendEntry(user, feeling('a', T0, 'heavy'));
+    await store.appendEntry(user, feeling('b', hoursLater(24), 'tired'));
+
+    // Act
+    const all = await store.entriesSince(user, '2025-01-01T00:00:00.000Z');
+    const recent = await store.entriesSince(user, hoursLater(24));
+
+    // Assess
+    expect(all.map((e) => e.id)).toEqual(['a', 'b', 'c']);
+    expect(recent).toEqual([feeling('b', hoursLater(24), 'tired'), feeling('c', hoursLater(48), 'calm')]);
+  });
+
+  it('keeps two entries made at the same moment', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+
+    // Act
+    await Promise.all([store.appendEntry(user, feeling('x', T0)), store.appendEntry(user, feeling('y', T0))]);
+
+    // Assess
+    expect((await store.entriesSince(user, T0)).map((e) => e.id).sort()).toEqual(['x', 'y']);
+  });
+
+  it('keeps the journal apart from the conversation and the delivery records', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+    await store.saveSession(user, 'sms', state('name'), null, T0);
+    await store.rememberDelivery(user, 'SM123', 'Hi.', T0);
+    await store.recordConsent(user, T0);
+    await store.appendEntry(user, feeling('a', T0));
+
+    // Act
+    const entries = await store.entriesSince(user, '1970-01-01T00:00:00.000Z');
+
+    // Assess
+    expect(entries).toEqual([feeling('a', T0)]);
+  });
+
+  it('remembers consent, the open goal and opting out on the profile', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+
+    // Act
+    await store.recordConsent(user, T0);
+    await store.setOpenGoal(user, goal, hoursLater(1));
+    await store.setOptOut(user, true, hoursLater(2));
+    const withGoal = await store.loadTurn(user, 'sms', hoursLater(3));
+    await store.setOpenGoal(user, null, hoursLater(4));
+    await store.setOptOut(user, false, hoursLater(4));
+    const cleared = await store.loadTurn(user, 'sms', hoursLater(5));
+
+    // Assess
+    expect(withGoal.profile).toEqual({ createdAt: T0, consentAt: T0, optedOut: true, openGoal: goal });
+    expect(cleared.profile).toEqual({ createdAt: T0, consentAt: T0, optedOut: false });
+  });
+
+  it('gives a redelivered message the reply it already got, for 7 days', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+
+    // Act
+    const unseen = await store.deliveredReply(user, 'SM1', T0);
+    await store.rememberDelivery(user, 'SM1', 'What is here right now?', T0);
+    const redelivered = await store.deliveredReply(user, 'SM1', hoursLater(1));
+    const other = await store.deliveredReply(user, 'SM2', hoursLater(1));
+    const weekLater = await store.deliveredReply(user, 'SM1', hoursLater(7 * 24 + 1));
+
+    // Assess
+    expect(unseen).toBeNull();
+    expect(redelivered).toBe('What is here right now?');
+    expect(other).toBeNull();
+    expect(weekLater).toBeNull();
+  });
+
+  it('exports the profile and the whole journal', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+    await store.recordConsent(user, T0);
+    await store.saveSession(user, 'sms', state('name'), null, T0);
+    await store.appendEntry(user, feeling('a', T0));
+    await store.appendEntry(user, {
+      id: 'b',
+      at: hoursLater(1),
+      channel: 'sms',
+      kind: 'goal',
+      goal: { text: 'call mum' },
+    });
+
+    // Act
+    const exported = await store.exportUser(user);
+
+    // Assess
+    expect(exported).toEqual({
+      profile: { createdAt: T0, consentAt: T0 },
+      entries: [
+        feeling('a', T0),
+        { id: 'b', at: hoursLater(1), channel: 'sms', kind: 'goal', goal: { text: 'call mum' } },
+      ],
+    });
+  });
+
+  it('deletes every item of a person and no one else', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+    const neighbour = newUser();
+    await store.recordConsent(user, T0);
+    await store.saveSession(user, 'sms', state('name'), null, T0);
+    await store.saveSession(user, 'alexa', state('name'), null, T0);
+    await store.rememberDelivery(user, 'SM1', 'Hi.', T0);
+    await store.appendEntry(user, feeling('a', T0));
+    await store.appendEntry(neighbour, feeling('n', T0));
+
+    // Act
+    const deleted = await store.deleteUser(user);
+
+    // Assess
+    expect(deleted).toBe(5);
+    expect(await store.countItems(user)).toBe(0);
+    expect(await store.exportUser(user)).toEqual({ profile: null, entries: [] });
+    expect(await store.countItems(neighbour)).toBe(1);
+  });
+
+  it('deletes a long journal completely', async () => {
+    // Prepare: more items than one batch write takes, and more bytes than one Query page holds.
+    const store = makeStore();
+    const user = newUser();
+    const words = 'kept thinking about the week '.repeat(1400);
+    const entries = Array.from(
+      { length: 60 },
+      (_, i): JournalEntry => ({
+        id: `r${i}`,
+        at: hoursLater(i),
+        channel: 'sms',
+        kind: 'reflection',
+        trigger: words,
+      }),
+    );
+    for (const entry of entries) await store.appendEntry(user, entry);
+
+    // Act
+    const exported = await store.exportUser(user);
+    const deleted = await store.deleteUser(user);
+
+    // Assess
+    expect(exported.entries).toHaveLength(60);
+    expect(deleted).toBe(60);
+    expect(await store.countItems(user)).toBe(0);
+  });
+
+  it('counts nothing for a person who was never there', async () => {
+    // Prepare
+    const store = makeStore();
+
+    // Act
+    const deleted = await store.deleteUser(newUser());
+
+    // Assess
+    expect(deleted).toBe(0);
+  });
+});
