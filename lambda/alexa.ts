@@ -1,0 +1,70 @@
+/**
+ * Composition root of the Alexa skill on AWS Lambda. Wiring only: config, clients and the
+ * skill are built once per container; each request goes to the skill. No business rule
+ * lives here.
+ *
+ * Alexa waits about 3 s for an answer (8 s at most), so every slow part is bounded: the
+ * turn (store included) by the runner's budget, the pepper read by its own timeout; past
+ * either, the skill still answers, and its error reply keeps the crisis line.
+ */
+
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { Context } from 'aws-lambda';
+import { buildSkill } from '../src/channels/alexa/skill.ts';
+import { requireEnv } from '../src/config/env.ts';
+import { ALEXA_SKILL_ID, ID_PEPPER_SECRET_ARN, TABLE_NAME } from '../src/config/lambda-env.ts';
+import { createSecretReader } from '../src/config/secrets.ts';
+import { createLogger } from '../src/observability/log.ts';
+import { createTurnRunner } from '../src/service/turn-runner.ts';
+import { createDynamoDocumentClient } from '../src/store/dynamo-client.ts';
+import { DynamoCheckInStore } from '../src/store/dynamo-store.ts';
+
+/** Whole turn, store included: leaves room in Alexa's ~3 s for the pepper read and the SSML. */
+const TURN_BUDGET_MS = 2000;
+/** A cold Secrets Manager read; warm reads come from the reader's cache. */
+const PEPPER_TIMEOUT_MS = 800;
+
+// Read once and fail closed: without ALEXA_SKILL_ID any skill could call this function,
+// so the container refuses to start (ConfigError naming the variable).
+const config = {
+  region: requireEnv('AWS_REGION'),
+  skillId: requireEnv(ALEXA_SKILL_ID),
+  tableName: requireEnv(TABLE_NAME),
+  pepperSecretArn: requireEnv(ID_PEPPER_SECRET_ARN),
+};
+
+const logger = createLogger();
+const readSecret = createSecretReader();
+const store = new DynamoCheckInStore({
+  client: createDynamoDocumentClient({ region: config.region, requestTimeoutMs: 800, maxAttempts: 2 }),
+  tableName: config.tableName,
+});
+const runTurn = createTurnRunner({ store, logger, budgetMs: TURN_BUDGET_MS });
+
+class PepperTimeoutError extends Error {
+  override name = 'PepperTimeoutError';
+}
+
+/** The pepper within {@link PEPPER_TIMEOUT_MS}, or a rejection the skill's error handler answers. */
+async function readPepper(): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const pending = readSecret(config.pepperSecretArn);
+  pending.catch(() => {});
+  try {
+    return await Promise.race([
+      pending,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new PepperTimeoutError('Pepper read timed out')), PEPPER_TIMEOUT_MS);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const skill = buildSkill({ runTurn, pepper: readPepper, logger, skillId: config.skillId });
+
+/** Lambda entry point: one Alexa request envelope in, one response envelope out. */
+export async function handler(event: RequestEnvelope, context?: Context): Promise<ResponseEnvelope> {
+  return skill.invoke(event, context);
+}

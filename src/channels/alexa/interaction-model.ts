@@ -1,0 +1,347 @@
+/**
+ * The skill's en-US interaction model, built from the core's own vocabularies so the words
+ * Alexa listens for are exactly the words the core knows. `scripts/generate-interaction-model.ts`
+ * writes it to skill-package/; a test keeps the committed file equal to this output.
+ */
+import {
+  ANSWER_INTENT,
+  CHOOSE_INTENT,
+  FEELING_INTENT,
+  FREE_SPEECH_CARRIERS,
+  SLOT_TYPES,
+  SLOTS,
+} from './intents.ts';
+
+/** The skill's invocation name (DESIGN.md contract point). */
+export const INVOCATION_NAME = 'my check in';
+
+/** One slot value: `id` comes back in entity resolution, `value` and `synonyms` are heard. */
+export interface SlotValueSource {
+  id: string;
+  value: string;
+  synonyms?: readonly string[];
+}
+
+/** What the model is generated from. */
+export interface InteractionModelSources {
+  /** The feeling vocabulary: id and value are the word itself. */
+  feelings: readonly SlotValueSource[];
+  /** The micro-goal catalogue: id is the catalogue id, value the spoken label. */
+  goals: readonly SlotValueSource[];
+  /** Short answers to the core's questions (drained or wired, not sure, a little). */
+  answers: readonly SlotValueSource[];
+}
+
+export interface ModelSlotValue {
+  id: string;
+  name: { value: string; synonyms?: string[] };
+}
+
+export interface ModelIntent {
+  name: string;
+  slots?: { name: string; type: string; samples?: string[] }[];
+  samples: string[];
+}
+
+export interface InteractionModel {
+  interactionModel: {
+    languageModel: {
+      invocationName: string;
+      intents: ModelIntent[];
+      types: { name: string; values: ModelSlotValue[] }[];
+    };
+  };
+}
+
+const ORDINALS: readonly SlotValueSource[] = [
+  { id: '1', value: 'first', synonyms: ['one', '1st', 'first one'] },
+  { id: '2', value: 'second', synonyms: ['two', '2nd', 'second one'] },
+  { id: '3', value: 'third', synonyms: ['three', '3rd', 'third one'] },
+];
+
+/** Alexa hears words: keep letters, digits, spaces, apostrophes; fold everything else to a space. */
+export function spokenForm(text: string): string {
+  return text
+    .replace(/[^A-Za-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const key = (text: string): string => spokenForm(text).toLowerCase();
+
+/**
+ * Slot values with every heard form used once within the type: a synonym equal to another
+ * value (or repeated) would make resolution ambiguous. `taken` holds forms another slot type
+ * already claims for a bare-slot sample, so one spoken word never resolves to two intents.
+ */
+function slotValues(sources: readonly SlotValueSource[], taken: Set<string>): ModelSlotValue[] {
+  const seen = new Set<string>();
+  const out: ModelSlotValue[] = [];
+  for (const source of sources) {
+    const value = spokenForm(source.value);
+    if (value === '' || seen.has(key(value)) || taken.has(key(value))) continue;
+    seen.add(key(value));
+    const synonyms: string[] = [];
+    for (const synonym of source.synonyms ?? []) {
+      const heard = spokenForm(synonym);
+      if (heard === '' || seen.has(key(heard)) || taken.has(key(heard))) continue;
+      seen.add(key(heard));
+      synonyms.push(heard);
+    }
+    out.push({ id: source.id, name: synonyms.length > 0 ? { value, synonyms } : { value } });
+  }
+  return out;
+}
+
+function heardForms(values: readonly ModelSlotValue[]): Set<string> {
+  return new Set(values.flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])].map(key)));
+}
+
+/** What Alexa's built-in intents already hear, whatever our samples say. */
+const BUILT_IN_PHRASES = new Set([
+  'yes',
+  'no',
+  'stop',
+  'cancel',
+  'help',
+  'help me',
+  'repeat',
+  'never mind',
+  'no thanks',
+  'yes please',
+]);
+
+const s = (name: string, type: string) => ({ name, type });
+
+/** Builds the model. Pure: same sources, same JSON, byte for byte once stringified. */
+export function buildInteractionModel(sources: InteractionModelSources): InteractionModel {
+  const intents: ModelIntent[] = [
+    {
+      name: 'CheckInIntent',
+      samples: [
+        'check in',
+        'start a check in',
+        "let's check in",
+        'do a check in',
+        'start my check in',
+        'begin',
+      ],
+    },
+    {
+      name: FEELING_INTENT,
+      slots: [s(SLOTS.feeling, SLOT_TYPES.feeling)],
+      samples: [
+        '{feeling}',
+        'I feel {feeling}',
+        "I'm feeling {feeling}",
+        "I'm {feeling}",
+        'I am {feeling}',
+        'feeling {feeling}',
+        'I feel kind of {feeling}',
+        'kind of {feeling}',
+        'pretty {feeling}',
+        'a bit {feeling}',
+        'a little {feeling}',
+        'really {feeling}',
+        'just {feeling}',
+        'mostly {feeling}',
+        "I've been feeling {feeling}",
+        "I'd say {feeling}",
+      ],
+    },
+    {
+      name: CHOOSE_INTENT,
+      slots: [s(SLOTS.ordinal, SLOT_TYPES.ordinal), s(SLOTS.goal, SLOT_TYPES.goal)],
+      samples: [
+        '{ordinal}',
+        'the {ordinal}',
+        'the {ordinal} one',
+        'number {ordinal}',
+        'option {ordinal}',
+        'the {ordinal} option',
+        "I'll take the {ordinal} one",
+        "I'll do the {ordinal} one",
+        "let's do the {ordinal} one",
+        "I'll go with the {ordinal} one",
+        '{goal}',
+        "I'll {goal}",
+        "I'll do {goal}",
+        "let's do {goal}",
+        'I pick {goal}',
+        'I choose {goal}',
+        "I'll try {goal}",
+        "I'll go with {goal}",
+      ],
+    },
+    {
+      name: ANSWER_INTENT,
+      slots: [s(SLOTS.answer, SLOT_TYPES.answer)],
+      samples: ['{answer}', 'more {answer}', 'probably {answer}', 'it was {answer}', 'it helped {answer}'],
+    },
+    {
+      name: 'GroundingIntent',
+      samples: [
+        'a grounding exercise',
+        'for a grounding exercise',
+        'grounding',
+        'grounding exercise',
+        'give me a grounding exercise',
+        'do a grounding exercise',
+        "let's do grounding",
+        'ground me',
+        'help me ground myself',
+        'help me calm down',
+        'help me slow down',
+      ],
+    },
+    {
+      name: 'SelfCompassionIntent',
+      samples: [
+        'self compassion',
+        'a self compassion exercise',
+        'for some self compassion',
+        'a kind word',
+        'a kind word to myself',
+        'help me be kind to myself',
+        'say something kind',
+        'something kind',
+      ],
+    },
+    {
+      name: 'MicroGoalIntent',
+      samples: [
+        'a micro goal',
+        'for a micro goal',
+        'micro goal',
+        'give me a micro goal',
+        'a small goal',
+        'for a small goal',
+        'one small goal',
+        'a goal',
+        'for a goal',
+        'give me a goal',
+        'pick a goal',
+        'help me pick a goal',
+        'one small thing',
+        'what should I do today',
+      ],
+    },
+    {
+      name: 'TherapistSummaryIntent',
+      samples: [
+        'what should I tell my therapist',
+        'what do I tell my therapist',
+        'what to tell my therapist',
+        'what can I tell my therapist',
+        'for a summary',
+        'summary',
+        'my summary',
+        'give me my summary',
+        'a summary for my therapist',
+        'session prep',
+        'help me prepare for therapy',
+        'get me ready for therapy',
+        'how was my week',
+      ],
+    },
+    {
+      name: 'GoalDoneIntent',
+      samples: [
+        'done',
+        'I did it',
+        'did it',
+        'I did',
+        'yes I did',
+        'it happened',
+        'yes it happened',
+        'I finished it',
+        "it's done",
+        'I managed it',
+      ],
+    },
+    {
+      name: 'GoalNotYetIntent',
+      samples: [
+        'not yet',
+        "it didn't happen",
+        "I didn't",
+        "I didn't do it",
+        'no not yet',
+        "I haven't yet",
+        "I haven't done it",
+      ],
+    },
+    {
+      name: 'SkipIntent',
+      samples: [
+        'skip',
+        'skip it',
+        'skip this',
+        'skip that',
+        'pass',
+        "I'd rather not say",
+        'skip this one',
+        'skip the question',
+      ],
+    },
+    ...FREE_SPEECH_CARRIERS.map(
+      (carrier): ModelIntent => ({
+        name: carrier.intent,
+        slots: [s(SLOTS.query, 'AMAZON.SearchQuery')],
+        samples: [...carrier.samples],
+      }),
+    ),
+    { name: 'AMAZON.YesIntent', samples: ['yes please', 'sure', 'yeah', "I'm ready", 'ready'] },
+    { name: 'AMAZON.NoIntent', samples: ['no thanks', 'nope', 'no thank you', 'not really'] },
+    {
+      name: 'AMAZON.HelpIntent',
+      samples: ['what can I say', 'what can I do', 'how does this work', 'what is this'],
+    },
+    {
+      name: 'AMAZON.RepeatIntent',
+      samples: ['repeat the number', 'say the number again', 'what was the number', 'say it again'],
+    },
+    { name: 'AMAZON.StopIntent', samples: ['stop here', "that's all", 'goodbye', "that's enough for today"] },
+    { name: 'AMAZON.CancelIntent', samples: [] },
+    { name: 'AMAZON.NavigateHomeIntent', samples: [] },
+    { name: 'AMAZON.FallbackIntent', samples: [] },
+  ];
+
+  // A phrase that is an intent of its own ("grounding", "done") is never also a slot value:
+  // one utterance, one meaning.
+  const literal = new Set([
+    ...BUILT_IN_PHRASES,
+    ...intents.flatMap((intent) => intent.samples.filter((sample) => !sample.includes('{')).map(key)),
+  ]);
+  const ordinals = slotValues(ORDINALS, literal);
+  // Feelings come first: a word in the vocabulary is always heard as a feeling.
+  const feelings = slotValues(sources.feelings, new Set([...literal, ...heardForms(ordinals)]));
+  const goals = slotValues(
+    sources.goals,
+    new Set([...literal, ...heardForms(ordinals), ...heardForms(feelings)]),
+  );
+  const answers = slotValues(
+    sources.answers,
+    new Set([...literal, ...heardForms(ordinals), ...heardForms(feelings), ...heardForms(goals)]),
+  );
+
+  return {
+    interactionModel: {
+      languageModel: {
+        invocationName: INVOCATION_NAME,
+        intents,
+        types: [
+          { name: SLOT_TYPES.feeling, values: feelings },
+          { name: SLOT_TYPES.goal, values: goals },
+          { name: SLOT_TYPES.ordinal, values: ordinals },
+          { name: SLOT_TYPES.answer, values: answers },
+        ],
+      },
+    },
+  };
+}
+
+/** The model as the committed file holds it: two-space JSON and a final newline. */
+export function serializeInteractionModel(model: InteractionModel): string {
+  return `${JSON.stringify(model, null, 2)}\n`;
+}

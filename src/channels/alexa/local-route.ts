@@ -1,0 +1,52 @@
+/**
+ * POST /alexa for `npm start`, configured from the environment (DESIGN.md contract points):
+ * ALEXA_SKILL_ID, enforced when set; ALEXA_VERIFY_SIGNATURE=false switches Amazon's
+ * signature and timestamp checks off for local emulators only, announced at start-up.
+ */
+import type { Router } from 'express';
+import { ConfigError, type Env, optionalEnv } from '../../config/env.ts';
+import type { Logger } from '../../observability/log.ts';
+import type { RunTurn } from '../../service/turn-runner.ts';
+import { createAlexaRouter } from './express-route.ts';
+import { buildSkill } from './skill.ts';
+
+export interface LocalAlexaSettings {
+  skillId?: string;
+  verifySignature: boolean;
+}
+
+/** Reads ALEXA_SKILL_ID and ALEXA_VERIFY_SIGNATURE ("true" by default, or "false"). */
+export function localAlexaSettings(env: Env = process.env): LocalAlexaSettings {
+  const verify = optionalEnv('ALEXA_VERIFY_SIGNATURE', env)?.toLowerCase() ?? 'true';
+  if (verify !== 'true' && verify !== 'false') {
+    throw new ConfigError('ALEXA_VERIFY_SIGNATURE must be true or false');
+  }
+  const skillId = optionalEnv('ALEXA_SKILL_ID', env);
+  return { verifySignature: verify === 'true', ...(skillId ? { skillId } : {}) };
+}
+
+export interface LocalAlexaRouteDeps {
+  runTurn: RunTurn;
+  pepper: string;
+  logger: Logger;
+  env?: Env;
+}
+
+/** The skill behind POST /alexa, ready to mount: `{ path: '/alexa', router }`. */
+export function createLocalAlexaRoute(deps: LocalAlexaRouteDeps): { path: '/alexa'; router: Router } {
+  const settings = localAlexaSettings(deps.env);
+  if (!settings.verifySignature) {
+    // Anyone who can reach this port can now speak as any Alexa user: say so plainly.
+    deps.logger.warn({ event: 'alexa-signature-check-off', channel: 'alexa' });
+  }
+  const skill = buildSkill({
+    runTurn: deps.runTurn,
+    pepper: deps.pepper,
+    logger: deps.logger,
+    ...(settings.skillId ? { skillId: settings.skillId } : {}),
+  });
+  return {
+    path: '/alexa',
+    router: createAlexaRouter({ skill, verifySignature: settings.verifySignature, logger: deps.logger }),
+  };
+}

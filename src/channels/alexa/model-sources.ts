@@ -1,0 +1,46 @@
+/**
+ * Where the interaction model's slot values come from: the core's feeling vocabulary, its
+ * micro-goal catalogue, its journal options and the answer words its voice prompts invite
+ * ("drained, or wired?", "not at all, a little, some, or a lot?"). One source of truth: the
+ * model is regenerated from these, never edited by hand.
+ */
+import { checkIn } from '../../core/content/check-in.ts';
+import { service } from '../../core/content/service.ts';
+import { FEELINGS } from '../../core/feelings/vocabulary.ts';
+import { GOALS } from '../../core/goals/catalogue.ts';
+import { TRIED, TRIGGERS } from '../../core/journal/options.ts';
+import type { InteractionModelSources, SlotValueSource } from './interaction-model.ts';
+
+/**
+ * Short answers the core understands by their words, with the ways people say them. The id
+ * is never sent on: the bridge passes the words heard, so "sleep" can be a trigger at one
+ * question and rest at the next, as the core decides.
+ */
+const SPOKEN_ANSWERS: readonly SlotValueSource[] = [
+  ...checkIn.energyChoices.map((word) => ({ id: word, value: word })),
+  ...checkIn.pleasantnessChoices.map((word) => ({ id: word, value: word })),
+  { id: 'not sure', value: 'not sure', synonyms: ['no idea', 'dunno', 'hard to say', 'no clue', 'unsure'] },
+  { id: 'none of them', value: 'none of them', synonyms: ['none', 'none of these', 'neither', 'none fit'] },
+  { id: 'something else', value: 'something else', synonyms: ['something different', 'another one'] },
+  { id: 'breathing', value: 'breathing', synonyms: ['slow breathing', 'breathe', 'a breathing exercise'] },
+  { id: 'parts', value: 'parts', synonyms: ['a part of me', 'check in with a part of me', 'parts check in'] },
+  { id: 'small action', value: 'one small action', synonyms: ['small action', 'an action'] },
+  ...service.summary.helpedLevel.map((words) => ({ id: words, value: words })),
+  { id: 'a little', value: 'a bit', synonyms: ['a tiny bit', 'slightly', 'not much'] },
+  { id: 'a lot', value: 'quite a lot', synonyms: ['loads', 'so much', 'really helped'] },
+];
+
+const option = (o: { id: string; label: string; synonyms: readonly string[] }): SlotValueSource => ({
+  id: o.id,
+  value: o.label,
+  synonyms: o.synonyms,
+});
+
+/** The sources of the committed en-US model. */
+export function modelSources(): InteractionModelSources {
+  return {
+    feelings: FEELINGS.map((f) => ({ id: f.word, value: f.word, synonyms: f.synonyms })),
+    goals: GOALS.map((g) => ({ id: g.id, value: g.label, synonyms: g.synonyms })),
+    answers: [...SPOKEN_ANSWERS, ...TRIGGERS.map(option), ...TRIED.map(option)],
+  };
+}

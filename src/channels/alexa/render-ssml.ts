@@ -1,0 +1,135 @@
+/**
+ * Reply -> SSML, enforcing what Alexa allows and what a listener needs: the person's own
+ * words escaped, pauses where the core asked for them, grounding read slowly, every crisis
+ * number read digit by digit, at most 8,000 characters, and a reprompt that adds help
+ * whenever the session stays open.
+ */
+import { channelWords } from '../../core/content/channels.ts';
+import type { Beat, Choice, Reply } from '../../core/types.ts';
+import { CHOICES_REPROMPT, DEFAULT_REPROMPT } from './alexa-words.ts';
+
+/** Alexa's limit on `outputSpeech.ssml` (and on the reprompt's). */
+export const MAX_SSML_CHARS = 8000;
+
+const BREAK: Record<NonNullable<Beat['pauseAfter']>, string> = {
+  short: '<break time="700ms"/>',
+  // Long enough to look around the room or take a breath before the next step.
+  long: '<break time="3s"/>',
+};
+
+/** A beat that carries a crisis line; never dropped to fit the limit. */
+const CRISIS_NUMBER = /\b(988|741741|911|116 123|13 11 14|1737|14416)\b|emergency number/i;
+
+/** What the skill answers with: full `<speak>` documents and whether the session ends. */
+export interface AlexaSpeech {
+  speech: string;
+  /** Present exactly when the session stays open. */
+  reprompt?: string;
+  endSession: boolean;
+}
+
+/** Escapes text for SSML: the person's words (and ours) may hold &, <, > or quotes. */
+export function escapeSsml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/**
+ * Runs of digits, with single spaces between groups ("116 123", "13 11 14"). Three or more
+ * digits are a phone or text number: read one digit at a time ("nine eight eight", never
+ * "nine hundred eighty-eight"), with a short pause between groups.
+ */
+const DIGIT_RUN = /\d+(?: \d+)*/g;
+const MIN_DIGITS_READ_SINGLY = 3;
+
+/** One piece of text as SSML: escaped, with numbers read digit by digit. */
+export function speakText(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(DIGIT_RUN)) {
+    const run = match[0];
+    const at = match.index ?? 0;
+    out += escapeSsml(text.slice(last, at));
+    const groups = run.split(' ');
+    if (groups.join('').length >= MIN_DIGITS_READ_SINGLY) {
+      out += groups.map((g) => `<say-as interpret-as="digits">${g}</say-as>`).join('<break time="300ms"/>');
+    } else {
+      out += run;
+    }
+    last = at + run.length;
+  }
+  return out + escapeSsml(text.slice(last));
+}
+
+function beatSsml(beat: Beat): string {
+  const body = speakText(beat.text);
+  const spoken = beat.slow ? `<prosody rate="slow">${body}</prosody>` : body;
+  return beat.pauseAfter ? `${spoken}${BREAK[beat.pauseAfter]}` : spoken;
+}
+
+/**
+ * "the first, X; the second, Y; or the third, Z." with words from the content module, and
+ * "Or say something else." when the core also takes an answer of the person's own.
+ */
+export function choicesSsml(choices: readonly Choice[], acceptsOwnWords = false): string {
+  const { ordinals, or } = channelWords.voice;
+  const parts = choices.map((choice, i) => {
+    const ordinal = ordinals[i] ?? `${ordinals.at(-1)}`;
+    const lead = i > 0 && i === choices.length - 1 ? `${or} ${ordinal}` : ordinal;
+    return `${escapeSsml(lead)}, ${speakText(choice.label)}`;
+  });
+  const list = `${parts.join('; ')}.`;
+  return acceptsOwnWords ? `${list} ${escapeSsml(channelWords.voice.ownWords)}` : list;
+}
+
+const speak = (inner: string): string => `<speak>${inner}</speak>`;
+
+/**
+ * The beats as one `<speak>` document within {@link MAX_SSML_CHARS}. Should a reply ever be
+ * too long, the last beats go first; beats with a crisis line and the choices always stay.
+ */
+function speechWithinLimit(beats: readonly Beat[], choices: string): string {
+  let kept = [...beats];
+  const build = () => speak([...kept.map(beatSsml), choices].filter((p) => p !== '').join(' '));
+  let ssml = build();
+  while (ssml.length > MAX_SSML_CHARS) {
+    let drop = -1;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      if (!CRISIS_NUMBER.test(kept[i]?.text ?? '')) {
+        drop = i;
+        break;
+      }
+    }
+    if (drop === -1) break;
+    kept = kept.filter((_, i) => i !== drop);
+    ssml = build();
+  }
+  return ssml;
+}
+
+/**
+ * Whether the reply keeps the microphone open. A crisis reply stays open unless the core
+ * ends it, so "repeat that" can bring the number back.
+ */
+export function keepsSessionOpen(reply: Reply): boolean {
+  if (reply.end || reply.silent) return false;
+  return reply.expectsAnswer || reply.crisis === true;
+}
+
+/** Renders a reply for Alexa. */
+export function renderSsml(reply: Reply): AlexaSpeech {
+  if (reply.silent) return { speech: speak(''), endSession: true };
+  const hasChoices = reply.choices !== undefined && reply.choices.length > 0;
+  const speech = speechWithinLimit(
+    reply.beats,
+    hasChoices ? choicesSsml(reply.choices ?? [], reply.acceptsOwnWords) : '',
+  );
+  if (!keepsSessionOpen(reply)) return { speech, endSession: true };
+  const help = reply.reprompt?.trim() || (hasChoices ? CHOICES_REPROMPT : DEFAULT_REPROMPT);
+  const reprompt = speechWithinLimit([{ text: help }], '');
+  return { speech, reprompt, endSession: false };
+}

@@ -1,0 +1,58 @@
+/**
+ * The skill wired as in production, on real parts: the shared turn runner, the DynamoDB
+ * store on dynalite (the real AWS SDK over HTTP), the real identity HMAC.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { buildSkill } from '../../../src/channels/alexa/skill.ts';
+import { userIdFor } from '../../../src/identity/user-id.ts';
+import { createLogger, type Logger } from '../../../src/observability/log.ts';
+import { createTurnRunner } from '../../../src/service/turn-runner.ts';
+import { DynamoCheckInStore } from '../../../src/store/dynamo-store.ts';
+import { startDynalite, type TestDynamo } from '../../helpers/dynalite.ts';
+import { SKILL_ID } from './envelopes.ts';
+
+export const PEPPER = 'test-pepper-for-alexa-channel-tests';
+
+export interface Harness {
+  db: TestDynamo;
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  store: DynamoCheckInStore;
+  skill: ReturnType<typeof buildSkill>;
+  /** Every log line written, parsed. */
+  logs: Record<string, unknown>[];
+  /** Every raw log line, to prove what never appears in one. */
+  rawLogs: string[];
+  logger: Logger;
+  userIdOf(alexaUserId: string): string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { skillId?: string | null } = {}): Promise<Harness> {
+  const db = await startDynalite();
+  const { client, tableName } = db;
+  const store = new DynamoCheckInStore({ client, tableName });
+  const rawLogs: string[] = [];
+  const logs: Record<string, unknown>[] = [];
+  const logger = createLogger((line) => {
+    rawLogs.push(line);
+    logs.push(JSON.parse(line) as Record<string, unknown>);
+  });
+  // Generous budget: tests assert behaviour, not speed, on a busy 2-core machine.
+  // A fixed seed: the same goals are offered every run, so a spoken check-in reads the same.
+  const runTurn = createTurnRunner({ store, logger, budgetMs: 10_000, seed: () => 20_250_101 });
+  const skillId = options.skillId === null ? undefined : (options.skillId ?? SKILL_ID);
+  const skill = buildSkill({ runTurn, pepper: PEPPER, logger, ...(skillId ? { skillId } : {}) });
+  return {
+    db,
+    client,
+    tableName,
+    store,
+    skill,
+    logs,
+    rawLogs,
+    logger,
+    userIdOf: (alexaUserId) => userIdFor(PEPPER, 'alexa', alexaUserId),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,279 @@
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SSML_CHARS } from '../../../src/channels/alexa/render-ssml.ts';
+import { buildSkill } from '../../../src/channels/alexa/skill.ts';
+import { silentLogger } from '../../../src/observability/log.ts';
+import {
+  ALEXA_USER_ID,
+  type EnvelopeOptions,
+  intentRequest,
+  launchRequest,
+  type SlotSpec,
+  sessionEndedRequest,
+} from './envelopes.ts';
+import { type Harness, startHarness } from './harness.ts';
+import { parseSsml } from './ssml.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+let people = 0;
+/** A fresh person for each test, so conversations never meet. */
+const person = (): EnvelopeOptions => ({ userId: `${ALEXA_USER_ID}-${++people}` });
+
+/** What the person hears, checked against Alexa's rules on the way. */
+function heard(envelope: ResponseEnvelope): { speech: string; reprompt?: string; open: boolean } {
+  const response = envelope.response;
+  const ssml = response.outputSpeech?.type === 'SSML' ? response.outputSpeech.ssml : '';
+  expect(ssml.length).toBeLessThanOrEqual(MAX_SSML_CHARS);
+  const open = response.shouldEndSession === false;
+  const repromptSsml =
+    response.reprompt?.outputSpeech?.type === 'SSML' ? response.reprompt.outputSpeech.ssml : undefined;
+  // Every open session has a reprompt; a closed one has none.
+  if (open) expect(repromptSsml).toBeDefined();
+  else expect(repromptSsml).toBeUndefined();
+  return {
+    speech: parseSsml(ssml).text,
+    ...(repromptSsml === undefined ? {} : { reprompt: parseSsml(repromptSsml).text }),
+    open,
+  };
+}
+
+const invoke = (envelope: RequestEnvelope) => h.skill.invoke(envelope);
+
+describe('the Alexa skill', () => {
+  it('greets on launch, asks one thing, and keeps listening', async () => {
+    // Act
+    const out = heard(await invoke(launchRequest(person())));
+
+    // Assess
+    expect(out.open).toBe(true);
+    expect(out.speech.length).toBeGreaterThan(0);
+    expect(out.reprompt).not.toBe(out.speech);
+  });
+
+  it('answers every intent of the model with well-formed speech and a reprompt while open', async () => {
+    // Prepare
+    const slotted: Array<[string, Record<string, SlotSpec>]> = [
+      [
+        'FeelingIntent',
+        { feeling: { value: 'heavy', type: 'FEELING', resolved: { id: 'heavy', name: 'heavy' } } },
+      ],
+      [
+        'ChooseGoalIntent',
+        { ordinal: { value: 'first', type: 'CHOICE_ORDINAL', resolved: { id: '1', name: 'first' } } },
+      ],
+      [
+        'AnswerIntent',
+        { answer: { value: 'not sure', type: 'ANSWER', resolved: { id: 'not sure', name: 'not sure' } } },
+      ],
+      ['FreeSpeechFeelIntent', { query: { value: 'a bit lost today' } }],
+    ];
+    const plain = [
+      'CheckInIntent',
+      'GroundingIntent',
+      'SelfCompassionIntent',
+      'MicroGoalIntent',
+      'TherapistSummaryIntent',
+      'GoalDoneIntent',
+      'GoalNotYetIntent',
+      'SkipIntent',
+      'AMAZON.RepeatIntent',
+      'AMAZON.YesIntent',
+      'AMAZON.NoIntent',
+      'AMAZON.HelpIntent',
+      'AMAZON.FallbackIntent',
+    ];
+
+    for (const [name, slots] of [
+      ...slotted,
+      ...plain.map((n): [string, Record<string, SlotSpec>] => [n, {}]),
+    ]) {
+      // Act: each intent, once mid-conversation and once as a one-shot in a new session.
+      const who = person();
+      await invoke(launchRequest(who));
+      const mid = heard(await invoke(intentRequest(name, slots, who)));
+      const oneShot = heard(await invoke(intentRequest(name, slots, { ...person(), newSession: true })));
+
+      // Assess
+      expect(mid.speech.length, name).toBeGreaterThan(0);
+      expect(oneShot.speech.length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('ends the session on stop, cancel and go home', async () => {
+    for (const name of ['AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent']) {
+      // Prepare
+      const who = person();
+      await invoke(launchRequest(who));
+
+      // Act
+      const out = heard(await invoke(intentRequest(name, {}, who)));
+
+      // Assess
+      expect(out.open, name).toBe(false);
+      expect(out.speech.length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps the session open after help', async () => {
+    // Prepare
+    const who = person();
+    await invoke(launchRequest(who));
+
+    // Act
+    const out = heard(await invoke(intentRequest('AMAZON.HelpIntent', {}, who)));
+
+    // Assess
+    expect(out.open).toBe(true);
+  });
+
+  it('re-prompts on fallback and gently gives the crisis line', async () => {
+    // Prepare
+    const who = person();
+    await invoke(launchRequest(who));
+
+    // Act
+    const envelope = await invoke(intentRequest('AMAZON.FallbackIntent', {}, who));
+    const out = heard(envelope);
+
+    // Assess
+    expect(out.open).toBe(true);
+    expect(out.speech).toMatch(/in crisis/i);
+    expect(JSON.stringify(envelope.response.outputSpeech)).toContain(
+      '<say-as interpret-as=\\"digits\\">988</say-as>',
+    );
+  });
+
+  it('answers crisis words caught by the catch-all with 988, digit by digit', async () => {
+    // Prepare
+    const who = person();
+    await invoke(launchRequest(who));
+
+    // Act
+    const envelope = await invoke(intentRequest('FreeSpeechWantIntent', { query: { value: 'to die' } }, who));
+    const out = heard(envelope);
+
+    // Assess
+    const ssml = envelope.response.outputSpeech?.type === 'SSML' ? envelope.response.outputSpeech.ssml : '';
+    expect(ssml).toContain('<say-as interpret-as="digits">988</say-as>');
+    expect(out.open).toBe(true);
+  });
+
+  it('gives the local line by locale: Samaritans in the UK', async () => {
+    // Prepare
+    const who = { ...person(), locale: 'en-GB' };
+    await invoke(launchRequest(who));
+
+    // Act
+    const envelope = await invoke(
+      intentRequest('FreeSpeechCantIntent', { query: { value: 'go on anymore' } }, who),
+    );
+
+    // Assess
+    const ssml = envelope.response.outputSpeech?.type === 'SSML' ? envelope.response.outputSpeech.ssml : '';
+    expect(ssml).toContain('<say-as interpret-as="digits">116</say-as>');
+    expect(ssml).toContain('<say-as interpret-as="digits">123</say-as>');
+  });
+
+  it('says nothing when the session ends, and logs no Alexa id', async () => {
+    // Prepare
+    const who = person();
+    await invoke(launchRequest(who));
+
+    // Act
+    const ended = await invoke(sessionEndedRequest('EXCEEDED_MAX_REPROMPTS', who));
+    const errored = await invoke(sessionEndedRequest('ERROR', who));
+
+    // Assess
+    expect(ended.response.outputSpeech).toBeUndefined();
+    expect(errored.response.outputSpeech).toBeUndefined();
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({ event: 'alexa-session-ended', step: 'EXCEEDED_MAX_REPROMPTS' }),
+    );
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({ event: 'alexa-session-ended', error: 'INVALID_RESPONSE' }),
+    );
+    expect(h.rawLogs.join('\n')).not.toContain('amzn1.ask.account');
+  });
+
+  it('refuses a request for another skill and stores nothing for it', async () => {
+    // Prepare
+    const who = { ...person(), skillId: 'amzn1.ask.skill.00000000-someone-else' };
+
+    // Act
+    const attempt = invoke(launchRequest(who));
+
+    // Assess
+    await expect(attempt).rejects.toThrow(/ID verification failed/i);
+    expect(await h.store.countItems(h.userIdOf(who.userId ?? ''))).toBe(0);
+  });
+
+  it('keeps one conversation going across requests of a session', async () => {
+    // Prepare
+    const who = person();
+    await invoke(launchRequest(who));
+
+    // Act
+    const afterFeeling = heard(
+      await invoke(
+        intentRequest(
+          'FeelingIntent',
+          { feeling: { value: 'heavy', type: 'FEELING', resolved: { id: 'heavy', name: 'heavy' } } },
+          who,
+        ),
+      ),
+    );
+
+    // Assess: the core reflects the word back and moves on.
+    expect(afterFeeling.speech.toLowerCase()).toContain('heavy');
+    expect(afterFeeling.open).toBe(true);
+  });
+});
+
+describe('the Alexa skill when something fails', () => {
+  it('apologises, keeps the crisis line and stays open when a turn fails', async () => {
+    // Prepare: a fault no real part makes on demand, the turn runner itself rejecting.
+    const skill = buildSkill({
+      runTurn: async () => {
+        throw new Error('boom');
+      },
+      pepper: 'p',
+      logger: silentLogger,
+    });
+
+    // Act
+    const envelope = await skill.invoke(launchRequest(person()));
+    const out = heard(envelope);
+
+    // Assess
+    expect(out.speech).toMatch(/^Sorry, something went wrong on my side\./);
+    expect(out.speech).toContain("If you're in crisis, call or text 988.");
+    expect(out.open).toBe(true);
+    expect(out.reprompt).toContain('988');
+  });
+
+  it('still answers with the crisis line when the identity pepper cannot be read', async () => {
+    // Prepare
+    const skill = buildSkill({
+      runTurn: async () => {
+        throw new Error('never reached');
+      },
+      pepper: async () => {
+        throw new Error('secrets manager unavailable');
+      },
+      logger: silentLogger,
+    });
+
+    // Act
+    const out = heard(await skill.invoke(launchRequest({ ...person(), locale: 'en-AU' })));
+
+    // Assess
+    expect(out.speech).toContain("If you're in crisis, call Lifeline on 13 11 14.");
+  });
+});

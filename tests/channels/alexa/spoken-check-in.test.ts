@@ -1,0 +1,237 @@
+/**
+ * Whole spoken conversations: virtual-alexa turns utterances into requests through our own
+ * interaction model, the skill answers through the real turn runner on dynalite.
+ */
+import { readFileSync } from 'node:fs';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEELINGS } from '../../../src/core/feelings/vocabulary.ts';
+import { GOALS } from '../../../src/core/goals/catalogue.ts';
+import { TRIED, TRIGGERS } from '../../../src/core/journal/options.ts';
+import type { JournalEntry } from '../../../src/core/types.ts';
+import { type Harness, startHarness } from './harness.ts';
+import { createEmulator, type Emulator, type Heard } from './virtual-alexa.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const DIGITS_988 = '<say-as interpret-as="digits">988</say-as>';
+
+/** Every open session must carry a reprompt; checked on every answer of these tests. */
+function expectWellFormed(heard: Heard): void {
+  expect(heard.ssml.length).toBeLessThanOrEqual(8000);
+  if (heard.open) expect(heard.reprompt).toBeTruthy();
+}
+
+async function converse(alexa: Emulator, lines: readonly string[]): Promise<Heard[]> {
+  const answers: Heard[] = [];
+  for (const line of lines) {
+    const heard = await alexa.say(line);
+    expectWellFormed(heard);
+    answers.push(heard);
+  }
+  return answers;
+}
+
+const ENUMERATED: Record<string, ReadonlySet<string>> = {
+  kind: new Set(['feeling', 'tool', 'goal', 'outcome', 'reflection', 'connection']),
+  word: new Set(FEELINGS.map((f) => f.word)),
+  family: new Set(['low-unpleasant', 'high-unpleasant', 'low-pleasant', 'high-pleasant']),
+  tool: new Set(['grounding', 'breathing', 'self-compassion', 'small-action', 'parts']),
+  catalogueId: new Set(GOALS.map((g) => g.id)),
+  outcome: new Set(['done', 'not-yet', 'skipped']),
+  trigger: new Set(TRIGGERS.map((o) => o.id)),
+  tried: new Set(TRIED.map((o) => o.id)),
+  channel: new Set(['alexa']),
+};
+const IDS = new Set(['id', 'goalEntryId', 'entryId']);
+const TIMES = new Set(['at', 'setAt', 'createdAt', 'consentAt']);
+
+/** Every string stored in an entry or profile, with what it must be. */
+function strayStrings(value: unknown, field = ''): string[] {
+  if (typeof value === 'string') {
+    if (IDS.has(field)) return /^[0-9a-f-]{8,}$/.test(value) ? [] : [`${field}=${value}`];
+    if (TIMES.has(field)) return Number.isNaN(Date.parse(value)) ? [`${field}=${value}`] : [];
+    return ENUMERATED[field]?.has(value) ? [] : [`${field}=${value}`];
+  }
+  if (Array.isArray(value)) return value.flatMap((v) => strayStrings(v, field));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => strayStrings(v, k));
+  }
+  return [];
+}
+
+describe('a spoken check-in through our interaction model', () => {
+  it('holds a whole check-in, and stores only enumerated values, never the free speech', async () => {
+    // Prepare
+    const alexa = createEmulator({ skill: h.skill });
+    const freeSpeech = ['stressed about my sister and her wedding', 'it was my sister', 'cried for a bit'];
+
+    // Act
+    const [open, named, tool, afterTool, goal, trigger, tried, helped] = await converse(alexa, [
+      'open my check in',
+      `I've been really ${freeSpeech[0]}`,
+      'the first one',
+      'okay',
+      'number two',
+      `I think ${freeSpeech[1]}`,
+      `I just ${freeSpeech[2]}`,
+      'a little',
+    ]);
+
+    // Assess: what the person hears, one step at a time.
+    expect(open?.speech).toMatch(/what's here right now/i);
+    expect(named?.speech).toMatch(/^Stressed\./);
+    expect(named?.speech).toMatch(/the first, .*; the second, .*; or the third, /);
+    expect(tool?.ssml).toContain('<prosody rate="slow">');
+    expect(tool?.speech).toMatch(/five things you can see/i);
+    expect(afterTool?.speech).toMatch(/pick one small thing/i);
+    expect(goal?.speech).toMatch(/^Your goal: /);
+    expect(trigger?.speech).toMatch(/what did you try/i);
+    expect(tried?.speech).toMatch(/how much did it help/i);
+    expect(helped?.speech).toMatch(/thanks for checking in/i);
+    expect(helped?.open).toBe(false);
+
+    // Assess: what was kept.
+    const userId = h.userIdOf(alexa.alexaUserId());
+    const exported = await h.store.exportUser(userId);
+    const kinds = exported.entries.map((e: JournalEntry) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['feeling', 'tool', 'goal', 'reflection', 'connection']));
+    expect(exported.entries).toContainEqual(expect.objectContaining({ kind: 'feeling', word: 'stressed' }));
+    expect(exported.entries).toContainEqual(
+      expect.objectContaining({ kind: 'reflection', trigger: 'family', tried: 'crying', helped: 1 }),
+    );
+    expect(strayStrings(exported)).toEqual([]);
+    const items = await h.client.send(new ScanCommand({ TableName: h.tableName }));
+    const stored = JSON.stringify(items.Items ?? []);
+    for (const words of [...freeSpeech, 'sister', 'wedding', 'cried']) expect(stored).not.toContain(words);
+  });
+
+  it("follows up on last time's goal at the next launch", async () => {
+    // Prepare
+    const alexa = createEmulator({ skill: h.skill });
+    await converse(alexa, ['ask my check in for a micro goal', 'the first one']);
+
+    // Act
+    const [followUp, done] = await converse(alexa, ['open my check in', 'did it']);
+
+    // Assess
+    expect(followUp?.speech).toMatch(/last time you picked: .*did it happen/i);
+    expect(done?.speech).toMatch(/that counts/i);
+    const { entries } = await h.store.exportUser(h.userIdOf(alexa.alexaUserId()));
+    expect(entries).toContainEqual(expect.objectContaining({ kind: 'outcome', outcome: 'done' }));
+  });
+});
+
+describe('one-shots', () => {
+  it('"ask my check in for a grounding exercise" reads one aloud, slowly, with pauses', async () => {
+    // Act
+    const [grounding] = await converse(createEmulator({ skill: h.skill }), [
+      'ask my check in for a grounding exercise',
+    ]);
+
+    // Assess
+    expect(grounding?.speech).toMatch(/five things you can see.*four things you can touch/i);
+    expect(grounding?.ssml).toContain('<prosody rate="slow">');
+    expect(grounding?.ssml).toContain('<break time=');
+  });
+
+  it('"ask my check in for a micro goal" offers three, and one is kept', async () => {
+    // Prepare
+    const alexa = createEmulator({ skill: h.skill });
+
+    // Act
+    const [offer, kept] = await converse(alexa, ['ask my check in for a micro goal', 'the third']);
+
+    // Assess
+    expect(offer?.speech).toMatch(/the first, .*; the second, .*; or the third, /);
+    expect(kept?.speech).toMatch(/^Your goal: /);
+  });
+
+  it('"ask my check in what should I tell my therapist" gives the week\'s summary', async () => {
+    // Prepare
+    const alexa = createEmulator({ skill: h.skill });
+    await converse(alexa, ['open my check in', 'I feel heavy']);
+
+    // Act
+    const [summary] = await converse(alexa, ['ask my check in what should I tell my therapist']);
+
+    // Assess
+    expect(summary?.speech).toMatch(/for your therapist/i);
+    expect(summary?.speech).toMatch(/heavy once/);
+  });
+
+  it('answers each example phrase of the skill manifest', async () => {
+    // Prepare
+    const manifest = JSON.parse(readFileSync('skill-package/skill.json', 'utf8'));
+    const phrases: string[] = manifest.manifest.publishingInformation.locales['en-US'].examplePhrases;
+
+    for (const phrase of phrases) {
+      // Act
+      const [answer] = await converse(createEmulator({ skill: h.skill }), [phrase]);
+
+      // Assess
+      expect(answer?.speech.length, phrase).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('crisis words spoken after launch', () => {
+  const phrases = [
+    'I want to kill myself',
+    "I don't want to wake up tomorrow",
+    "I can't go on anymore",
+    'everyone would be better off without me',
+    "I won't be a problem much longer",
+    "I'm suicidal",
+    'I have pills saved up',
+    'I feel like dying',
+    'I just want to die',
+    "I've been thinking about ending it all",
+    'maybe I should just unalive myself',
+  ];
+
+  it.each(phrases)('"%s" is answered with 988, digit by digit', async (phrase) => {
+    // Prepare
+    const alexa = createEmulator({ skill: h.skill });
+    await converse(alexa, ['open my check in']);
+
+    // Act
+    const [reply, again] = await converse(alexa, [phrase, 'repeat the number']);
+
+    // Assess
+    expect(reply?.ssml).toContain(DIGITS_988);
+    expect(reply?.open).toBe(true);
+    expect(again?.ssml).toContain(DIGITS_988);
+  });
+
+  it('keeps an everyday idiom an ordinary answer', async () => {
+    // Prepare
+    const alexa = createEmulator({ skill: h.skill });
+    await converse(alexa, ['open my check in']);
+
+    // Act
+    const [reply] = await converse(alexa, ["I'm dead tired"]);
+
+    // Assess
+    expect(reply?.ssml).not.toContain(DIGITS_988);
+  });
+
+  it('gives the local line in another English locale', async () => {
+    // Prepare
+    const alexa = createEmulator({ skill: h.skill }, 'en-AU');
+    await converse(alexa, ['open my check in']);
+
+    // Act
+    const [reply] = await converse(alexa, ['I want to die']);
+
+    // Assess
+    expect(reply?.ssml).toContain('<say-as interpret-as="digits">13</say-as>');
+    expect(reply?.speech).toMatch(/Lifeline/);
+  });
+});

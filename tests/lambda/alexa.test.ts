@@ -1,0 +1,149 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { userIdFor } from '../../src/identity/user-id.ts';
+import { LOCAL_FAKE_CREDENTIALS } from '../../src/store/dynamo-client.ts';
+import { DynamoCheckInStore } from '../../src/store/dynamo-store.ts';
+import { ALEXA_USER_ID, intentRequest, launchRequest, SKILL_ID } from '../channels/alexa/envelopes.ts';
+import { startDynalite, type TestDynamo } from '../helpers/dynalite.ts';
+
+const PEPPER = 'lambda-alexa-test-pepper';
+const PEPPER_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:id-pepper-AbCdEf';
+
+type Handler = (event: RequestEnvelope) => Promise<ResponseEnvelope>;
+
+// Secrets Manager is the one remote service no emulator here provides; DynamoDB is dynalite.
+const secrets = mockClient(SecretsManagerClient);
+let db: TestDynamo;
+let store: DynamoCheckInStore;
+/** What the handler's logger wrote to stdout (CloudWatch on Lambda). */
+let stdout: string[];
+
+async function loadHandler(): Promise<Handler> {
+  vi.resetModules();
+  return ((await import('../../lambda/alexa.ts')) as { handler: Handler }).handler;
+}
+
+const speech = (envelope: ResponseEnvelope): string =>
+  envelope.response.outputSpeech?.type === 'SSML' ? envelope.response.outputSpeech.ssml : '';
+
+beforeAll(async () => {
+  db = await startDynalite();
+  store = new DynamoCheckInStore({ client: db.client, tableName: db.tableName });
+});
+
+afterAll(async () => {
+  await db.close();
+});
+
+beforeEach(() => {
+  vi.stubEnv('AWS_REGION', 'us-east-1');
+  vi.stubEnv('AWS_ACCESS_KEY_ID', LOCAL_FAKE_CREDENTIALS.accessKeyId);
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', LOCAL_FAKE_CREDENTIALS.secretAccessKey);
+  // The SDK's own service-specific endpoint setting: the handler has no test-only branch.
+  vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', db.endpoint);
+  vi.stubEnv('TABLE_NAME', db.tableName);
+  vi.stubEnv('ALEXA_SKILL_ID', SKILL_ID);
+  vi.stubEnv('ID_PEPPER_SECRET_ARN', PEPPER_ARN);
+  stdout = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout.push(String(chunk));
+    return true;
+  });
+  secrets.reset();
+  secrets.on(GetSecretValueCommand, { SecretId: PEPPER_ARN }).resolves({ SecretString: PEPPER });
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+
+describe('lambda/alexa handler', () => {
+  it('answers a launch, keeps the person under their HMAC id, and logs no Alexa id', async () => {
+    // Prepare
+    const handler = await loadHandler();
+    const userId = `${ALEXA_USER_ID}-lambda-1`;
+
+    // Act
+    const launched = await handler(launchRequest({ userId }));
+    const named = await handler(
+      intentRequest(
+        'FeelingIntent',
+        { feeling: { value: 'heavy', type: 'FEELING', resolved: { id: 'heavy', name: 'heavy' } } },
+        { userId },
+      ),
+    );
+
+    // Assess
+    expect(speech(launched)).toMatch(/what&apos;s here right now/i);
+    expect(launched.response.shouldEndSession).toBe(false);
+    expect(speech(named)).toMatch(/^<speak>Heavy\./);
+    const { entries } = await store.exportUser(userIdFor(PEPPER, 'alexa', userId));
+    expect(entries).toContainEqual(expect.objectContaining({ kind: 'feeling', word: 'heavy' }));
+    expect(stdout.join('')).toContain('"event":"turn"');
+    expect(stdout.join('')).not.toContain('amzn1.ask.account');
+  });
+
+  it('refuses a request for another skill', async () => {
+    // Prepare
+    const handler = await loadHandler();
+
+    // Act
+    const attempt = handler(
+      launchRequest({ skillId: 'amzn1.ask.skill.someone-else', userId: `${ALEXA_USER_ID}-x` }),
+    );
+
+    // Assess
+    await expect(attempt).rejects.toThrow(/ID verification failed/i);
+  });
+
+  it('refuses to start without ALEXA_SKILL_ID, naming the setting (fail closed)', async () => {
+    vi.stubEnv('ALEXA_SKILL_ID', '');
+
+    await expect(loadHandler()).rejects.toThrow(/ALEXA_SKILL_ID/);
+  });
+
+  it('still answers, with the crisis line, when DynamoDB hangs', async () => {
+    // Prepare: a fault dynalite cannot make, a table endpoint that accepts and never answers.
+    const sockets: Socket[] = [];
+    const blackhole: Server = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
+    const address = blackhole.address();
+    vi.stubEnv(
+      'AWS_ENDPOINT_URL_DYNAMODB',
+      `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+    );
+    const handler = await loadHandler();
+
+    // Act
+    const crisis = await handler(
+      intentRequest(
+        'FreeSpeechWantIntent',
+        { query: { value: 'to die' } },
+        { userId: `${ALEXA_USER_ID}-lambda-2` },
+      ),
+    );
+
+    // Assess
+    expect(speech(crisis)).toContain('<say-as interpret-as="digits">988</say-as>');
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => blackhole.close(resolve));
+  });
+
+  it('apologises and keeps the crisis line when the pepper cannot be read', async () => {
+    // Prepare
+    secrets.on(GetSecretValueCommand, { SecretId: PEPPER_ARN }).rejects(new Error('AccessDeniedException'));
+    const handler = await loadHandler();
+
+    // Act
+    const out = await handler(launchRequest({ userId: `${ALEXA_USER_ID}-lambda-3` }));
+
+    // Assess
+    expect(speech(out)).toMatch(/Sorry, something went wrong on my side\./);
+    expect(speech(out)).toContain('<say-as interpret-as="digits">988</say-as>');
+    expect(out.response.shouldEndSession).toBe(false);
+  });
+});
