@@ -1,0 +1,234 @@
+/**
+ * Everything "my check in" needs on AWS, in one stack: the table, both
+ * functions, the SMS webhook endpoint, the secrets, logs and alarms.
+ *
+ * Health-adjacent data lives here, so: one customer-managed key (rotated)
+ * encrypts the table, the secrets, the logs and the alarm topic; nothing with
+ * data is deleted with the stack; each function can read only what it uses.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import {
+  ALEXA_SKILL_ID,
+  ID_PEPPER_SECRET_ARN,
+  PUBLIC_URL,
+  SMS_PATH,
+  TWILIO_AUTH_TOKEN_SECRET_ARN,
+} from '../src/config/lambda-env.ts';
+import { TABLE } from '../src/store/table.ts';
+import { CheckInFunction, PROJECT_ROOT } from './check-in-function.ts';
+
+/** Properties of {@link CheckInStack}. */
+export interface CheckInStackProps extends StackProps {
+  /** The Alexa skill allowed to invoke the voice function (amzn1.ask.skill.…). */
+  readonly alexaSkillId: string;
+}
+
+/** Secrets Manager names, `<stack name>/<what>`, shown as outputs for the operator. */
+export function secretNames(stackName: string): { idPepper: string; twilioAuthToken: string } {
+  return { idPepper: `${stackName}/id-pepper`, twilioAuthToken: `${stackName}/twilio-auth-token` };
+}
+
+/** One stack: table, Alexa and SMS functions, HTTP endpoint, secrets, alarms. */
+export class CheckInStack extends Stack {
+  readonly table: Table;
+  readonly alexaFunction: CheckInFunction;
+  readonly smsFunction: CheckInFunction;
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: CheckInStackProps) {
+    super(scope, id, props);
+
+    const key = new Key(this, 'DataKey', {
+      description: 'my check in: encrypts the table, secrets, logs and alarm topic',
+      enableKeyRotation: true,
+      // The retained table and pepper are unreadable without it.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // CloudWatch Logs encrypts log groups with the key, scoped to this account's log groups.
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*`,
+          },
+        },
+      }),
+    );
+    // CloudWatch alarms publish to the encrypted topic.
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+
+    this.table = new Table(this, 'Table', {
+      // Key and TTL names come from the store adapter, so the two cannot drift.
+      partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: key,
+      timeToLiveAttribute: TABLE.ttlAttribute,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const names = secretNames(this.stackName);
+    const pepper = new Secret(this, 'IdPepper', {
+      secretName: names.idPepper,
+      description: 'HMAC pepper for user ids. Never change it: every stored user id depends on it.',
+      encryptionKey: key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const twilioToken = new Secret(this, 'TwilioAuthToken', {
+      secretName: names.twilioAuthToken,
+      description: 'Twilio auth token for webhook signatures. Put the real one with put-secret-value.',
+      encryptionKey: key,
+      // A random placeholder, never a known string: until the operator puts the
+      // real token every webhook fails its signature check instead of trusting
+      // a value anyone could sign with.
+      generateSecretString: { passwordLength: 32, excludePunctuation: true },
+    });
+
+    const topic = new Topic(this, 'AlarmTopic', {
+      displayName: 'my check in alarms',
+      masterKey: key,
+      enforceSSL: true,
+    });
+
+    this.alexaFunction = new CheckInFunction(this, 'AlexaFunction', {
+      entry: `${PROJECT_ROOT}lambda/alexa.ts`,
+      description: 'my check in: Alexa skill endpoint',
+      // Alexa waits 8 s for a response.
+      timeout: Duration.seconds(8),
+      logKey: key,
+      environment: { [ALEXA_SKILL_ID]: props.alexaSkillId },
+    })
+      .bindTable(this.table)
+      .bindSecret(ID_PEPPER_SECRET_ARN, pepper);
+    this.alexaFunction.addPermission('AlexaSkillTrigger', {
+      principal: new ServicePrincipal('alexa-appkit.amazon.com'),
+      action: 'lambda:InvokeFunction',
+      eventSourceToken: props.alexaSkillId,
+    });
+
+    this.api = new HttpApi(this, 'SmsApi', {
+      description: 'my check in: Twilio messaging webhook',
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'SmsApiAccessLogs', {
+      retention: RetentionDays.THREE_MONTHS,
+      encryptionKey: key,
+    });
+    this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      // A texting companion needs a trickle; this caps cost and abuse.
+      throttle: { rateLimit: 10, burstLimit: 20 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // No source IP, no body: request id, route, status and timing only.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTimeEpoch',
+            route: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    this.smsFunction = new CheckInFunction(this, 'SmsFunction', {
+      entry: `${PROJECT_ROOT}lambda/sms.ts`,
+      description: 'my check in: Twilio SMS webhook',
+      // Twilio waits 15 s; API Gateway up to 30 s. Reply well before either.
+      timeout: Duration.seconds(10),
+      logKey: key,
+      // The exact base URL Twilio calls; signatures are checked against `${PUBLIC_URL}/sms`.
+      environment: { [PUBLIC_URL]: this.api.apiEndpoint },
+    })
+      .bindTable(this.table)
+      .bindSecret(ID_PEPPER_SECRET_ARN, pepper)
+      .bindSecret(TWILIO_AUTH_TOKEN_SECRET_ARN, twilioToken);
+    const [smsRoute] = this.api.addRoutes({
+      path: SMS_PATH,
+      methods: [HttpMethod.POST],
+      integration: new HttpLambdaIntegration('SmsIntegration', this.smsFunction),
+    });
+
+    this.alexaFunction.addAlarms(topic);
+    this.smsFunction.addAlarms(topic);
+
+    new CfnOutput(this, 'SmsWebhookUrl', {
+      description: "Set as the Twilio number's messaging webhook (HTTP POST)",
+      value: `${this.api.apiEndpoint}${SMS_PATH}`,
+    });
+    new CfnOutput(this, 'AlexaFunctionArn', {
+      description: "Set as the skill's default endpoint",
+      value: this.alexaFunction.functionArn,
+    });
+    new CfnOutput(this, 'TwilioAuthTokenSecretName', {
+      description: 'Put the Twilio auth token here',
+      value: names.twilioAuthToken,
+    });
+    new CfnOutput(this, 'IdPepperSecretName', {
+      description: 'Generated; never change it',
+      value: names.idPepper,
+    });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      description: 'Subscribe an email address to hear about errors',
+      value: topic.topicArn,
+    });
+
+    // cdk-nag findings that are decisions, not oversights; each says why.
+    // Everything else must pass (tests/cdk/nag.test.ts).
+    Validations.of(this.table).acknowledge({
+      id: 'HIPAA.Security-DynamoDBInBackupPlan',
+      reason:
+        'Point-in-time recovery keeps 35 days of continuous backups; long-term AWS Backup copies would keep journals after a person asks for deletion.',
+    });
+    const noRotation = {
+      pepper:
+        'The pepper derives every stored user id; rotating it would orphan all data. It is generated once and never leaves Secrets Manager.',
+      twilio:
+        'Twilio issues auth tokens; rotation is done in the Twilio console (secondary token, then promote) and then put here, not by a Lambda.',
+    };
+    for (const [secret, reason] of [
+      [pepper, noRotation.pepper],
+      [twilioToken, noRotation.twilio],
+    ] as const) {
+      Validations.of(secret).acknowledge(
+        { id: 'AwsSolutions-SMG4', reason },
+        { id: 'HIPAA.Security-SecretsManagerRotationEnabled', reason },
+      );
+    }
+    if (smsRoute) {
+      Validations.of(smsRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Twilio cannot sign requests with IAM or a JWT; the function rejects any request whose X-Twilio-Signature does not match the auth token (403).',
+      });
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * `npm run bundle`: builds each Lambda composition root to one ESM file,
+ * `dist/lambda/<name>.mjs` (+ source map), with the same esbuild settings the
+ * CDK stack deploys (scripts/esbuild-options.ts), and prints the sizes.
+ */
+import { stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { lambdaBuildOptions } from './esbuild-options.ts';
+
+/** Repository root. */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The Lambda entry points, by bundle name. */
+export const LAMBDA_ENTRIES = {
+  alexa: join(PROJECT_ROOT, 'lambda', 'alexa.ts'),
+  sms: join(PROJECT_ROOT, 'lambda', 'sms.ts'),
+} as const;
+
+/** Default output folder of `npm run bundle`. */
+export const DEFAULT_OUT_DIR = join(PROJECT_ROOT, 'dist', 'lambda');
+
+/** One built bundle. */
+export interface BuiltBundle {
+  name: string;
+  /** Absolute path of the `.mjs` file. */
+  file: string;
+  /** Size of the `.mjs` file in bytes (the source map is not loaded by default). */
+  bytes: number;
+  /** Source files esbuild put in the bundle, relative to the repository root. */
+  inputs: string[];
+}
+
+/** Builds one bundle from an entry file to `<outDir>/<name>.mjs`. */
+export async function buildBundle(name: string, entry: string, outDir: string): Promise<BuiltBundle> {
+  const file = join(outDir, `${name}.mjs`);
+  const result = await build({
+    ...lambdaBuildOptions(entry, file),
+    metafile: true,
+    absWorkingDir: PROJECT_ROOT,
+  });
+  const { size } = await stat(file);
+  return { name, file, bytes: size, inputs: Object.keys(result.metafile.inputs) };
+}
+
+/** Builds every Lambda bundle into `outDir` (default `dist/lambda`). */
+export async function buildLambdaBundles(outDir: string = DEFAULT_OUT_DIR): Promise<BuiltBundle[]> {
+  const built: BuiltBundle[] = [];
+  for (const [name, entry] of Object.entries(LAMBDA_ENTRIES)) {
+    built.push(await buildBundle(name, entry, outDir));
+  }
+  return built;
+}
+
+/** `123.4 KB` */
+export function formatBytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+async function main(): Promise<void> {
+  const built = await buildLambdaBundles();
+  for (const bundle of built) {
+    console.log(`${relative(PROJECT_ROOT, bundle.file)}  ${formatBytes(bundle.bytes)}`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
