@@ -6,7 +6,6 @@
  */
 import { channelWords } from '../../core/content/channels.ts';
 import type { Beat, Choice, Reply } from '../../core/types.ts';
-import { CHOICES_REPROMPT, DEFAULT_REPROMPT } from './alexa-words.ts';
 
 /** Alexa's limit on `outputSpeech.ssml` (and on the reprompt's). */
 export const MAX_SSML_CHARS = 8000;
@@ -129,7 +128,9 @@ export function renderSsml(reply: Reply): AlexaSpeech {
     hasChoices ? choicesSsml(reply.choices ?? [], reply.acceptsOwnWords) : '',
   );
   if (!keepsSessionOpen(reply)) return { speech, endSession: true };
-  const help = reply.reprompt?.trim() || (hasChoices ? CHOICES_REPROMPT : DEFAULT_REPROMPT);
+  const help =
+    reply.reprompt?.trim() ||
+    (hasChoices ? channelWords.voice.choicesReprompt : channelWords.voice.defaultReprompt);
   const reprompt = speechWithinLimit([{ text: help }], '');
   return { speech, reprompt, endSession: false };
 }

@@ -14,11 +14,11 @@ import {
 } from 'ask-sdk-core';
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
 import { channelWords } from '../../core/content/channels.ts';
+import { service } from '../../core/content/service.ts';
 import type { CrisisRegion } from '../../core/types.ts';
 import { userIdFor } from '../../identity/user-id.ts';
 import type { Logger } from '../../observability/log.ts';
 import type { RunTurn } from '../../service/turn-runner.ts';
-import { crisisTail, ERROR_REPROMPT, TRY_AGAIN } from './alexa-words.ts';
 import { escapeSsml, renderSsml, speakText } from './render-ssml.ts';
 import { regionOf, requestToInput } from './request-to-input.ts';
 
@@ -108,10 +108,10 @@ export function buildSkill(deps: AlexaSkillDeps): Skill {
     handle: (handlerInput, error) => {
       logger.error({ event: 'alexa-error', channel: 'alexa', error: error.name || 'Error' });
       const region = safeRegion(handlerInput.requestEnvelope);
-      const speech = [channelWords.voice.errorApology, TRY_AGAIN, crisisTail(region)]
+      const speech = [channelWords.voice.errorApology, channelWords.voice.tryAgain, crisisTail(region)]
         .map(speakText)
         .join(' ');
-      const reprompt = `${speakText(crisisTail(region))} ${escapeSsml(ERROR_REPROMPT)}`;
+      const reprompt = `${speakText(crisisTail(region))} ${escapeSsml(channelWords.voice.errorReprompt)}`;
       return handlerInput.responseBuilder
         .speak(`<speak>${speech}</speak>`)
         .reprompt(`<speak>${reprompt}</speak>`)
@@ -125,4 +125,9 @@ export function buildSkill(deps: AlexaSkillDeps): Skill {
     .withCustomUserAgent('my-check-in');
   if (deps.skillId) builder.withSkillId(deps.skillId);
   return builder.create();
+}
+
+/** "If you're in crisis, call or text 988." for the request's region. */
+function crisisTail(region: CrisisRegion): string {
+  return channelWords.voice.crisisTail(service.shortCrisisLine(region));
 }

@@ -5,6 +5,9 @@
  * The channel translates and does not decide: every body goes to the core as text, and the
  * core reads the keywords (HELP, STOP, DELETE...) and runs the crisis gate on it first.
  */
+
+import { channelWords } from '../../core/content/channels.ts';
+import { service } from '../../core/content/service.ts';
 import type { DeliveryStore } from '../../core/ports.ts';
 import type { CrisisRegion } from '../../core/types.ts';
 import { userIdFor } from '../../identity/user-id.ts';
@@ -12,7 +15,6 @@ import type { Logger } from '../../observability/log.ts';
 import type { RunTurn } from '../../service/turn-runner.ts';
 import { regionForPhone } from './region.ts';
 import { renderTwiml, toGsm7, twimlFor } from './render-twiml.ts';
-import { fallbackText } from './sms-words.ts';
 import { SignatureError, verifySignature, webhookUrl } from './verify-signature.ts';
 
 /** A webhook request as any host sees it: form parameters and the signature header. */
@@ -237,7 +239,7 @@ function errorResponse(error: unknown, region: CrisisRegion): SmsWebhookResponse
     }
   }
   // From here the request is Twilio's: answer kindly, with a crisis line, whatever broke.
-  return twiml(twimlFor([toGsm7(fallbackText(region))]));
+  return twiml(twimlFor([toGsm7(channelWords.sms.fallback(service.shortCrisisLine(region)))]));
 }
 
 function twiml(body: string): SmsWebhookResponse {

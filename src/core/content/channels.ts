@@ -9,8 +9,12 @@ export const channelWords = {
       `Reply ${numbersList(count)}${ownWords ? ', or text your own' : ''}.`,
     /** When a long reply had to be shortened to fit three texts. */
     shortened: 'Reply SUMMARY to see it again.',
-    /** Any unexpected failure; the crisis line is added by the renderer's caller. */
-    fallback: 'Sorry, something went wrong on my side. Please try again in a minute.',
+    /**
+     * Sent when something on our side failed or took too long. It must never stand between
+     * someone and a crisis line, so it always carries the local one.
+     */
+    fallback: (crisisLine: string) =>
+      `Sorry, something went wrong on my side. Please try again in a minute. If you need someone now, ${crisisLine}.`,
   },
   voice: {
     ordinals: ['the first', 'the second', 'the third', 'the fourth'] as const,
@@ -18,6 +22,15 @@ export const channelWords = {
     or: 'or',
     ownWords: 'Or say something else.',
     errorApology: 'Sorry, something went wrong on my side.',
+    /** Said when the session stays open but the core gave no reprompt: help, not a repeat. */
+    defaultReprompt: 'You can answer in a word or two, or say help.',
+    /** Reprompt when choices were read and the core gave none of its own. */
+    choicesReprompt: 'You can say the first, the second, or the third.',
+    tryAgain: 'Please try again in a minute.',
+    /** Reprompt after an error: the crisis line comes first, then how to carry on. */
+    errorReprompt: 'You can say check in to start again, or stop.',
+    /** Numbers stay digits: the SSML renderer reads every crisis number digit by digit. */
+    crisisTail: (crisisLine: string) => `If you're in crisis, ${crisisLine}.`,
   },
 } as const;
 
