@@ -134,7 +134,11 @@ function runStep(
     outcome = respond(turn, current, said, raw);
   }
 
-  if (needsWelcome(turn) && !outcome.reply.silent) outcome = leadWith([welcome(turn)], outcome);
+  if (needsWelcome(turn) && !outcome.reply.silent) {
+    // The welcome already says hello; a second "Hi" right after it would be noise.
+    const beats = outcome.reply.beats.filter((b) => b.text !== checkIn.greeting);
+    outcome = leadWith([welcome(turn)], { ...outcome, reply: { ...outcome.reply, beats } });
+  }
   return result(turn, outcome);
 }
 

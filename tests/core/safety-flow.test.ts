@@ -194,3 +194,11 @@ describe('goal outcomes mid-journal', () => {
     expect(chat.entries.some((e) => e.kind === 'outcome' && e.outcome === 'done')).toBe(true);
   });
 });
+
+describe('first contact reads as one hello', () => {
+  it('does not greet twice when the welcome opens the check-in', () => {
+    const sms = new Conversation('sms');
+    const first = sms.send('hi');
+    expect(first.text.match(/\bHi\b/g)).toHaveLength(1);
+  });
+});
