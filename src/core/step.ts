@@ -14,12 +14,18 @@ import {
   confirmDelete,
   handleConfirmDelete,
   help,
+  leaveAlone,
   needsWelcome,
   optIn,
   optOut,
   welcome,
 } from './flow/account.ts';
-import { handleAfterCrisis, handleCrisisCheck, repeatCrisisStep } from './flow/crisis-follow-up.ts';
+import {
+  closeAfterCrisis,
+  handleAfterCrisis,
+  handleCrisisCheck,
+  repeatCrisisStep,
+} from './flow/crisis-follow-up.ts';
 import { handlePickGoal, offerGoals, repeatGoals } from './flow/goals.ts';
 import { greet, handleFollowUp, recordOutcome, repeatFollowUp, standaloneOutcome } from './flow/greeting.ts';
 import { handleHelped, handleTried, handleTrigger, repeatJournal } from './flow/journal.ts';
@@ -149,7 +155,7 @@ function result(turn: Turn, outcome: Outcome): StepResult {
 function crisisOutcome(turn: Turn, current: FlowState, said: Said, signal: CrisisSignal): Outcome {
   const { region } = turn.ctx;
   // The HELP keyword is gated too; its reply carries the same resources, then what this number is.
-  if (said.kind === 'command' && said.command === 'help') return help(turn);
+  if (said.kind === 'command' && said.command === 'help') return help(turn, current);
   const repeatOnly = current.step === 'crisis' && said.kind === 'command' && said.command === 'repeat';
   const reply = crisisReply({ region, modality: turn.modality, negated: signal.negated, repeatOnly });
   return { state: { step: 'crisis', values: {} }, reply };
@@ -193,13 +199,17 @@ function command(turn: Turn, current: FlowState, name: GlobalCommand): Outcome {
     case 'goal':
       return offerGoals(turn, values);
     case 'help':
-      return help(turn);
+      return help(turn, current);
+    case 'leaveAlone':
+      return current.step === 'crisis' || current.step === 'crisis-check'
+        ? closeAfterCrisis(turn)
+        : leaveAlone(turn);
     case 'optOut':
       return turn.modality === 'text' ? optOut(turn) : end();
     case 'end':
       return end();
     case 'delete':
-      return confirmDelete();
+      return confirmDelete(turn);
     case 'repeat':
       return repeatStep(turn, current);
     default:
@@ -251,16 +261,12 @@ function answerStep(
     case 'confirm-delete':
       return handleConfirmDelete(turn, said.kind === 'answer' && said.answer === 'yes');
     case 'closed': {
+      // "ok", "thanks" after a close or an exercise is not a feeling: start afresh.
+      if (said.kind === 'answer') return isOutcomeAnswer(said) ? undefined : greet(turn);
       // A feeling texted out of the blue starts the check-in right there.
       const feelings = feelingsIn(said, raw);
       if (feelings.length > 0) return acceptFeelings(turn, {}, feelings, raw);
-      if (
-        said.kind === 'text' ||
-        said.kind === 'pick' ||
-        (said.kind === 'answer' && !isOutcomeAnswer(said))
-      ) {
-        return greet(turn);
-      }
+      if (said.kind === 'text' || said.kind === 'pick') return greet(turn);
       return undefined;
     }
   }
@@ -295,7 +301,7 @@ function repeatStep(turn: Turn, current: FlowState): Outcome {
     case 'crisis-check':
       return repeatCrisisStep(turn, name);
     case 'confirm-delete':
-      return confirmDelete();
+      return confirmDelete(turn);
     case 'closed':
       return greet(turn);
   }

@@ -108,6 +108,7 @@ export type IntentName =
   | 'help'
   | 'repeat'
   | 'stop'
+  | 'delete'
   | 'fallback';
 
 export type Input =

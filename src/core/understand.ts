@@ -20,6 +20,7 @@ export type GlobalCommand =
   | 'optOut'
   | 'end'
   | 'delete'
+  | 'leaveAlone'
   | 'repeat';
 
 /** Answers whose meaning depends on the question just asked. */
@@ -69,6 +70,17 @@ const GLOBAL_WORDS: Record<GlobalCommand, readonly string[]> = {
   ],
   end: ['stop here', 'bye', 'goodbye', 'that is all', "that's all", 'thats all', 'done for now', 'exit'],
   delete: ['delete', 'delete my data', 'delete everything', 'erase', 'erase everything', 'erase my data'],
+  // Not the carrier's STOP: the person wants quiet now. Answered kindly, with how to stop for good.
+  leaveAlone: [
+    'leave me alone',
+    'go away',
+    'stop texting me',
+    'stop messaging me',
+    'stop talking',
+    'shut up',
+    'not now',
+    'leave me be',
+  ],
   repeat: ['repeat', 'again', 'say again', 'say that again', 'what', 'pardon'],
 };
 
@@ -247,6 +259,7 @@ const INTENT_TO_SAID: Partial<Record<string, Said>> = {
   help: { kind: 'command', command: 'help' },
   repeat: { kind: 'command', command: 'repeat' },
   stop: { kind: 'command', command: 'end' },
+  delete: { kind: 'command', command: 'delete' },
   done: { kind: 'answer', answer: 'done' },
   notYet: { kind: 'answer', answer: 'notYet' },
   skip: { kind: 'answer', answer: 'skip' },

@@ -38,6 +38,8 @@ export const checkIn = {
     ),
   notAFeeling: "I'm not sure I caught a feeling there, and that's okay.",
   noWordYet: "That's okay. Let's find it together.",
+  /** When narrowing does not land either: naming is optional. */
+  noWordNeeded: "That's okay. Not every feeling needs a word.",
   askEnergy: 'Right now, do you feel more drained or more wired?',
   energyChoices: ['drained', 'wired'] as const,
   askEnergyReprompt: (m: Modality) =>
@@ -125,12 +127,8 @@ export const checkIn = {
       'Reply 1, 2 or 3, or text your own.',
       'Say the first, the second, or the third. Or say: something else.',
     ),
-  goalNotUnderstood: (m: Modality) =>
-    byModality(
-      m,
-      "I didn't catch which one. Reply 1, 2 or 3, or text your own.",
-      "I didn't catch which one. Say the first, the second, or the third.",
-    ),
+  goalNotUnderstood: "I didn't catch which one.",
+  pickWhichOne: 'Which one?',
   goalSet: (goal: string) => `Your goal: ${goal}.`,
   smallWinsCount: 'Small wins count.',
   goalFollowUpPromise: "I'll ask how it went next time.",

@@ -39,14 +39,38 @@ export const service = {
       'You can tell me how you feel, ask for a grounding exercise, ask for a micro goal, or ask what to tell your therapist.',
     ),
   helpReprompt: 'You can say how you feel, or ask for a grounding exercise.',
+  /** Voice help: the crisis line first (SAFETY.md), then what to say. */
+  voiceHelpCrisis: (line: string) => `If you're in crisis, ${line}, or call 911 in an emergency.`,
 
   fallback: (crisisLine: string) => `Sorry, I didn't catch that. If you're in crisis, ${crisisLine}.`,
 
   optedBackIn: "Welcome back. You'll get replies again.",
+  /** "leave me alone", "stop texting me": kind, and how to stop for good. */
+  leaveAlone: (m: Modality) =>
+    byModality(
+      m,
+      "Okay. I'll be quiet. To stop all texts from this number, reply STOP. I'm here if you need me.",
+      "Okay. I'm here if you need me.",
+    ),
 
-  deleteConfirm:
-    "This erases your whole journal and goals, and can't be undone. Reply YES to erase everything, or anything else to keep it.",
-  deleteDone: 'Done. Everything of yours is erased. Text HI if you ever want to start again.',
+  deleteConfirm: (m: Modality) =>
+    byModality(
+      m,
+      "This erases your whole journal and goals, and can't be undone. Reply YES to erase everything, or anything else to keep it.",
+      "This erases your whole journal and goals, and it can't be undone. Should I erase everything? Say yes, or no to keep it.",
+    ),
+  deleteConfirmReprompt: (m: Modality) =>
+    byModality(
+      m,
+      'Reply YES to erase everything, or NO to keep it.',
+      'Say yes to erase everything, or no to keep it.',
+    ),
+  deleteDone: (m: Modality) =>
+    byModality(
+      m,
+      'Done. Everything of yours is erased. Text HI if you ever want to start again.',
+      "Done. Everything of yours is erased. I'm here if you ever want to start again.",
+    ),
   deleteKept: 'Okay, nothing was erased.',
 
   /** The journal could not be read for a summary: say so, rather than "nothing yet". */

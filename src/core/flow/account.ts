@@ -5,6 +5,7 @@
 import { service } from '../content/service.ts';
 import { crisisReply } from '../crisis/crisis-reply.ts';
 import { ask, beat, finish } from '../reply.ts';
+import type { FlowState } from '../state.ts';
 import type { Outcome, Turn } from '../turn.ts';
 import type { Reply } from '../types.ts';
 
@@ -23,21 +24,25 @@ export function welcome(turn: Turn): string {
  * Help. On text (HELP, INFO) the crisis resources come first, then what this number is and
  * how to stop it; on voice, what to say, with the crisis line.
  */
-export function help(turn: Turn): Outcome {
+export function help(turn: Turn, current: FlowState): Outcome {
+  // Asking what this is is not a crisis: the person keeps their place in the check-in.
   if (turn.modality === 'text') {
     const resources = crisisReply({ region: turn.ctx.region, modality: 'text', negated: false });
     return {
-      state: { step: 'crisis', values: {} },
+      state: current,
       reply: { ...resources, beats: [...resources.beats, beat(service.helpAbout('text'))] },
     };
   }
+  const line = service.voiceHelpCrisis(service.shortCrisisLine(turn.ctx.region));
   return {
-    state: { step: 'closed', values: {} },
-    reply: ask(
-      [service.helpAbout('voice'), `If you're in crisis, ${service.shortCrisisLine(turn.ctx.region)}.`],
-      service.helpReprompt,
-    ),
+    state: current,
+    reply: { ...ask([line, service.helpAbout('voice')], service.helpReprompt), crisis: true },
   };
+}
+
+/** "leave me alone": quiet now, without opting out (only the carrier's STOP does that). */
+export function leaveAlone(turn: Turn): Outcome {
+  return { state: { step: 'closed', values: {} }, reply: finish([service.leaveAlone(turn.modality)]) };
 }
 
 /** STOP: recorded, and nothing sent (the carrier sends its own confirmation). */
@@ -52,10 +57,10 @@ export function optIn(turn: Turn): string {
   return service.optedBackIn;
 }
 
-export function confirmDelete(): Outcome {
+export function confirmDelete(turn: Turn): Outcome {
   return {
     state: { step: 'confirm-delete', values: {} },
-    reply: ask([service.deleteConfirm], service.deleteConfirm),
+    reply: ask([service.deleteConfirm(turn.modality)], service.deleteConfirmReprompt(turn.modality)),
   };
 }
 
@@ -65,6 +70,6 @@ export function handleConfirmDelete(turn: Turn, confirmed: boolean): Outcome {
   turn.effects.push({ type: 'deleteUser' });
   return {
     state: { step: 'closed', values: {} },
-    reply: finish([beat(service.deleteDone, { claimsErased: true })]),
+    reply: finish([beat(service.deleteDone(turn.modality), { claimsErased: true })]),
   };
 }

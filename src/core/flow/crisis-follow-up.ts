@@ -42,16 +42,20 @@ export function handleAfterCrisis(turn: Turn, said: Said): Outcome {
   return stillHere(turn);
 }
 
-/** "Would you like to keep going with a check-in?" */
+/** Closes after a crisis reply, with the line said once more. */
+export function closeAfterCrisis(turn: Turn): Outcome {
+  return {
+    state: { step: 'closed', values: {} },
+    reply: { ...finish([service.crisisClose(service.shortCrisisLine(turn.ctx.region))]), crisis: true },
+  };
+}
+
+/** "Would you like to keep going with a check-in?" Yes/no first: "fine" here is an answer, not a feeling. */
 export function handleCrisisCheck(turn: Turn, said: Said, raw: string | undefined): Outcome | undefined {
+  if (said.kind === 'answer' && (said.answer === 'yes' || said.answer === 'ok')) return askFeeling(turn);
+  if (said.kind === 'answer' && ['no', 'fine', 'skip', 'none'].includes(said.answer))
+    return closeAfterCrisis(turn);
   const feelings = feelingsIn(said, raw);
   if (feelings.length > 0) return acceptFeelings(turn, {}, feelings, raw);
-  if (said.kind === 'answer' && (said.answer === 'yes' || said.answer === 'ok')) return askFeeling(turn);
-  if (said.kind === 'answer' && ['no', 'fine', 'skip', 'none'].includes(said.answer)) {
-    return {
-      state: { step: 'closed', values: {} },
-      reply: { ...finish([service.crisisClose(service.shortCrisisLine(turn.ctx.region))]), crisis: true },
-    };
-  }
   return undefined;
 }

@@ -93,7 +93,7 @@ export function handlePickGoal(
   }
   return {
     state: { step: 'pick-goal', values },
-    reply: ask([checkIn.goalNotUnderstood(turn.modality)], checkIn.offerGoalsReprompt(turn.modality), {
+    reply: ask([checkIn.goalNotUnderstood], checkIn.offerGoalsReprompt(turn.modality), {
       choices: offered.map((id) => goalById(id)?.label ?? id),
       acceptsOwnWords: turn.modality === 'text',
     }),

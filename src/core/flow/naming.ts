@@ -92,6 +92,17 @@ function reflectAndOffer(turn: Turn, values: Values, words: string[], family: Fe
   return leadWith([sentence], offerTools(turn, { ...values, offeredWords: undefined, energy: undefined }));
 }
 
+/** Naming is optional: when it does not land, go on to a tool without a word. */
+function noWordNeeded(turn: Turn, values: Values): Outcome {
+  return leadWith([checkIn.noWordNeeded], offerTools(turn, { ...values, energy: undefined }));
+}
+
+/** "not sure", "both", "neither", "skip" while narrowing: no more questions about it. */
+function givesUpNaming(said: Said, raw: string | undefined): boolean {
+  if (said.kind === 'answer') return ['notSure', 'none', 'skip'].includes(said.answer);
+  return /^\s*(both|either|a bit of both|kind of both|mixed)\W*$/i.test(raw ?? '');
+}
+
 /** When none of the offered words fit: keep the feeling by its family, honestly. */
 function acceptFamily(turn: Turn, values: Values, family: FeelingFamily): Outcome {
   const phrase = checkIn.familyWords[family];
@@ -114,7 +125,7 @@ export function handleName(
   ) {
     return leadWith([checkIn.noWordYet], askEnergy(turn, values));
   }
-  if (said.kind === 'answer' && said.answer === 'skip') return undefined;
+  if (said.kind === 'answer' && said.answer === 'skip') return noWordNeeded(turn, values);
   if (said.kind === 'text' || said.kind === 'pick') {
     return leadWith([checkIn.notAFeeling], askEnergy(turn, values));
   }
@@ -171,6 +182,7 @@ export function handleNarrowEnergy(
   }
   const feelings = feelingsIn(said, raw);
   if (feelings.length > 0) return acceptFeelings(turn, values, feelings, raw);
+  if (givesUpNaming(said, raw)) return noWordNeeded(turn, values);
   return undefined;
 }
 
@@ -190,6 +202,7 @@ export function handleNarrowPleasantness(
   if (saidOkay) return offerWords(turn, values, `${energy}-pleasant`);
   const feelings = feelingsIn(said, raw);
   if (feelings.length > 0) return acceptFeelings(turn, values, feelings, raw);
+  if (givesUpNaming(said, raw)) return noWordNeeded(turn, values);
   return undefined;
 }
 
@@ -211,6 +224,12 @@ export function handlePickWord(
     (said.answer === 'none' || said.answer === 'no' || said.answer === 'notSure')
   ) {
     return values.family ? acceptFamily(turn, values, values.family) : askFeeling(turn, values);
+  }
+  if (said.kind === 'answer' && (said.answer === 'yes' || said.answer === 'ok')) {
+    return {
+      state: { step: 'pick-word', values },
+      reply: ask([checkIn.pickWhichOne], checkIn.offerWordsReprompt(turn.modality), { choices: offered }),
+    };
   }
   const feelings = feelingsIn(said, raw);
   if (feelings.length > 0) return acceptFeelings(turn, values, feelings, raw);
