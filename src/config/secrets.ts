@@ -6,7 +6,9 @@
  * operator rotate a value without redeploying, and de-duplicating in-flight
  * reads keeps a burst of cold requests to one API call.
  */
+
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { ConfigError } from './env.ts';
 
 /** Reads the SecretString of a secret by ARN (or name). */
@@ -43,7 +45,12 @@ export function createSecretReader(opts: SecretReaderOptions = {}): SecretReader
   const cache = new Map<string, CacheEntry>();
 
   const fetchSecret = async (secretArn: string): Promise<string> => {
-    client ??= new SecretsManagerClient({});
+    // Bounded: a slow Secrets Manager must not eat the whole Lambda timeout, or Twilio and
+    // Alexa get nothing at all, not even a crisis reply.
+    client ??= new SecretsManagerClient({
+      maxAttempts: 2,
+      requestHandler: new NodeHttpHandler({ connectionTimeout: 1000, requestTimeout: 1500 }),
+    });
     let secret: string | undefined;
     try {
       const out = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));

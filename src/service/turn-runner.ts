@@ -249,14 +249,17 @@ export function createTurnRunner(deps: TurnRunnerDeps): RunTurn {
       // Counted, never with text, and never in the reply's way.
       queueMicrotask(() => {
         try {
-          logger.warn({ event: 'crisis-reply', ...log });
+          // No user id: a months-long log should not tie a person to a crisis.
+          logger.warn({ event: 'crisis-reply', channel });
         } catch {
           // A log failure must not touch the reply.
         }
       });
     }
-    if (!saved) logger.warn({ event: 'save-failed', ...log, step: result.state.step, ms });
-    logger.info({ event: 'turn', ...log, step: result.state.step, ms });
+    // A crisis turn is logged without the user id, for the same reason as above.
+    const turnLog = crisis ? { channel } : log;
+    if (!saved) logger.warn({ event: 'save-failed', ...turnLog, step: result.state.step, ms });
+    logger.info({ event: 'turn', ...turnLog, step: result.state.step, ms });
     return { reply, saved, crisis, erased };
   };
 }

@@ -121,7 +121,7 @@ describe('createTurnRunner on a working store', () => {
     const erased = await runTurn(turn('u4', text('yes')));
 
     // Assess
-    expect(said(erased.reply)).toContain(service.deleteDone);
+    expect(said(erased.reply)).toContain(service.deleteDone('text'));
     expect(erased.saved).toBe(true);
     expect(await store.countItems('u4')).toBe(0);
   });
@@ -331,6 +331,6 @@ describe('createTurnRunner when the store fails', () => {
     // Assess
     expect(outcome.saved).toBe(false);
     expect(said(outcome.reply)).toContain(service.eraseFailed);
-    expect(said(outcome.reply)).not.toContain(service.deleteDone);
+    expect(said(outcome.reply)).not.toContain(service.deleteDone('text'));
   });
 });

@@ -68,6 +68,36 @@ const CANADIAN_AREA_CODES = new Set([
   '942',
 ]);
 
+/**
+ * Countries that share the +1 plan but not 988 (the Caribbean and Bermuda). Telling
+ * someone in Jamaica to call 988 would give them a number that does not reach help there;
+ * they get the local emergency number instead. US territories (Puerto Rico, Guam, USVI...)
+ * do reach 988 and stay US.
+ */
+const NON_988_AREA_CODES = new Set([
+  '242',
+  '246',
+  '264',
+  '268',
+  '284',
+  '345',
+  '441',
+  '473',
+  '649',
+  '658',
+  '664',
+  '721',
+  '758',
+  '767',
+  '784',
+  '809',
+  '829',
+  '849',
+  '868',
+  '869',
+  '876',
+]);
+
 /** Longest prefix first, so +353 is Ireland rather than a +35x guess. */
 const COUNTRY_CODES: ReadonlyArray<readonly [string, CrisisRegion]> = [
   ['+353', 'IE'],
@@ -80,7 +110,11 @@ const COUNTRY_CODES: ReadonlyArray<readonly [string, CrisisRegion]> = [
 /** The crisis region for an E.164 number such as `+14155550100`; `OTHER` when unknown. */
 export function regionForPhone(phone: string): CrisisRegion {
   const e164 = phone.replace(/[\s().-]/g, '');
-  if (/^\+1\d{10}$/.test(e164)) return CANADIAN_AREA_CODES.has(e164.slice(2, 5)) ? 'CA' : 'US';
+  if (/^\+1\d{10}$/.test(e164)) {
+    const areaCode = e164.slice(2, 5);
+    if (NON_988_AREA_CODES.has(areaCode)) return 'OTHER';
+    return CANADIAN_AREA_CODES.has(areaCode) ? 'CA' : 'US';
+  }
   for (const [prefix, region] of COUNTRY_CODES) {
     if (e164.startsWith(prefix)) return region;
   }

@@ -8,6 +8,8 @@
 
 import { channelWords } from '../../core/content/channels.ts';
 import { service } from '../../core/content/service.ts';
+import { crisisReply } from '../../core/crisis/crisis-reply.ts';
+import { detectCrisis } from '../../core/crisis/detect.ts';
 import type { DeliveryStore } from '../../core/ports.ts';
 import type { CrisisRegion } from '../../core/types.ts';
 import { userIdFor } from '../../identity/user-id.ts';
@@ -112,11 +114,12 @@ export async function handleSmsWebhook(
     trace.step = 'parse';
     const message = parseMessage(req.params);
     trace.region = message.region;
+    trace.words = message.text;
     if (!deps.pepper) throw new PepperUnavailableError();
     trace.user = userIdFor(deps.pepper, 'sms', message.from);
     response = await answer(message, trace.user, trace, deps, clock, started);
   } catch (error) {
-    response = errorResponse(error, trace.region);
+    response = errorResponse(error, trace);
     deps.logger.log(response.status === 200 ? 'error' : 'warn', {
       event: response.status === 200 ? 'sms-fallback' : 'sms-refused',
       channel: 'sms',
@@ -142,6 +145,8 @@ interface Trace {
   step: string;
   region: CrisisRegion;
   user?: string;
+  /** The message, kept only so a failed turn can still answer crisis language. Never logged. */
+  words?: string;
 }
 
 async function answer(
@@ -226,7 +231,7 @@ async function earlierReply(
 }
 
 /** Every failure becomes a response here, and only here. */
-function errorResponse(error: unknown, region: CrisisRegion): SmsWebhookResponse {
+function errorResponse(error: unknown, { region, words }: Trace): SmsWebhookResponse {
   if (error instanceof SignatureError) {
     switch (error.problem) {
       case 'missing':
@@ -239,6 +244,10 @@ function errorResponse(error: unknown, region: CrisisRegion): SmsWebhookResponse
     }
   }
   // From here the request is Twilio's: answer kindly, with a crisis line, whatever broke.
+  // The gate is pure, so crisis language still gets the full crisis reply when the store,
+  // the pepper or the turn failed.
+  const signal = words === undefined ? null : detectCrisis(words);
+  if (signal) return twiml(renderTwiml(crisisReply({ region, modality: 'text', negated: signal.negated })));
   return twiml(twimlFor([toGsm7(channelWords.sms.fallback(service.shortCrisisLine(region)))]));
 }
 

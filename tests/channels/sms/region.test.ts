@@ -11,6 +11,12 @@ describe('regionForPhone', () => {
     ['+64211234567', 'NZ'],
     ['+919812345678', 'IN'],
     ['+33612345678', 'OTHER'],
+    // +1 but not 988: Jamaica, the Bahamas, the Dominican Republic get their local number.
+    ['+18765550100', 'OTHER'],
+    ['+12425550100', 'OTHER'],
+    ['+18095550100', 'OTHER'],
+    // A US territory reaches 988.
+    ['+17875550100', 'US'],
     ['+35512345678', 'OTHER'],
     ['not a number', 'OTHER'],
   ])('gives %s the crisis line of %s', (phone, region) => {

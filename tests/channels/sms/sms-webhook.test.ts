@@ -191,6 +191,31 @@ describe('handleSmsWebhook answers', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('still answers crisis language with the full crisis reply when the pepper is unavailable', async () => {
+    const { deps, calls } = setup({ pepper: undefined });
+
+    const res = await handleSmsWebhook(signed(message('I have pills saved up', 'SM1')), deps);
+
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('741741');
+    expect(res.body).toContain('911');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('still answers crisis language with the full crisis reply when the turn fails', async () => {
+    const { deps } = setup({
+      runTurn: async () => {
+        throw new Error('store exploded');
+      },
+    });
+
+    const res = await handleSmsWebhook(signed(message('i want to kill myself', 'SM1')), deps);
+
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('automated check-in');
+    expect(res.body).toContain('741741');
+  });
+
   it('answers a signed request without a sender kindly rather than with an error', async () => {
     const { deps } = setup();
 
