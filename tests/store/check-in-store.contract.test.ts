@@ -1,6 +1,8 @@
 /**
- * One contract, two stores: what the in-memory store promises, the DynamoDB adapter on
+ * One contract, every store: what the in-memory store promises, the DynamoDB adapter on
  * dynalite promises too, so unit tests on memory say something true about production.
+ * Where Java is found, the adapter also runs it on Amazon's DynamoDB Local, so that what
+ * passes on dynalite is known to behave the same on AWS.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckInStore } from '../../src/core/ports.ts';
@@ -8,6 +10,7 @@ import type { ConversationState, JournalEntry, OpenGoal } from '../../src/core/t
 import { DynamoCheckInStore } from '../../src/store/dynamo-store.ts';
 import { MemoryCheckInStore } from '../../src/store/memory-store.ts';
 import { startDynalite, type TestDynamo } from '../helpers/dynalite.ts';
+import { javaAvailable, startDynamoDbLocal } from '../helpers/dynamodb-local.ts';
 
 let dynamo: TestDynamo;
 beforeAll(async () => {
@@ -46,7 +49,26 @@ const feeling = (id: string, at: string, word = 'heavy'): JournalEntry => ({
 });
 const goal: OpenGoal = { goal: { catalogueId: 'open-curtains' }, entryId: 'e-goal', setAt: T0 };
 
-describe.each(stores)('%s', (_name, makeStore) => {
+describe.each(stores)('%s', (_name, makeStore) => contract(makeStore));
+
+// Registered only where Java runs: no skipped tests, and a machine without Java still runs
+// the contract on memory and dynalite.
+if (javaAvailable()) {
+  describe('DynamoCheckInStore on DynamoDB Local', () => {
+    let local: TestDynamo;
+    beforeAll(async () => {
+      local = await startDynamoDbLocal();
+    });
+    afterAll(async () => {
+      await local?.close();
+    });
+
+    contract(() => new DynamoCheckInStore({ client: local.client, tableName: local.tableName }));
+  });
+}
+
+/** The promises every CheckInStore keeps, registered in the calling describe block. */
+function contract(makeStore: () => CheckInStore): void {
   it('knows nothing of a person it has never seen', async () => {
     // Prepare
     const store = makeStore();
@@ -302,4 +324,4 @@ describe.each(stores)('%s', (_name, makeStore) => {
     // Assess
     expect(deleted).toBe(0);
   });
-});
+}
