@@ -62,7 +62,16 @@ async function readPepper(): Promise<string> {
   }
 }
 
-const skill = buildSkill({ runTurn, pepper: readPepper, logger, skillId: config.skillId });
+const skill = buildSkill({
+  runTurn,
+  pepper: readPepper,
+  logger,
+  skillId: config.skillId,
+  // AlexaSkillEvent.SkillDisabled: the account's journal goes with the skill.
+  eraseUser: async (userId) => {
+    await store.deleteUser(userId);
+  },
+});
 
 /** Lambda entry point: one Alexa request envelope in, one response envelope out. */
 export async function handler(event: RequestEnvelope, context?: Context): Promise<ResponseEnvelope> {

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
         logger,
       }),
     },
-    createLocalAlexaRoute({ runTurn, pepper, logger }),
+    createLocalAlexaRoute({ runTurn, pepper, logger, store: local.store }),
   ];
 
   const app = createLocalApp({ runTurn, store: local.store, pepper, logger, mounts });

@@ -6,7 +6,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { userIdFor } from '../../src/identity/user-id.ts';
 import { LOCAL_FAKE_CREDENTIALS } from '../../src/store/dynamo-client.ts';
 import { DynamoCheckInStore } from '../../src/store/dynamo-store.ts';
-import { ALEXA_USER_ID, intentRequest, launchRequest, SKILL_ID } from '../channels/alexa/envelopes.ts';
+import {
+  ALEXA_USER_ID,
+  intentRequest,
+  launchRequest,
+  SKILL_ID,
+  skillDisabledEvent,
+} from '../channels/alexa/envelopes.ts';
 import { startDynalite, type TestDynamo } from '../helpers/dynalite.ts';
 
 const PEPPER = 'lambda-alexa-test-pepper';
@@ -84,6 +90,24 @@ describe('lambda/alexa handler', () => {
     const { entries } = await store.exportUser(userIdFor(PEPPER, 'alexa', userId));
     expect(entries).toContainEqual(expect.objectContaining({ kind: 'feeling', word: 'heavy' }));
     expect(stdout.join('')).toContain('"event":"turn"');
+    expect(stdout.join('')).not.toContain('amzn1.ask.account');
+  });
+
+  it('erases everything of an account that disables the skill', async () => {
+    // Prepare
+    const handler = await loadHandler();
+    const userId = `${ALEXA_USER_ID}-lambda-disabled`;
+    await handler(launchRequest({ userId }));
+    const key = userIdFor(PEPPER, 'alexa', userId);
+    expect(await store.countItems(key)).toBeGreaterThan(0);
+
+    // Act
+    const out = await handler(skillDisabledEvent({ userId }));
+
+    // Assess
+    expect(out.response.outputSpeech).toBeUndefined();
+    expect(await store.countItems(key)).toBe(0);
+    expect(stdout.join('')).toContain('"event":"alexa-skill-disabled-erased"');
     expect(stdout.join('')).not.toContain('amzn1.ask.account');
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generatedModel, MODEL_PATH } from '../../scripts/generate-interaction-model.ts';
-import { handledIntentNames } from '../../src/channels/alexa/intents.ts';
+import { handledIntentNames, SLOT_FRAMES } from '../../src/channels/alexa/intents.ts';
 import type { InteractionModel, ModelIntent } from '../../src/channels/alexa/interaction-model.ts';
 import { requestToInput } from '../../src/channels/alexa/request-to-input.ts';
 import { FEELINGS } from '../../src/core/feelings/vocabulary.ts';
@@ -173,6 +173,41 @@ describe('the interaction model', () => {
     }
   });
 
+  it('lets a person ask, in plain words, for everything kept to be erased', () => {
+    // Prepare
+    const samples = model.intents.find((i) => i.name === 'DeleteDataIntent')?.samples ?? [];
+
+    // Assess
+    expect(samples).toEqual(
+      expect.arrayContaining(['delete my data', 'erase my journal', 'erase everything', 'forget me']),
+    );
+    expect(requestToInput(intentRequest('DeleteDataIntent'))).toEqual({ type: 'intent', intent: 'delete' });
+  });
+
+  it('gives each feeling, choice and answer intent one way of saying it, so its words can be put back', () => {
+    // Prepare: the same words, said either way ("I'll" / "I will", "I'm feeling" / "I feel").
+    const SAME: Array<[RegExp, string]> = [
+      [/^I'll /, 'I will '],
+      [/^I am feeling /, 'I feel '],
+      [/^I'm feeling /, 'I feel '],
+      [/^I am /, "I'm "],
+      [/^I have been /, "I've been "],
+      [/^I would /, "I'd "],
+    ];
+    const said = (sample: string) =>
+      SAME.reduce((text, [form, same]) => text.replace(form, same), sample.replace(/\{\w+\}/, '{}'));
+
+    for (const frame of SLOT_FRAMES) {
+      // Act
+      const intent = model.intents.find((i) => i.name === frame.intent);
+
+      // Assess: in the model, and every sample says exactly the frame's words.
+      expect(intent?.samples, frame.intent).toEqual([...frame.samples]);
+      for (const sample of frame.samples)
+        expect(said(sample), `${frame.intent}: ${sample}`).toBe(frame.words);
+    }
+  });
+
   it('uses only words Alexa accepts in names, samples and slot values', () => {
     const wordsOnly = /^[A-Za-z0-9' .]+$/;
     for (const intent of model.intents) {
@@ -202,8 +237,9 @@ describe('the interaction model', () => {
     expect(samplesOf('GroundingIntent')).toContain('for a grounding exercise');
     expect(samplesOf('MicroGoalIntent')).toContain('for a micro goal');
     expect(samplesOf('TherapistSummaryIntent')).toContain('what should I tell my therapist');
-    expect(samplesOf('ChooseGoalIntent')).toEqual(
-      expect.arrayContaining(['the {ordinal} one', 'number {ordinal}']),
+    const choosing = SLOT_FRAMES.filter((f) => f.family === 'choose').flatMap((f) => samplesOf(f.intent));
+    expect(choosing).toEqual(
+      expect.arrayContaining(['the {ordinal} one', 'number {ordinal}', "I'll {goal}"]),
     );
     expect(heardForms('ANSWER')).toEqual(
       expect.arrayContaining(['not sure', 'a little', 'some', 'a lot', 'work']),

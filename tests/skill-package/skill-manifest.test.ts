@@ -38,4 +38,21 @@ describe('the skill manifest', () => {
     expect(privacy.locales['en-US'].privacyPolicyUrl).toMatch(/^https:\/\//);
     expect(privacy).toMatchObject({ allowsPurchases: false, containsAds: false, isChildDirected: false });
   });
+
+  it("stays private: a health skill is not listed publicly before Amazon's HIPAA-eligible route", () => {
+    expect(manifest.publishingInformation.distributionMode).toBe('PRIVATE');
+    expect(manifest.privacyAndCompliance.locales['en-US'].privacyPolicyUrl).toBe(
+      'https://example.org/my-check-in/privacy',
+    );
+  });
+
+  it('hears when the skill is disabled, so the journal can be erased with it', () => {
+    // Prepare
+    const events = manifest.events;
+
+    // Assess
+    expect(events.subscriptions).toContainEqual({ eventName: 'SKILL_DISABLED' });
+    expect(events.endpoint.uri).toMatch(/^arn:aws:lambda:/);
+    expect(enUS.description).toMatch(/disabling the skill erases it/);
+  });
 });

@@ -3,14 +3,7 @@
  * Alexa listens for are exactly the words the core knows. `scripts/generate-interaction-model.ts`
  * writes it to skill-package/; a test keeps the committed file equal to this output.
  */
-import {
-  ANSWER_INTENT,
-  CHOOSE_INTENT,
-  FEELING_INTENT,
-  FREE_SPEECH_CARRIERS,
-  SLOT_TYPES,
-  SLOTS,
-} from './intents.ts';
+import { FREE_SPEECH_CARRIERS, SLOT_FRAMES, SLOT_TYPES, SLOTS, type SlotFrame } from './intents.ts';
 
 /** The skill's invocation name (DESIGN.md contract point). */
 export const INVOCATION_NAME = 'my check in';
@@ -113,6 +106,26 @@ const BUILT_IN_PHRASES = new Set([
 
 const s = (name: string, type: string) => ({ name, type });
 
+/** The custom slot type of each custom slot name. */
+const TYPE_OF_SLOT: Readonly<Record<string, string>> = {
+  [SLOTS.feeling]: SLOT_TYPES.feeling,
+  [SLOTS.goal]: SLOT_TYPES.goal,
+  [SLOTS.ordinal]: SLOT_TYPES.ordinal,
+  [SLOTS.answer]: SLOT_TYPES.answer,
+};
+
+/** A frame as a model intent, declaring exactly the slots its samples use. */
+function frameIntent(frame: SlotFrame): ModelIntent {
+  const used = [
+    ...new Set(frame.samples.flatMap((sample) => [...sample.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))),
+  ];
+  return {
+    name: frame.intent,
+    slots: used.map((name) => s(name, TYPE_OF_SLOT[name] ?? '')),
+    samples: [...frame.samples],
+  };
+}
+
 /** Builds the model. Pure: same sources, same JSON, byte for byte once stringified. */
 export function buildInteractionModel(sources: InteractionModelSources): InteractionModel {
   const intents: ModelIntent[] = [
@@ -127,57 +140,7 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
         'begin',
       ],
     },
-    {
-      name: FEELING_INTENT,
-      slots: [s(SLOTS.feeling, SLOT_TYPES.feeling)],
-      samples: [
-        '{feeling}',
-        'I feel {feeling}',
-        "I'm feeling {feeling}",
-        "I'm {feeling}",
-        'I am {feeling}',
-        'feeling {feeling}',
-        'I feel kind of {feeling}',
-        'kind of {feeling}',
-        'pretty {feeling}',
-        'a bit {feeling}',
-        'a little {feeling}',
-        'really {feeling}',
-        'just {feeling}',
-        'mostly {feeling}',
-        "I've been feeling {feeling}",
-        "I'd say {feeling}",
-      ],
-    },
-    {
-      name: CHOOSE_INTENT,
-      slots: [s(SLOTS.ordinal, SLOT_TYPES.ordinal), s(SLOTS.goal, SLOT_TYPES.goal)],
-      samples: [
-        '{ordinal}',
-        'the {ordinal}',
-        'the {ordinal} one',
-        'number {ordinal}',
-        'option {ordinal}',
-        'the {ordinal} option',
-        "I'll take the {ordinal} one",
-        "I'll do the {ordinal} one",
-        "let's do the {ordinal} one",
-        "I'll go with the {ordinal} one",
-        '{goal}',
-        "I'll {goal}",
-        "I'll do {goal}",
-        "let's do {goal}",
-        'I pick {goal}',
-        'I choose {goal}',
-        "I'll try {goal}",
-        "I'll go with {goal}",
-      ],
-    },
-    {
-      name: ANSWER_INTENT,
-      slots: [s(SLOTS.answer, SLOT_TYPES.answer)],
-      samples: ['{answer}', 'more {answer}', 'probably {answer}', 'it was {answer}', 'it helped {answer}'],
-    },
+    ...SLOT_FRAMES.map(frameIntent),
     {
       name: 'GroundingIntent',
       samples: [
@@ -269,6 +232,21 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
         'no not yet',
         "I haven't yet",
         "I haven't done it",
+      ],
+    },
+    {
+      name: 'DeleteDataIntent',
+      samples: [
+        'delete my data',
+        'delete all my data',
+        'erase my data',
+        'erase my journal',
+        'delete my journal',
+        'erase everything',
+        'delete everything',
+        'forget me',
+        'forget everything about me',
+        'remove my data',
       ],
     },
     {

@@ -5,6 +5,7 @@
  */
 import type { Router } from 'express';
 import { ConfigError, type Env, optionalEnv } from '../../config/env.ts';
+import type { DataRightsStore } from '../../core/ports.ts';
 import type { Logger } from '../../observability/log.ts';
 import type { RunTurn } from '../../service/turn-runner.ts';
 import { createAlexaRouter } from './express-route.ts';
@@ -30,11 +31,19 @@ export interface LocalAlexaRouteDeps {
   pepper: string;
   logger: Logger;
   env?: Env;
+  /** Erases an account's items when it disables the skill (AlexaSkillEvent.SkillDisabled). */
+  store?: Pick<DataRightsStore, 'deleteUser'>;
 }
 
 /** The skill behind POST /alexa, ready to mount: `{ path: '/alexa', router }`. */
 export function createLocalAlexaRoute(deps: LocalAlexaRouteDeps): { path: '/alexa'; router: Router } {
   const settings = localAlexaSettings(deps.env);
+  const { store } = deps;
+  const eraseUser = store
+    ? async (userId: string): Promise<void> => {
+        await store.deleteUser(userId);
+      }
+    : undefined;
   if (!settings.verifySignature) {
     // Anyone who can reach this port can now speak as any Alexa user: say so plainly.
     deps.logger.warn({ event: 'alexa-signature-check-off', channel: 'alexa' });
@@ -44,6 +53,7 @@ export function createLocalAlexaRoute(deps: LocalAlexaRouteDeps): { path: '/alex
     pepper: deps.pepper,
     logger: deps.logger,
     ...(settings.skillId ? { skillId: settings.skillId } : {}),
+    ...(eraseUser ? { eraseUser } : {}),
   });
   return {
     path: '/alexa',

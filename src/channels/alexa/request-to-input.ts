@@ -8,14 +8,7 @@
 import { getIntentName, getLocale, getRequestType, getSlot } from 'ask-sdk-core';
 import type { RequestEnvelope, Slot } from 'ask-sdk-model';
 import type { CrisisRegion, Input } from '../../core/types.ts';
-import {
-  ANSWER_INTENT,
-  CHOOSE_INTENT,
-  FEELING_INTENT,
-  freeSpeechCarrier,
-  PLAIN_INTENTS,
-  SLOTS,
-} from './intents.ts';
+import { fillFrame, freeSpeechCarrier, PLAIN_INTENTS, SLOTS, type SlotFrame, slotFrame } from './intents.ts';
 
 const REGION_BY_LOCALE: Readonly<Record<string, CrisisRegion>> = {
   'en-US': 'US',
@@ -93,30 +86,50 @@ export function requestToInput(envelope: RequestEnvelope): Input | undefined {
     return text ? { type: 'text', text } : FALLBACK;
   }
 
-  if (name === FEELING_INTENT) {
+  const frame = slotFrame(name);
+  if (frame) return framedInput(envelope, frame);
+
+  return FALLBACK;
+}
+
+/**
+ * A feeling, choice or answer intent. A resolved slot gives the core its canonical value;
+ * words Alexa heard but could not resolve are free speech, handed over with the words said
+ * around them ("I will" + "end it tonight"), exactly as the free-speech carriers do.
+ */
+function framedInput(envelope: RequestEnvelope, frame: SlotFrame): Input {
+  if (frame.family === 'feeling') {
     const slot = slotOf(envelope, SLOTS.feeling);
     const word = resolvedId(slot);
     if (word) return { type: 'intent', intent: 'feeling', value: word };
     const said = heard(slot);
-    return said ? { type: 'text', text: `I feel ${said}` } : FALLBACK;
+    return said ? { type: 'text', text: fillFrame(frame, said) } : FALLBACK;
   }
-
-  if (name === CHOOSE_INTENT) {
+  if (frame.family === 'choose') {
     const ordinal = slotOf(envelope, SLOTS.ordinal);
     const goal = slotOf(envelope, SLOTS.goal);
     const value = resolvedId(ordinal) ?? resolvedId(goal);
     if (value) return { type: 'intent', intent: 'choose', value };
     const said = heard(goal) ?? heard(ordinal);
-    return said ? { type: 'text', text: said } : FALLBACK;
+    return said ? { type: 'text', text: fillFrame(frame, said) } : FALLBACK;
   }
+  // An answer is read as the words heard, not the resolved id: the same words answer
+  // different questions ("sleep" is a trigger at one question and rest at the next), and the
+  // core reads them in context, exactly as it reads them typed, keeping only enumerated
+  // values on voice. Unresolved, the words around them come along for the crisis gate.
+  const slot = slotOf(envelope, SLOTS.answer);
+  const said = heard(slot);
+  if (!said) return FALLBACK;
+  return resolvedId(slot) ? { type: 'text', text: said } : { type: 'text', text: fillFrame(frame, said) };
+}
 
-  if (name === ANSWER_INTENT) {
-    // The words heard, not the resolved id: the same words answer different questions ("sleep"
-    // is a trigger at one question and rest at the next), and the core reads them in context,
-    // exactly as it reads them typed, keeping only enumerated values on voice.
-    const said = heard(slotOf(envelope, SLOTS.answer));
-    return said ? { type: 'text', text: said } : FALLBACK;
-  }
-
-  return FALLBACK;
+/**
+ * The words a request carries, as the core would read them (carrier included), or
+ * undefined when it carries none. For answering crisis language even when a turn fails.
+ */
+export function requestWords(envelope: RequestEnvelope): string | undefined {
+  const input = requestToInput(envelope);
+  if (input?.type === 'text') return input.text;
+  if (input?.type === 'intent') return input.value;
+  return undefined;
 }

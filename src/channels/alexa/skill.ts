@@ -15,12 +15,14 @@ import {
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
 import { channelWords } from '../../core/content/channels.ts';
 import { service } from '../../core/content/service.ts';
+import { crisisReply } from '../../core/crisis/crisis-reply.ts';
+import { detectCrisis } from '../../core/crisis/detect.ts';
 import type { CrisisRegion } from '../../core/types.ts';
 import { userIdFor } from '../../identity/user-id.ts';
 import type { Logger } from '../../observability/log.ts';
 import type { RunTurn } from '../../service/turn-runner.ts';
 import { escapeSsml, renderSsml, speakText } from './render-ssml.ts';
-import { regionOf, requestToInput } from './request-to-input.ts';
+import { regionOf, requestToInput, requestWords } from './request-to-input.ts';
 
 export interface AlexaSkillDeps {
   /** The shared turn runner (it holds the store and the time budget). */
@@ -30,13 +32,29 @@ export interface AlexaSkillDeps {
   logger: Logger;
   /** When set, requests for any other skill are refused before any handler runs. */
   skillId?: string;
+  /**
+   * Deletes every item of a person (the store's `deleteUser`). Called when the account
+   * disables the skill; without it that event is only logged.
+   */
+  eraseUser?: (userId: string) => Promise<void>;
 }
 
-/** Alexa's user id for the request: in the session, or in the context when there is none. */
-function alexaUserId(envelope: RequestEnvelope): string {
+/** The Alexa account's user id: in the session, or in the context when there is none. */
+function accountUserId(envelope: RequestEnvelope): string {
   const id = envelope.session?.user?.userId ?? envelope.context?.System?.user?.userId;
   if (!id) throw new MissingUserError('The request carries no user id');
   return id;
+}
+
+/**
+ * Whose journal this turn belongs to. An Echo is often shared by a household under one
+ * Amazon account, and a journal is private: a partner asking "what should I tell my
+ * therapist" must not hear someone else's week. When Alexa recognised the speaker's voice
+ * profile it sends `context.System.person.personId`, and that person gets a journal of their
+ * own; anyone not recognised speaks under the account, as before.
+ */
+function speakerId(envelope: RequestEnvelope): string {
+  return envelope.context?.System?.person?.personId ?? accountUserId(envelope);
 }
 
 class MissingUserError extends Error {
@@ -47,6 +65,21 @@ class MissingUserError extends Error {
 function requestName(envelope: RequestEnvelope): string {
   const type = getRequestType(envelope);
   return type === 'IntentRequest' ? getIntentName(envelope) : type;
+}
+
+/** A launch or an intent: someone is listening for an answer. */
+function isConversation(envelope: RequestEnvelope | undefined): boolean {
+  const type = envelope?.request?.type;
+  return type === 'LaunchRequest' || type === 'IntentRequest';
+}
+
+/** The request's words for the crisis gate; nothing when the envelope cannot be read. */
+function safeWords(envelope: RequestEnvelope | undefined): string | undefined {
+  try {
+    return envelope ? requestWords(envelope) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function safeRegion(envelope: RequestEnvelope | undefined): CrisisRegion {
@@ -67,7 +100,7 @@ export function buildSkill(deps: AlexaSkillDeps): Skill {
     const envelope = handlerInput.requestEnvelope;
     const input = requestToInput(envelope);
     if (!input) return handlerInput.responseBuilder.getResponse();
-    const userId = userIdFor(await readPepper(), 'alexa', alexaUserId(envelope));
+    const userId = userIdFor(await readPepper(), 'alexa', speakerId(envelope));
     logger.info({ event: 'alexa-request', user: userId, channel: 'alexa', step: requestName(envelope) });
     const { reply } = await runTurn({ userId, channel: 'alexa', region: regionOf(envelope), input });
     const { speech, reprompt, endSession } = renderSsml(reply);
@@ -83,6 +116,22 @@ export function buildSkill(deps: AlexaSkillDeps): Skill {
       return type === 'LaunchRequest' || type === 'IntentRequest';
     },
     handle: bridge,
+  };
+
+  // The account disabled the skill: everything kept under it goes, as DESIGN.md promises
+  // ("Delete = every item under the pk"). The event names the account, never a person.
+  const skillDisabledHandler: RequestHandler = {
+    canHandle: ({ requestEnvelope }) => getRequestType(requestEnvelope) === 'AlexaSkillEvent.SkillDisabled',
+    handle: async ({ requestEnvelope, responseBuilder }) => {
+      if (!deps.eraseUser) {
+        logger.warn({ event: 'alexa-skill-disabled-not-erased', channel: 'alexa' });
+        return responseBuilder.getResponse();
+      }
+      const userId = userIdFor(await readPepper(), 'alexa', accountUserId(requestEnvelope));
+      await deps.eraseUser(userId);
+      logger.info({ event: 'alexa-skill-disabled-erased', user: userId, channel: 'alexa' });
+      return responseBuilder.getResponse();
+    },
   };
 
   // SessionEndedRequest (and any other event without a turn): Alexa accepts no speech here.
@@ -102,12 +151,28 @@ export function buildSkill(deps: AlexaSkillDeps): Skill {
     },
   };
 
-  // One place for every failure: apologise, keep the crisis line, leave the door open.
+  // One place for every failure: apologise, keep the crisis line, leave the door open. Crisis
+  // words still get the full crisis reply, read by the core's own gate: a failing store or
+  // secret must not cost someone the number.
   const errorHandler: ErrorHandler = {
     canHandle: () => true,
     handle: (handlerInput, error) => {
       logger.error({ event: 'alexa-error', channel: 'alexa', error: error.name || 'Error' });
-      const region = safeRegion(handlerInput.requestEnvelope);
+      const envelope = handlerInput.requestEnvelope;
+      // An event (skill disabled) has no one listening: fail it, so Alexa may deliver it
+      // again and the alarm on function errors fires, rather than answer with speech.
+      if (!isConversation(envelope)) throw error;
+      const region = safeRegion(envelope);
+      const signal = detectCrisis(safeWords(envelope) ?? '');
+      if (signal) {
+        logger.info({ event: 'crisis-reply', channel: 'alexa', step: 'error' });
+        const { speech, reprompt } = renderSsml(
+          crisisReply({ region, modality: 'voice', negated: signal.negated }),
+        );
+        const response = handlerInput.responseBuilder.speak(speech);
+        if (reprompt !== undefined) response.reprompt(reprompt);
+        return response.getResponse();
+      }
       const speech = [channelWords.voice.errorApology, channelWords.voice.tryAgain, crisisTail(region)]
         .map(speakText)
         .join(' ');
@@ -120,7 +185,7 @@ export function buildSkill(deps: AlexaSkillDeps): Skill {
   };
 
   const builder = SkillBuilders.custom()
-    .addRequestHandlers(turnHandler, noTurnHandler)
+    .addRequestHandlers(turnHandler, skillDisabledHandler, noTurnHandler)
     .addErrorHandlers(errorHandler)
     .withCustomUserAgent('my-check-in');
   if (deps.skillId) builder.withSkillId(deps.skillId);

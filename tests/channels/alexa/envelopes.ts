@@ -17,6 +17,8 @@ export interface EnvelopeOptions {
   newSession?: boolean;
   sessionId?: string;
   timestamp?: string;
+  /** A recognised voice profile (context.System.person), on a shared account. */
+  personId?: string;
 }
 
 /** A slot as Alexa sends it: heard value plus, for custom types, entity resolution. */
@@ -48,6 +50,7 @@ function base(request: Record<string, unknown>, options: EnvelopeOptions, isNew:
       System: {
         application: { applicationId: skillId },
         user: { userId },
+        ...(options.personId ? { person: { personId: options.personId } } : {}),
         device: { deviceId: DEVICE_ID, supportedInterfaces: {} },
         apiEndpoint: 'https://api.amazonalexa.com',
         apiAccessToken: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.example.signature',
@@ -121,4 +124,32 @@ export function sessionEndedRequest(
     options,
     false,
   );
+}
+
+/**
+ * AlexaSkillEvent.SkillDisabled as Amazon sends it to a subscribed skill: no session, the
+ * account in context.System.user, and a body saying whether the user id outlives the skill.
+ */
+export function skillDisabledEvent(options: { userId?: string; skillId?: string } = {}): RequestEnvelope {
+  const skillId = options.skillId ?? SKILL_ID;
+  const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return {
+    version: '1.0',
+    context: {
+      System: {
+        application: { applicationId: skillId },
+        user: { userId: options.userId ?? ALEXA_USER_ID },
+        apiEndpoint: 'https://api.amazonalexa.com',
+        apiAccessToken: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.example.signature',
+      },
+    },
+    request: {
+      type: 'AlexaSkillEvent.SkillDisabled',
+      requestId: nextId('amzn1.echo-api.request'),
+      timestamp: now,
+      eventCreationTime: now,
+      eventPublishingTime: now,
+      body: { userInformation: { persistenceStatus: 'NOT_PERSISTED' } },
+    },
+  } as unknown as RequestEnvelope;
 }

@@ -1,6 +1,7 @@
 /**
  * The skill wired as in production, on real parts: the shared turn runner, the DynamoDB
- * store on dynalite (the real AWS SDK over HTTP), the real identity HMAC.
+ * store on dynalite (the real AWS SDK over HTTP), the real identity HMAC, and the store's
+ * deleteUser behind AlexaSkillEvent.SkillDisabled.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { buildSkill } from '../../../src/channels/alexa/skill.ts';
@@ -42,7 +43,15 @@ export async function startHarness(options: { skillId?: string | null } = {}): P
   // A fixed seed: the same goals are offered every run, so a spoken check-in reads the same.
   const runTurn = createTurnRunner({ store, logger, budgetMs: 10_000, seed: () => 20_250_101 });
   const skillId = options.skillId === null ? undefined : (options.skillId ?? SKILL_ID);
-  const skill = buildSkill({ runTurn, pepper: PEPPER, logger, ...(skillId ? { skillId } : {}) });
+  const skill = buildSkill({
+    runTurn,
+    pepper: PEPPER,
+    logger,
+    ...(skillId ? { skillId } : {}),
+    eraseUser: async (userId) => {
+      await store.deleteUser(userId);
+    },
+  });
   return {
     db,
     client,

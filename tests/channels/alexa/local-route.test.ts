@@ -1,6 +1,12 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createLocalAlexaRoute, localAlexaSettings } from '../../../src/channels/alexa/local-route.ts';
-import { createLogger } from '../../../src/observability/log.ts';
+import { createLocalApp } from '../../../src/local/app.ts';
+import { createLogger, silentLogger } from '../../../src/observability/log.ts';
+import { createTurnRunner } from '../../../src/service/turn-runner.ts';
+import { launchRequest, SKILL_ID, skillDisabledEvent } from './envelopes.ts';
+import { PEPPER, startHarness } from './harness.ts';
 
 const runTurn = async () => {
   throw new Error('not reached');
@@ -36,5 +42,53 @@ describe('the local /alexa settings', () => {
     expect(lines.map((l) => JSON.parse(l))).toEqual([
       { level: 'warn', event: 'alexa-signature-check-off', channel: 'alexa' },
     ]);
+  });
+});
+
+describe('the local /alexa route with a store', () => {
+  it('erases an account that disables the skill', async () => {
+    // Prepare: the route as `npm start` mounts it, over real HTTP, on dynalite.
+    const h = await startHarness();
+    const runTurn = createTurnRunner({ store: h.store, logger: silentLogger, budgetMs: 10_000 });
+    const route = createLocalAlexaRoute({
+      runTurn,
+      pepper: PEPPER,
+      logger: silentLogger,
+      store: h.store,
+      env: { ALEXA_VERIFY_SIGNATURE: 'false', ALEXA_SKILL_ID: SKILL_ID },
+    });
+    const app = createLocalApp({
+      runTurn,
+      store: h.store,
+      pepper: PEPPER,
+      logger: silentLogger,
+      mounts: [route],
+    });
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/alexa`;
+    const post = (body: unknown) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const userId = 'amzn1.ask.account.LOCALROUTEEXAMPLE';
+    try {
+      await post(launchRequest({ userId }));
+      expect(await h.store.countItems(h.userIdOf(userId))).toBeGreaterThan(0);
+
+      // Act
+      const res = await post(skillDisabledEvent({ userId }));
+
+      // Assess
+      expect(res.status).toBe(200);
+      expect(await h.store.countItems(h.userIdOf(userId))).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await h.close();
+    }
   });
 });

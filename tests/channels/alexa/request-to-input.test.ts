@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { regionForLocale, requestToInput } from '../../../src/channels/alexa/request-to-input.ts';
+import { SLOT_FRAMES } from '../../../src/channels/alexa/intents.ts';
+import {
+  regionForLocale,
+  requestToInput,
+  requestWords,
+} from '../../../src/channels/alexa/request-to-input.ts';
 import { intentRequest, launchRequest, sessionEndedRequest } from './envelopes.ts';
 
 describe('requestToInput', () => {
@@ -24,15 +29,47 @@ describe('requestToInput', () => {
     expect(input).toEqual({ type: 'intent', intent: 'feeling', value: 'heavy' });
   });
 
-  it('passes a feeling Alexa could not resolve as words, so the crisis gate reads them', () => {
+  it('passes a feeling Alexa could not resolve as the words said, so the crisis gate reads them', () => {
     // Prepare
-    const envelope = intentRequest('FeelingIntent', { feeling: { value: 'like dying', type: 'FEELING' } });
+    const carried = intentRequest('FeelingIFeelIntent', {
+      feeling: { value: 'like dying', type: 'FEELING' },
+    });
+    const bare = intentRequest('FeelingIntent', { feeling: { value: 'like dying', type: 'FEELING' } });
+    const burden = intentRequest('FeelingImIntent', { feeling: { value: 'a burden', type: 'FEELING' } });
 
-    // Act
-    const input = requestToInput(envelope);
+    // Act + Assess
+    expect(requestToInput(carried)).toEqual({ type: 'text', text: 'I feel like dying' });
+    expect(requestToInput(bare)).toEqual({ type: 'text', text: 'like dying' });
+    expect(requestToInput(burden)).toEqual({ type: 'text', text: "I'm a burden" });
+  });
 
-    // Assess
-    expect(input).toEqual({ type: 'text', text: 'I feel like dying' });
+  it('keeps "I\'ll" with an unresolved choice: "I\'ll end it tonight" reaches the core whole', () => {
+    // Prepare
+    const goal = intentRequest('ChooseGoalIWillIntent', { goal: { value: 'end it tonight', type: 'GOAL' } });
+    const ordinal = intentRequest('ChooseGoalTheOneIntent', {
+      ordinal: { value: 'fourth', type: 'CHOICE_ORDINAL' },
+    });
+
+    // Act + Assess: written out, because the gate folds "I'll" to "ill".
+    expect(requestToInput(goal)).toEqual({ type: 'text', text: 'I will end it tonight' });
+    expect(requestToInput(ordinal)).toEqual({ type: 'text', text: 'the fourth one' });
+  });
+
+  it('hands every feeling, choice and answer intent its own words around unresolved speech', () => {
+    for (const frame of SLOT_FRAMES) {
+      // Prepare: the first slot its samples use, heard but not resolved.
+      const slot = /\{(\w+)\}/.exec(frame.samples[0] ?? '')?.[1] ?? '';
+      const envelope = intentRequest(frame.intent, { [slot]: { value: 'going to end it', type: 'X' } });
+
+      // Act
+      const input = requestToInput(envelope);
+
+      // Assess
+      expect(input, frame.intent).toEqual({
+        type: 'text',
+        text: frame.words.replace('{}', 'going to end it'),
+      });
+    }
   });
 
   it('puts the carrier phrase back in front of free speech', () => {
@@ -70,9 +107,21 @@ describe('requestToInput', () => {
     const envelope = intentRequest('AnswerIntent', {
       answer: { value: 'no idea', type: 'ANSWER', resolved: { id: 'not sure', name: 'not sure' } },
     });
+    const framed = intentRequest('AnswerItWasIntent', {
+      answer: { value: 'work', type: 'ANSWER', resolved: { id: 'work', name: 'work' } },
+    });
 
     // Act + Assess
     expect(requestToInput(envelope)).toEqual({ type: 'text', text: 'no idea' });
+    expect(requestToInput(framed)).toEqual({ type: 'text', text: 'work' });
+  });
+
+  it('reads the words of a request for the crisis gate, carrier included, and none for a launch', () => {
+    expect(requestWords(intentRequest('FreeSpeechWillIntent', { query: { value: 'end it tonight' } }))).toBe(
+      'I will end it tonight',
+    );
+    expect(requestWords(launchRequest())).toBeUndefined();
+    expect(requestWords(intentRequest('AMAZON.HelpIntent'))).toBeUndefined();
   });
 
   it("maps the plain intents to the core's names", () => {
@@ -85,6 +134,7 @@ describe('requestToInput', () => {
       ['GoalDoneIntent', 'done'],
       ['GoalNotYetIntent', 'notYet'],
       ['SkipIntent', 'skip'],
+      ['DeleteDataIntent', 'delete'],
       ['AMAZON.RepeatIntent', 'repeat'],
       ['AMAZON.YesIntent', 'yes'],
       ['AMAZON.NoIntent', 'no'],

@@ -1,8 +1,9 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SLOT_FRAMES } from '../../../src/channels/alexa/intents.ts';
 import { MAX_SSML_CHARS } from '../../../src/channels/alexa/render-ssml.ts';
 import { buildSkill } from '../../../src/channels/alexa/skill.ts';
-import { silentLogger } from '../../../src/observability/log.ts';
+import { createLogger, silentLogger } from '../../../src/observability/log.ts';
 import {
   ALEXA_USER_ID,
   type EnvelopeOptions,
@@ -10,6 +11,7 @@ import {
   launchRequest,
   type SlotSpec,
   sessionEndedRequest,
+  skillDisabledEvent,
 } from './envelopes.ts';
 import { type Harness, startHarness } from './harness.ts';
 import { parseSsml } from './ssml.ts';
@@ -45,6 +47,13 @@ function heard(envelope: ResponseEnvelope): { speech: string; reprompt?: string;
 }
 
 const invoke = (envelope: RequestEnvelope) => h.skill.invoke(envelope);
+
+const DIGITS_988 = '<say-as interpret-as="digits">988</say-as>';
+const ssmlOf = (envelope: ResponseEnvelope): string =>
+  envelope.response.outputSpeech?.type === 'SSML' ? envelope.response.outputSpeech.ssml : '';
+const heavy: Record<string, SlotSpec> = {
+  feeling: { value: 'heavy', type: 'FEELING', resolved: { id: 'heavy', name: 'heavy' } },
+};
 
 describe('the Alexa skill', () => {
   it('greets on launch, asks one thing, and keeps listening', async () => {
@@ -258,6 +267,72 @@ describe('the Alexa skill when something fails', () => {
     expect(out.reprompt).toContain('988');
   });
 
+  const failingPepper = () =>
+    buildSkill({
+      runTurn: async () => {
+        throw new Error('never reached');
+      },
+      pepper: async () => {
+        throw new Error('secrets manager unavailable');
+      },
+      logger: silentLogger,
+    });
+
+  it('gives the full crisis reply, not an apology, to crisis words when the pepper cannot be read', async () => {
+    // Act
+    const envelope = await failingPepper().invoke(
+      intentRequest('FreeSpeechWantIntent', { query: { value: 'to die' } }, person()),
+    );
+    const out = heard(envelope);
+
+    // Assess
+    expect(out.speech).toMatch(/^I'm an automated check-in, and I can't help in a crisis\./);
+    expect(out.speech).toMatch(/Suicide and Crisis Lifeline/);
+    expect(out.speech).not.toMatch(/something went wrong/i);
+    expect(ssmlOf(envelope)).toContain(DIGITS_988);
+    expect(out.open).toBe(true);
+    expect(out.reprompt).toContain('988');
+  });
+
+  it('softens the opening for negated crisis words, and still gives the line in full, when a turn fails', async () => {
+    // Act
+    const out = heard(
+      await failingPepper().invoke(
+        intentRequest('FreeSpeechAmIntent', { query: { value: 'not suicidal' } }, person()),
+      ),
+    );
+
+    // Assess
+    expect(out.speech).toMatch(/^Thank you for telling me\./);
+    expect(out.speech).toMatch(/call or text 988/);
+  });
+
+  it('reads the carrier of an unresolved choice for crisis words when the turn fails', async () => {
+    // Prepare
+    const skill = buildSkill({
+      runTurn: async () => {
+        throw new Error('boom');
+      },
+      pepper: 'p',
+      logger: silentLogger,
+    });
+
+    // Act
+    const out = heard(
+      await skill.invoke(
+        intentRequest(
+          'ChooseGoalIWillIntent',
+          { goal: { value: 'end it tonight', type: 'GOAL' } },
+          { ...person(), locale: 'en-GB' },
+        ),
+      ),
+    );
+
+    // Assess: the local line, in full.
+    expect(out.speech).toMatch(/automated check-in/);
+    expect(out.speech).toMatch(/Samaritans/);
+  });
+
   it('still answers with the crisis line when the identity pepper cannot be read', async () => {
     // Prepare
     const skill = buildSkill({
@@ -275,5 +350,144 @@ describe('the Alexa skill when something fails', () => {
 
     // Assess
     expect(out.speech).toContain("If you're in crisis, call Lifeline on 13 11 14.");
+  });
+});
+
+describe('crisis words in a feeling, choice or answer Alexa could not resolve', () => {
+  it.each(SLOT_FRAMES.map((f) => [f.intent, f.samples[0] ?? '']))(
+    '%s ("%s") answers unresolved crisis words with 988',
+    async (intent, sample) => {
+      // Prepare: the slot filled with words outside its list, as Alexa may send them.
+      const slot = /\{(\w+)\}/.exec(sample)?.[1] ?? '';
+      const who = person();
+      await invoke(launchRequest(who));
+
+      // Act
+      const envelope = await invoke(
+        intentRequest(intent, { [slot]: { value: 'want to die', type: slot.toUpperCase() } }, who),
+      );
+
+      // Assess
+      expect(ssmlOf(envelope)).toContain(DIGITS_988);
+      expect(heard(envelope).open).toBe(true);
+    },
+  );
+
+  it.each([
+    ['ChooseGoalIWillIntent', 'goal', 'end it tonight'],
+    ['FeelingImIntent', 'feeling', 'a burden'],
+    ['FeelingJustIntent', 'feeling', 'end it'],
+  ])('%s keeps its carrier: "%s" heard as "%s" is answered with 988', async (intent, slot, words) => {
+    // Prepare
+    const who = person();
+    await invoke(launchRequest(who));
+
+    // Act
+    const envelope = await invoke(
+      intentRequest(intent, { [slot]: { value: words, type: slot.toUpperCase() } }, who),
+    );
+
+    // Assess
+    expect(ssmlOf(envelope)).toContain(DIGITS_988);
+  });
+});
+
+describe('a shared Echo', () => {
+  it('keeps a journal of its own for each recognised voice on one account', async () => {
+    // Prepare: one household account, two recognised voice profiles.
+    const account = person();
+    const ana = { ...account, personId: 'amzn1.ask.person.ANAEXAMPLE0000000000000000000000' };
+    const ben = { ...account, personId: 'amzn1.ask.person.BENEXAMPLE0000000000000000000000' };
+    await invoke(launchRequest(ana));
+    await invoke(intentRequest('FeelingIntent', heavy, ana));
+
+    // Act
+    await invoke(launchRequest(ben));
+    const summary = heard(
+      await invoke(intentRequest('TherapistSummaryIntent', {}, { ...ben, newSession: true })),
+    );
+
+    // Assess: Ben never hears Ana's week; each journal holds its own person only.
+    expect(summary.speech).not.toMatch(/heavy/i);
+    const anas = await h.store.exportUser(h.userIdOf(ana.personId));
+    const bens = await h.store.exportUser(h.userIdOf(ben.personId));
+    expect(anas.entries).toContainEqual(expect.objectContaining({ kind: 'feeling', word: 'heavy' }));
+    expect(bens.entries).not.toContainEqual(expect.objectContaining({ kind: 'feeling' }));
+    expect(await h.store.countItems(h.userIdOf(account.userId ?? ''))).toBe(0);
+    expect(h.rawLogs.join('\n')).not.toContain('amzn1.ask.person');
+  });
+
+  it('keeps an unrecognised voice under the account', async () => {
+    // Prepare
+    const account = person();
+
+    // Act
+    await invoke(launchRequest(account));
+    await invoke(intentRequest('FeelingIntent', heavy, account));
+
+    // Assess
+    const { entries } = await h.store.exportUser(h.userIdOf(account.userId ?? ''));
+    expect(entries).toContainEqual(expect.objectContaining({ kind: 'feeling', word: 'heavy' }));
+  });
+});
+
+describe('when the account disables the skill', () => {
+  it('erases everything kept under the account, says nothing, and logs no Alexa id', async () => {
+    // Prepare
+    const account = person();
+    await invoke(launchRequest(account));
+    await invoke(intentRequest('FeelingIntent', heavy, account));
+    const userId = h.userIdOf(account.userId ?? '');
+    expect(await h.store.countItems(userId)).toBeGreaterThan(0);
+
+    // Act
+    const out = await invoke(skillDisabledEvent({ userId: account.userId ?? '' }));
+
+    // Assess
+    expect(out.response.outputSpeech).toBeUndefined();
+    expect(await h.store.countItems(userId)).toBe(0);
+    expect(h.logs).toContainEqual(expect.objectContaining({ event: 'alexa-skill-disabled-erased' }));
+    expect(h.rawLogs.join('\n')).not.toContain(account.userId ?? '');
+  });
+
+  it('fails the event when the erase fails, so it is not taken as done', async () => {
+    // Prepare: a fault no real part makes on demand, the store refusing to delete.
+    const skill = buildSkill({
+      runTurn: async () => {
+        throw new Error('not reached');
+      },
+      pepper: 'p',
+      logger: silentLogger,
+      eraseUser: async () => {
+        throw new Error('table unavailable');
+      },
+    });
+
+    // Act
+    const attempt = skill.invoke(skillDisabledEvent({ userId: person().userId ?? '' }));
+
+    // Assess
+    await expect(attempt).rejects.toThrow(/table unavailable/);
+  });
+
+  it('says so in the logs when nothing is wired to erase', async () => {
+    // Prepare
+    const lines: string[] = [];
+    const skill = buildSkill({
+      runTurn: async () => {
+        throw new Error('not reached');
+      },
+      pepper: 'p',
+      logger: createLogger((line) => lines.push(line)),
+    });
+
+    // Act
+    const out = await skill.invoke(skillDisabledEvent());
+
+    // Assess
+    expect(out.response.outputSpeech).toBeUndefined();
+    expect(lines.map((l) => JSON.parse(l))).toContainEqual(
+      expect.objectContaining({ event: 'alexa-skill-disabled-not-erased' }),
+    );
   });
 });

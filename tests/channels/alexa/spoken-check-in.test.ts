@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FREE_SPEECH_CARRIERS } from '../../../src/channels/alexa/intents.ts';
 import { FEELINGS } from '../../../src/core/feelings/vocabulary.ts';
 import { GOALS } from '../../../src/core/goals/catalogue.ts';
 import { TRIED, TRIGGERS } from '../../../src/core/journal/options.ts';
@@ -128,6 +129,40 @@ describe('a spoken check-in through our interaction model', () => {
   });
 });
 
+describe('erasing by voice', () => {
+  it('"delete my data" asks first, and "yes" leaves nothing of the person stored', async () => {
+    // Prepare: a spoken check-in that kept a feeling.
+    const alexa = createEmulator({ skill: h.skill });
+    await converse(alexa, ['open my check in', 'I feel heavy']);
+    const userId = h.userIdOf(alexa.alexaUserId());
+    expect(await h.store.countItems(userId)).toBeGreaterThan(0);
+
+    // Act
+    const [asked, erased] = await converse(alexa, ['delete my data', 'yes']);
+
+    // Assess
+    expect(asked?.speech).toMatch(/should I erase everything\? say yes, or no to keep it/i);
+    expect(asked?.open).toBe(true);
+    expect(erased?.speech).toMatch(/everything of yours is erased/i);
+    expect(await h.store.countItems(userId)).toBe(0);
+  });
+
+  it('"no" keeps everything', async () => {
+    // Prepare
+    const alexa = createEmulator({ skill: h.skill });
+    await converse(alexa, ['open my check in', 'I feel heavy']);
+    const userId = h.userIdOf(alexa.alexaUserId());
+    const before = await h.store.exportUser(userId);
+
+    // Act
+    const [, kept] = await converse(alexa, ['erase my journal', 'no']);
+
+    // Assess
+    expect(kept?.speech).toMatch(/nothing was erased/i);
+    expect((await h.store.exportUser(userId)).entries).toEqual(before.entries);
+  });
+});
+
 describe('one-shots', () => {
   it('"ask my check in for a grounding exercise" reads one aloud, slowly, with pauses', async () => {
     // Act
@@ -208,6 +243,63 @@ describe('crisis words spoken after launch', () => {
     expect(reply?.ssml).toContain(DIGITS_988);
     expect(reply?.open).toBe(true);
     expect(again?.ssml).toContain(DIGITS_988);
+  });
+
+  /** One phrase per carrier intent, each crisis language only with its carrier put back. */
+  const byCarrier: Record<string, string> = {
+    FreeSpeechIntent: 'honestly I want to die',
+    FreeSpeechFeelIntent: 'I feel suicidal',
+    FreeSpeechFeelLikeIntent: 'I feel like dying',
+    FreeSpeechAmIntent: "I'm a burden",
+    FreeSpeechWantIntent: 'I want to kill myself',
+    FreeSpeechDontIntent: "I don't want to wake up tomorrow",
+    FreeSpeechCantIntent: "I can't go on anymore",
+    FreeSpeechBeenIntent: "I've been thinking about ending it all",
+    FreeSpeechWontIntent: "I won't be a problem much longer",
+    FreeSpeechWillIntent: "I'll end it tonight",
+    FreeSpeechItsIntent: "it's not worth living anymore",
+    FreeSpeechThinkIntent: 'I think everyone would be better off without me',
+    FreeSpeechHaveIntent: 'I have pills saved up',
+    FreeSpeechNeedIntent: 'I need to end it all',
+    FreeSpeechJustIntent: 'I just wish I was dead',
+    FreeSpeechEveryoneIntent: 'everyone would be better off without me',
+    FreeSpeechNobodyIntent: 'nobody would miss me if I was gone',
+    FreeSpeechMaybeIntent: 'maybe I should just unalive myself',
+  };
+
+  it('has a spoken crisis phrase for every carrier intent', () => {
+    expect(Object.keys(byCarrier).sort()).toEqual(FREE_SPEECH_CARRIERS.map((c) => c.intent).sort());
+  });
+
+  it.each(Object.entries(byCarrier))('%s: "%s" is answered with 988', async (intent, phrase) => {
+    // Prepare
+    const alexa = createEmulator({ skill: h.skill });
+    let resolved = '';
+    // biome-ignore lint/suspicious/useIterableCallbackReturn: virtual-alexa's request hook, not Array#filter.
+    alexa.alexa.filter((request: { request?: { intent?: { name?: string } } }) => {
+      resolved = request.request?.intent?.name ?? '';
+    });
+    await converse(alexa, ['open my check in']);
+
+    // Act
+    const [reply] = await converse(alexa, [phrase]);
+
+    // Assess
+    expect(resolved).toBe(intent);
+    expect(reply?.ssml).toContain(DIGITS_988);
+    expect(reply?.open).toBe(true);
+  });
+
+  it("I'm going to end it, said mid check-in, is answered with 988", async () => {
+    // Prepare
+    const alexa = createEmulator({ skill: h.skill });
+    await converse(alexa, ['open my check in', 'I feel heavy']);
+
+    // Act
+    const [reply] = await converse(alexa, ["I'm going to end it"]);
+
+    // Assess
+    expect(reply?.ssml).toContain(DIGITS_988);
   });
 
   it('keeps an everyday idiom an ordinary answer', async () => {
