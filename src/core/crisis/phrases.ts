@@ -28,6 +28,8 @@ const PLACE =
   '(?:bridge|rof|rofs|roftop|building|window|balcony|clif|ledge|tower|overpas|parking garage|car park|tracks|dam|pier|motorway overpas)';
 /** Accidents and figures of speech after "cut/burn myself". */
 const CUT_ACCIDENT = String.raw`(?! (?:shaving|coking|choping|slicing|peling|on a|on some|on broken|on the (?:stove|oven|pan|iron|ketle|grater|can|knife|glas|paper|blender)|by acident|acidentaly|some slack|a break|slack|of|short|out|lose|a piece|a slice)\b)`;
+/** Escapes into something ordinary after "disappear": "into a book", "under the covers". */
+const ESCAPE = String.raw`(?! (?:into (?:a |the |my |some |)?(?:bok|boks|novel|story|game|movie|show|film|music|blanket|bed|couch|hobie|garden)|under (?:the |my |a )?(?:covers|blanket|duvet)|from social media|of social media)\b)`;
 const HURT_ACCIDENT = String.raw`(?! (?:at the gym|lifting|playing|runing|working out|by acident|acidentaly|faling|on the stairs|sking|at practice)\b)`;
 
 const explicit = [
@@ -42,12 +44,14 @@ const explicit = [
   String.raw`\b(?:shot|shoting|stab|stabing|stabed) ${SELF}\b(?! in the fot\b)`,
   // "my boss is going to kill me", "it would kill me to miss it": someone else's doing, an idiom.
   String.raw`(?<!\b(?:gona|going to|wil|would|shel|hel|theyl|youl|itl|hed|shed|theyd|youd|bosl) )\bkil me\b`,
+  // "end me", "I want to end me"; "this homework is going to end me" is an idiom, as with "kill me".
+  String.raw`(?<!\b(?:gona|going to|wil|would|shel|hel|theyl|youl|itl|hed|shed|theyd|youd|bosl|the|an|that|this) )\bend me\b`,
   String.raw`(?<!\d )\bkms\b`,
   String.raw`\b(?:want|wana|ned|going|gona|about|fina|tryna|to) 2 kms\b`,
   String.raw`\b(?:kys|ctb)\b`,
   String.raw`\bun aliv`,
   String.raw`\b(?:sewer|suwer|sue|soup|sowe) slide\b`,
-  String.raw`\b(?:want|wana|wnat|wnt|whant|wanted|wanting|wants|wish|wished|ready|deserve|deserved|deserves|plan|planing|tempted|ned|neds|should|trying) (?:to |2 )?(?:just |realy |finaly |honestly |al )?(?:die|be dead|dead)\b(?! (?:of embarasment|of shame|of boredom|laughing|for (?:a|the|this|that|some|it))\b)`,
+  String.raw`\b(?:want|wana|wnat|wnt|whant|wanted|wanting|wants|wish|wished|ready|deserve|deserved|deserves|plan|planing|tempted|ned|neds|should|trying) (?:to |2 )?(?:just |realy |finaly |honestly |al )?(?:die|be dead|b dead|dead)\b(?! (?:of embarasment|of shame|of boredom|laughing|for (?:a|the|this|that|some|it))\b)`,
   String.raw`\b(?:hope|pray|praying|wish) (?:that )?i (?:just )?(?:die|dies)\b`,
   String.raw`\bhope to die (?:son|tonight|in my slep)\b`,
   String.raw`\blet me (?:just )?die\b`,
@@ -57,21 +61,28 @@ const explicit = [
   String.raw`\bshould (?:have|of|ve|just)? ?(?:just )?(?:died|ben dead|be dead)\b`,
   String.raw`\b(?:end|ending|ended|take|taking|tok|takes) (?:my|my own|mine) life\b(?! (?:back|in|into|to the|seriously|for granted|one|apart|more|over)\b)`,
   String.raw`(?<!\b(?:the|an|that|this|by the|in the) )\bend(?:ing)? (?:it al|everything)\b(?! with\b)`,
-  String.raw`\b(?:want|wana|going|gona|ready|plan|planing|decided|deciding|about|tempted|thinking about|think about|thought about|thinking of|might|could|wil|just) (?:to )?end(?:ing)? it\b(?! (?:with|of|for|betwen|early|on|at|al with)\b)`,
+  String.raw`\b(?:want|wana|going|gona|ready|plan|planing|decided|deciding|about|tempted|thinking about|think about|thought about|thinking of|might|could|wil|il|i l|just|fel like|feling like|fels like|felt like) (?:to )?end(?:ing)? it\b(?! (?:with|of|for|betwen|early|on|at|al with)\b)`,
   String.raw`\bend(?:ing)? things\b(?! (?:with|betwen|of|on|of with|up)\b)`,
   String.raw`\b(?:quiero morir|me quiero morir|quiero matarme|me quiero matar|matarme|no quiero vivir|suicidarme)\b`,
 ];
 
 const means = [
-  String.raw`\bover dos`,
+  // "overdosed on sugar" is a figure of speech; any medicine still reads as means.
+  String.raw`(?<!\b(?:sugar|cafeine|cofe|chocolate|candy|carb|cutenes|netflix) )\bover dos(?!(?:e|ed|ing|es)? on (?:sugar|cafeine|cofe|chocolate|candy|carbs|swets|netflix|tv|cutenes|junk fod|piza|cake|cokies|sunshine|memes|anime|snacks|christmas)\b)`,
+  // Asking how much it takes: "how many pills would kill me", "how much tylenol to die".
+  String.raw`\bhow (?:many|much)\b[^#]{0,40}?\b(?:to|would|wil|could|can|til|until|is|are|before) (?:die|kil (?:me|myself|yourself|you|someone|a person)|overdose|od|end (?:it|my life)|be lethal|be fatal|lethal|fatal|an overdose|a lethal dose|dead)\b`,
+  String.raw`\b(?:lethal|fatal|deadly) (?:dose|amount|quantity)\b`,
+  // Looking up a method: "the most painless way to die", "googling how to die".
+  String.raw`\b(?:painles|quickest|easiest|fastest|best|quick|easy|simplest|surest|least painful|sure|certain) (?:way|ways|method|methods) (?:to|of) (?:die|dying|kil myself|kil ${SELF}|end it|end it al|end my life|comit suicide|suicide|overdose|od)\b`,
+  String.raw`\b(?:how (?:to|do i|can i|could i|should i|would i|do you|would you|do people|wil i) (?:just )?(?:die|kil myself|end my life|end it al|overdose|od|comit suicide|hang myself|painlesly die)|(?:ways|way|methods) to (?:die|kil myself|end my life|end it al))\b(?! (?:in (?:minecraft|a game|the game|fortnite|roblox)|laughing|of)\b)`,
   String.raw`\b(?:gona|going to|wana|want to|might|wil|about to|could|plan to|tryna|trying to|ready to) od\b`,
   String.raw`\bod(?:ing|ed|d)? on (?:pils|pil|meds|my|sleping|tylenol|insulin|something)`,
   String.raw`\b(?:saved|saving|save|stockpile|stockpiled|stockpiling|hoard|hoarded|hoarding|horded|colected|colecting|stashed|stashing|stash|kept|keping|storing|stored) (?:up )?(?:al |some |enough |a lot of |lots of |a bunch of )?(?:of )?(?:my |the |his |her |moms |dads |these |those )?${PILLS}\b`,
   String.raw`\b(?:take|taking|tok|swalow|swalowing|swalowed|down|downing|downed|eat|ate|eating) (?:al|every|the whole|a whole|a handful of|handful of|a bunch of|a lot of|lots of|to many|way to many|al of|the rest of) (?:of )?(?:my |the |these |those |his |her )?${PILLS}\b(?! (?:every|each|on time|as prescribed|today|this morning|in the morning|at night|with fod|with breakfast|like)\b)`,
   String.raw`\b(?:whole|entire|ful) (?:botle|pack|packet|box|container|bag) of ${PILLS}\b`,
   String.raw`\b(?:handful|handfuls) of ${PILLS}\b`,
-  // "I have pills saved up", "I've got my meds stashed": the object comes first.
-  String.raw`\b${PILLS} (?:saved|stockpiled|stashed|hoarded|put aside|put away|set aside|ready|lined up|colected|counted out)\b`,
+  // "I have pills saved up", "I've got my meds stashed", "I have the pills right here".
+  String.raw`\b${PILLS} (?:saved|stockpiled|stashed|hoarded|put aside|put away|set aside|ready|lined up|colected|counted out|right here|right in front of me|in front of me|in my hand|in my hands|next to me|beside me|out on the table)\b`,
   // A place or a means picked out ahead: "I have a bridge picked out".
   String.raw`\b(?:a|the) (?:${PLACE.slice(3, -1)}|rope|gun) (?:picked|chosen|planed|sorted|lined up|al planed) (?:out )?\b`,
   String.raw`\benough ${PILLS} (?:to|that|so)\b`,
@@ -87,13 +98,19 @@ const means = [
   String.raw`\b(?:on|at|over|standing on|stand on|siting on|sat on) (?:the )?(?:edge|ledge|railing|rail) of (?:a|the|this) ${PLACE}\b`,
   String.raw`\b(?:drive|driving|drove|crash|crashing|crashed|ster|stering|swerve|swerving) (?:my car |the car |myself )?(?:of|into|of of) (?:a |the |an )?(?:bridge|clif|tre|wal|river|lake|oncoming|trafic|truck)\b`,
   String.raw`\b(?:crash|wreck) (?:my|the) car on purpose\b`,
+  String.raw`\b(?:want|wana|going|gona|thinking about|thought about|think about|tempted|ned|planing|plan|might|could|about|ready) (?:to )?(?:crash|wreck|crashing|wrecking) (?:my|the|our) (?:car|truck|bike|motorbike|motorcycle)\b`,
+  String.raw`\b(?:want|wana|wanting|hope|hoping|wish|wishing|pray|praying|tempted) (?:to |i |that i |i could |i would |i d |i wil |i wiled )?(?:just )?(?:get|be|got) (?:hit|run over|ran over|kiled) by (?:a|the|an|some) (?:bus|car|truck|train|lory|van|semi|taxi|tram)\b`,
+  String.raw`\b(?:drink|drinking|drank|starve|starving|starved|bled|bleding|drug|druging|freze|frezing) ${SELF} to death\b`,
+  String.raw`\b(?:want|wana|going|gona|tempted|ready|plan|planing|trying|about|thinking about|thought about) (?:to )?(?:drown|drowning)\b(?! (?:in|out|my sorows|sorows|the|this|it|them|him|her|everything|my)\b)`,
   String.raw`\b(?:cut|cuting|cutin|cuts|slit|sliting|slice|slicing|carve|carving) (?:my|up my|open my|into my) (?:wrist|wrists|arm|arms|thigh|thighs|leg|legs|skin|stomach|vein|veins|throat)\b${CUT_ACCIDENT}`,
   String.raw`\b(?:cut|cuting|cutin|cuts|slit|sliting|burn|burning|burned|burnt) ${SELF}\b${CUT_ACCIDENT}`,
   String.raw`\b(?:cuting|cutin) (?:again|myself)\b`,
   String.raw`\bcut again\b`,
   String.raw`\b(?:urge|urges|urged|want|wana|wanted|ned|neded|tempted|going|gona|started|start|starting|ben|stop|stoped|kep|kept|relapse|relapsed|relapsed and|back to|clean from|thinking about|thought about|temptation) (?:to )?(?:cut|cuting|cutin)\b(?! (?:back|down|of|out|it|ties|corners|the|a|an|clas|schol|carbs|sugar|costs|cost|someone|him|her|them|you|some|loses|in|through|work|cafeine|cofe|ahead|line|short|lose|me|things|people|contact|my|our|their|your|his|and|paper|coupons|to|that|this|these|those|fat|weight|calories|alcohol|drinking|smoking|spending|hours|gras|lawn|wod|vegetables|onions|hair|nails|up|open|together|it out)\b)`,
   String.raw`\b(?:wrist|wrists|arm|arms|cuts|thigh|thighs) (?:is |are |wont stop |kep |keps |)bleding\b`,
-  String.raw`\b(?:razor|razors|blade|blades) (?:to|on|against|acros) my (?:wrist|wrists|arm|arms|thigh|thighs|leg|legs|skin|throat)\b`,
+  String.raw`\b(?:have|got|made|did|more|some|my|showing|hiding|cover|covering|hide) (?:some |a few |more |new |)?(?:fresh|new|dep) (?:cuts|wounds|burns)\b(?! (?:of|on the|flowers|fries|fruit|hair)\b)`,
+  String.raw`\ba (?:fresh|new|dep) (?:cut|wound|burn) on my (?:wrist|wrists|arm|arms|thigh|thighs|leg|legs|stomach)\b`,
+  String.raw`\b(?:razor|razors|blade|blades|knife|knives|scisors|glas|shard) (?:to|on|against|acros) my (?:wrist|wrists|arm|arms|thigh|thighs|leg|legs|skin|throat)\b`,
   String.raw`\b(?:tie|tied|tying|make|made|making|bought|buy|buying|got|get|have|has|found|hang|hanging|hung) (?:a |the |some |up a |up the )?rope\b(?! (?:swing|lader|bridge|course|light|lights|toy|for (?:the|my) (?:tent|boat|dog|hamock|swing))\b)`,
   String.raw`\b(?:rope|belt|cord|cable|scarf|shet|ligature) (?:around|round|on|to) my neck\b`,
   String.raw`\bgun (?:to|in|against|at|under) my (?:head|mouth|temple|chest|chin)\b`,
@@ -116,15 +133,17 @@ const meansPlain = [
 ];
 
 const veiled = [
-  String.raw`(?<!\b(?:it|that|this|which|thats|its|there) )\b(?:wont|wil not|not going to|not gona|wont even|may not|might not) be (?:a |your |anyones |the |such a |in your |in anyones |)?(?:problem|burden|bother|around|here|alive|trouble|isue|wory|way|hasle)\b(?: for| to anyone| to you| to anybody| to them)? ?(?:much longer|for much longer|for long|long|any longer|anymore|any more|after tonight|after today|son|much more)\b`,
+  String.raw`(?<!\b(?:it|that|this|which|thats|its|there) )\b(?:wont|wil not|not going to|not gona|wont even|may not|might not) be (?:a |your |anyones |the |such a |in your |in anyones |)?(?:problem|burden|bother|around|here|alive|trouble|isue|wory|way|hasle)\b(?: for| to anyone| to you| to anybody| to them)? ?(?:much longer|for much longer|for long|long|any longer|anymore|any more|after tonight|after today|son|much more|tomorow|by tomorow|in the morning|by morning|next week)\b`,
   String.raw`\b(?:wont|dont|not|wil not) (?:have to|ned to|neds to|even have to) (?:wory|deal|bother) (?:about|with) me (?:much longer|anymore|any more|any longer|for long|son|after tonight|after today|ever again)\b`,
-  String.raw`\b(?:dont|do not|didnt|not|never) (?:want|wana|wish) (?:to )?wake up\b`,
+  String.raw`\b(?:dont|do not|didnt|not|never) (?:want|wana|wish) (?:to )?wake up\b(?! (?:early|so early|this early|at (?:\d|non|dawn|five|six|seven|eight|nine)|before (?:\d|non|nine|ten|eleven|lunch)|yet|for (?:work|schol|clas|my shift))\b)`,
   String.raw`\b(?:hope|wish|pray|praying|hoping) (?:that )?(?:i |to )?(?:dont|do not|never|wont|wil not|wouldnt|didnt|not) wake up\b`,
   String.raw`\b(?:go to slep|going to slep|fal aslep|faling aslep|slep|goes to slep) and (?:never|not|dont|do not) wake up\b`,
   String.raw`\bnever wake up again\b`,
   String.raw`\bif i (?:dont|do not|didnt|never) wake up\b`,
   String.raw`\bnot wake up (?:again|tomorow|in the morning|ever)\b`,
-  String.raw`\bslep forever\b`,
+  // "I could sleep forever", said and left there, is tiredness; anything after it still counts.
+  String.raw`(?:(?<!\b(?:could|can|could just|can just) )\bslep forever\b|\bslep forever\b(?! #| $| (?:lol|haha|lmao|tbh|today|right now)\b))`,
+  String.raw`\band (?:never|not|dont|do not) wake up\b(?! (?:early|on time|late|til|until|before|at)\b)`,
   String.raw`\b(?:eternal|endles|permanent|forever) slep\b`,
   String.raw`\b(?:beter|hapier|easier) (?:of )?without me\b`,
   String.raw`\b(?:beter|beter of|hapier|easier|beter for everyone|easier for everyone) (?:of )?(?:if i (?:was|were|wasnt|werent|was not|were not|died|disapeared|was gone|were gone|wasnt here|wasnt around|was dead|were dead|never existed|had never ben born|didnt exist|was not here)|with me gone|with me dead|when im gone|once im gone|if im gone|if im dead|when im dead)\b`,
@@ -147,7 +166,7 @@ const veiled = [
   String.raw`\b(?:life|lifes|living|existing|my life|being alive|existence|everything) (?:is|fels|sems|just fels|is just|has become|became) (?:so |completely |totaly |realy |just )?(?:pointles|meaningles|worthles|hopeles)\b`,
   String.raw`\bwhat (?:is |s )?the point (?:of |in )?(?:living|life|being alive|going on|anything|existing|of it al|anymore|any more|of trying anymore|in trying anymore|in anything)\b`,
   String.raw`\bwhats the point (?:of |in )?(?:living|life|being alive|going on|anything|existing|it al|anymore|any more|trying anymore|in anything)\b`,
-  String.raw`\b(?:no|only) way out\b`,
+  String.raw`\b(?:no|only) way out\b(?! (?:of (?:this |the |that |my |our )?(?:meting|clas|lecture|cal|zom|party|contract|lease|subscription|trafic|parking lot|maze|weding|diner|game|level|exam|rom|building)|is through)\b)`,
   String.raw`\b(?:no|dont se the|cant se the|dont se any|cant se any|dont se a|cant se a) point (?:anymore|any more|in anything|in going on|in trying anymore|to anything|in being here|in being alive)\b`,
   String.raw`\bpermanent solution\b`,
   String.raw`\bend (?:the|my|this|al the|al this) (?:pain|sufering|misery|hurt)\b`,
@@ -155,12 +174,25 @@ const veiled = [
   String.raw`\bwish (?:that )?i (?:wasnt|was not|werent|were not|wasn t|didnt|did not|couldnt|could not|dont|do not) (?:here|alive|around|born|living|on this earth|in this world|exist|have to exist|have to wake up|wake up|have to be here)\b`,
   String.raw`\bwish (?:that )?i (?:was|were|could be|could just be|d be|would be) (?:dead|gone|never born|not here|not alive|aslep forever|gone forever)\b`,
   String.raw`\bwish (?:that )?(?:i|id|i d|i had|i hadnt|i had not) (?:never )?(?:ben born|existed|woke up|woken up)\b`,
-  String.raw`\bwish (?:that )?i (?:could|would|might|wil) (?:just )?(?:die|disapear|vanish|stop existing|not exist|cease to exist|fal aslep and never wake up|go to slep forever|slep forever|not wake up|never wake up|be gone|stop breathing)\b`,
+  String.raw`\bwish (?:that )?i (?:could|would|might|wil) (?:just )?(?:die|disapear|vanish|stop existing|not exist|cease to exist|fal aslep and never wake up|go to slep forever|slep forever|not wake up|never wake up|be gone|stop breathing)\b${ESCAPE}`,
   String.raw`\b(?:want|wana|wanting|ned) (?:to )?(?:disapear|vanish) (?:forever|for god|permanently|and never come back)\b`,
   // "I just want to disappear" is a common veiled way of saying it; err toward the resources.
-  String.raw`\b(?:want|wana|wanting|ned|fel like|feling like) (?:to )?(?:just )?(?:disapear|disapearing|vanish|vanishing)\b`,
+  String.raw`\b(?:want|wana|wanting|ned|fel like|feling like) (?:to )?(?:just )?(?:disapear|disapearing|vanish|vanishing)\b${ESCAPE}`,
   String.raw`\b(?:want|wana|wanting|ned|i) (?:to )?(?:stop existing|not exist|cease to exist|not be alive|not be here anymore|be gone forever|be gone for god|stop breathing)\b`,
-  String.raw`\b(?:dont|do not|no longer|didnt|never) (?:want|wana|wish|asked) (?:to )?(?:live|be alive|exist|be here anymore|be here any more|be on this earth|be in this world|be around anymore|stay alive|kep living|go on living|be born)\b(?! (?:in|with|near|at|there|here|on campus|alone|together|next|by|close|far|so|to)\b)`,
+  String.raw`\b(?:want|wana|wanting|ned|wish i could|i could) (?:to |2 )?(?:just )?(?:not be here|not b here|not be around|not be on this earth)\b`,
+  // "I want to be gone"; "gone by five", "gone for the weekend" are plans.
+  String.raw`\b(?:want|wana|wanting|ned|ready) (?:to |2 )?(?:just )?(?:be|b) gone\b(?! (?:by (?:\d|non|lunch|one|two|thre|four|five|six|seven|eight|nine|ten|eleven|twelve)|for (?:the wekend|a wek|a few|the holidays|vacation|a while|awhile|a bit|an hour|the day|the sumer|work)|on (?:vacation|holiday|a trip))\b)`,
+  String.raw`\b(?:i|im|me|i just|i realy|i probably) (?:shouldnt|should not|dont deserve to|wasnt meant to|was never meant to|am not meant to|not meant to|was not meant to) (?:even )?(?:be|b) (?:here|alive|around|on this earth|in this world|born)\b(?! yet\b)`,
+  String.raw`\b(?:dont|do not|didnt|never|no longer) deserve (?:to )?(?:live|be alive|exist|be here|life|to be here|to exist)\b(?! (?:in|with|near|at|there|here|like this|like that|next|so|to)\b)`,
+  String.raw`\b(?:dont|do not|didnt|never|no longer) (?:even |realy |just )?(?:want|wana) (?:to |2 )?(?:even )?(?:be|b) here\b`,
+  String.raw`\b(?:wouldnt|would not|dont|do not|wouldn t) mind (?:if i )?(?:dying|being dead|death|not waking up|not being here|if i died|died|die|didnt wake up|never woke up)\b(?! (?:of|laughing|to)\b)`,
+  String.raw`\b(?:dont|do not|wouldnt|would not|didnt|couldnt|could not|dont even) care (?:les |anymore |at al |)?(?:if|whether|that|when) i (?:live or )?(?:die|died|dont wake up|am dead|im dead|end up dead|get hurt|hurt myself|kil myself)\b(?! (?:trying|laughing|of)\b)`,
+  String.raw`\b(?:not sure|unsure|dont know|dont know if|not certain|no longer sure|dont think|dont even know if) (?:if |whether |that )?(?:i |im )(?:even |realy |stil )?(?:want|wana) (?:to )?(?:live|be alive|be here|go on|exist|kep living|stay alive|kep going)\b(?! (?:in|with|near|at|there|here|on (?:campus|a|the)|to|a|an|the|this|that|alone|together|next|by|close|far|so)\b)`,
+  // "I don't think I'll make it through the night".
+  String.raw`\b(?:dont think|not sure|dont know if|doubt|dont se how|cant se how|dont believe|wont|might not|may not|not going to|not gona|probably wont|wil not) (?:that )?(?:i |il |i wil |im going to |im gona |i can |i could |i l )?(?:make it|get|last|survive|live) (?:through |til |until |past |to )?(?:the night|tonight|tomorow|morning|the morning|til morning)\b(?! (?:meting|shift|clas|sesion|apointment|lecture|run|train|bus|flight|workout|standup|party)\b)`,
+  String.raw`\b(?:dont|do not|cant|canot|can not|no longer|dont even) trust ${SELF}\b(?! (?:to (?:make|pick|chose|decide|cok|remember|judge|text|spend|budget)|with (?:money|my money|fod|cake|chocolate|snacks|swets|a credit card|my credit card|the remote|plants)|around (?:fod|cake|chocolate|swets|snacks|desert))\b)`,
+  String.raw`\b(?:scared|afraid|frightened|terified|woried|fear|fearful) (?:of )?what i (?:might|may|could|wil|would|am going to|m going to|im going to|am gona|im gona|might end up|could end up|il) (?:do|doing)\b(?! (?:wrong|at|for|with|next|about|on)\b)`,
+  String.raw`\b(?:dont|do not|no longer|didnt|never) (?:even |realy |just )?(?:want|wana|wish|asked) (?:to )?(?:live|be alive|exist|be here anymore|be here any more|be on this earth|be in this world|be around anymore|stay alive|kep living|go on living|be born)\b(?! (?:in|with|near|at|there|here|on campus|alone|together|next|by|close|far|so|to)\b)`,
   String.raw`\b(?:saying|say|said|this is|wanted to say|want to say|just wanted to say|ned to say|my|final|last|a final|a last|one last|say my) (?:my )?(?:godbye|godbyes|god bye|god byes|bye forever|farewel|farewels)\b(?! to\s(?!(?:you|u|everyone|everybody|al|al of you|the world|this world|my family|my friends|life|it al|my kids|my children|you al)\b)\b)`,
   String.raw`\b(?:godbye|bye) (?:forever|for god|world|cruel world)\b`,
   String.raw`\bgodbye (?:leter|note|mesage|text|video)\b`,
@@ -168,7 +200,8 @@ const veiled = [
   String.raw`\b(?:giving|give|gave|given) away (?:al )?(?:of )?(?:my )?(?:stuf|things|belongings|posesions|everything i own)\b`,
   String.raw`\b(?:put|puting|geting|get|got) (?:al )?my (?:afairs|things|life) in order\b`,
   String.raw`\bwont (?:ever )?hear from me (?:again|anymore|ever again|after (?:this|tonight|today))\b`,
-  String.raw`\blast time (?:you|u) (?:wil |ever )?hear from me\b`,
+  String.raw`\blast time (?:you|u|youl|ul|you l|y al) (?:wil |ever |wil ever )?hear from me\b`,
+  String.raw`\b(?:you|u|youl|ul|you l|you wil|u wil) (?:never|not|wont) (?:ever )?hear from me again\b`,
   String.raw`\bse (?:you|u) on the other side\b`,
   String.raw`\b(?:thoughts|thinking|thought|think|fantasize|fantasise|fantasizing|fantasising|obsesing|dreaming|dream) (?:of|about) (?:dying|death|ending it|not being here|not waking up|my death|my funeral|being dead|not existing)\b`,
 ];
@@ -180,6 +213,8 @@ const request = [
   String.raw`\b(?:i|we) (?:realy |desperately |urgently |just |think i |seriously |)?(?:ned|want|neds) (?:some |real |profesional |urgent |serious |)?help\b(?! (?:with|chosing|picking|to pick|finding|to find|deciding|to decide|understanding|remembering|naming|seting|using|figuring|me pick|me chose|me find|me decide|me with|from you with|geting started|starting|to get started|to start|to remember|to name|to understand|to figure|on|for my|for the|for this|for that)\b)`,
   String.raw`\b(?:please|plz|pls|someone|somebody|sombody|anyone|anybody) help(?: me| us)?\b(?! (?:with|me with|me pick|me chose|me find|me decide|me remember|me understand|me figure|pick|chose|find|decide|me name|me out with)\b)`,
   String.raw`(?<!\b(?:this|it|that|thing|ap|how) )\bhelp me\b(?= #| $| (?:please|plz|pls|now|asap|i|im|someone|somebody|god)\b)`,
+  String.raw`\b(?:ned|neds|want|wana) (?:someone|somebody|anyone|anybody|a person|a human|a real person) to (?:talk|speak) to\b`,
+  String.raw`\b(?:ned|neds|want|wana|have) to (?:talk|speak) to (?:someone|somebody|anyone|anybody|a person|a human|a real person|a profesional|a counselor|a therapist)\b`,
   String.raw`\b988\b`,
   String.raw`\bnine (?:eight eight|eighty eight|88)\b`,
   String.raw`\b(?:not|dont fel|do not fel|didnt fel|never fel|no longer fel|isnt|arent|not feling|cant be|dont know if im) safe\b`,

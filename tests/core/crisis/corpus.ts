@@ -41,6 +41,10 @@ export const explicit = [
   'I want to hang myself',
   'I want to shoot myself',
   'quiero morir',
+  // Misses found in review, kept as regressions.,
+  'I feel like ending it',
+  "I'll end it tonight",
+  "I'm going to end it",
 ];
 
 /** Veiled language: no death words, the same meaning. */
@@ -94,6 +98,20 @@ export const veiled = [
   'I feel like dying',
   'I just want to disappear',
   'i feel like disappearing',
+  'I dont deserve to live',
+  'I want to be gone',
+  'I want to not be here',
+  'I feel like I shouldnt be here',
+  'I dont want to be here',
+  'i dont even want to be alive',
+  'i wouldnt mind dying',
+  'i dont care if i die',
+  'im not sure i want to live',
+  'Im not going to be here tomorrow',
+  'this is the last time youll hear from me',
+  'i dont think ill make it through the night',
+  'I dont trust myself right now',
+  'im scared of what i might do',
 ];
 
 /** Means and method. */
@@ -129,6 +147,18 @@ export const means = [
   'I have pills saved up',
   "I've got pills saved up",
   'I have a bridge picked out',
+  'how many pills would kill me',
+  'how much tylenol to die',
+  'whats the most painless way to die',
+  'googling how to die',
+  'i want to crash my car',
+  'i want to get hit by a bus',
+  'i hope i get hit by a car',
+  'i want to drink myself to death',
+  'i want to drown',
+  'I have the pills right here',
+  'i have fresh cuts',
+  'knife to my wrist',
 ];
 
 /** Slang, euphemism and typos. */
@@ -155,6 +185,12 @@ export const slang = [
   'I want 2 die',
   'self delete',
   'ctb',
+  // Misses found in review, kept as regressions.,
+  'i wanna b dead',
+  'i want 2 b dead',
+  'dont wanna b here',
+  'end me',
+  'i want to end me',
 ];
 
 /** The same words disguised with case, spacing, punctuation, repeats, leetspeak, accents. */
@@ -208,6 +244,9 @@ export const requests = [
   'sos',
   'SOS',
   'h e l p',
+  // Misses found in review, kept as regressions.,
+  'i need someone to talk to',
+  'I need to talk to someone',
 ];
 
 /** Everyday idioms that use death, killing, cutting or jumping words. */
@@ -274,6 +313,31 @@ export const idioms = [
   'this workout makes me feel like dying laughing',
   'we have a date picked out for the wedding',
   'my meds are ready at the pharmacy',
+  // False alarms found in review, and everyday lines near the patterns added for misses.,
+  'i want to disappear into a book',
+  'i could sleep forever',
+  'overdosed on sugar today',
+  'i dont want to wake up early',
+  'no way out of this meeting lol',
+  'the only way out is through',
+  'I want to be gone by five',
+  'I want to be gone for the weekend',
+  'how many pills do I take a day',
+  'I dont trust myself with chocolate in the house',
+  'im scared of what i might do wrong on the test',
+  'this homework is going to end me lol',
+  'in the end me and my sister made up',
+  'send me the notes',
+  'I dont want to wake up at 6 tomorrow',
+  'I dont think ill make it to the morning meeting',
+  'I want to drown out the noise',
+  'I want to drown my sorrows in ice cream',
+  'overdosed on caffeine this morning',
+  'I got a fresh cut at the barber',
+  'I want to crash on the couch',
+  'I almost got hit by a car on my bike',
+  'I have my pills in my bag',
+  'I need someone to feed the cat',
 ];
 
 /** Ordinary feeling statements: heavy, but no death or self-harm language. */
@@ -336,6 +400,8 @@ export const negated = [
   "I'm not having thoughts of suicide",
   "I don't want to die",
   "I'm not going to end my life",
+  'no thoughts of suicide',
+  'nope, not going to hurt myself',
 ];
 
 /** Negation elsewhere in the message does not soften a plain statement. */
@@ -346,4 +412,12 @@ export const notNegated = [
   'no, I want to kill myself',
   'nobody would care if I killed myself',
   "I don't know, I want to die",
+  // Misses found in review: an answer 'no', or a negation under a hedge, softens nothing.,
+  'no i just want to die',
+  'nope i want to kill myself',
+  'I cant promise I wont hurt myself',
+  "I can't promise I won't hurt myself tonight",
+  'im not sure i wont hurt myself',
+  'I dont know if I wont hurt myself',
+  'I cant say I wont kill myself',
 ];

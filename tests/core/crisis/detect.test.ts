@@ -73,6 +73,10 @@ describe('detectCrisis: negation', () => {
   it.each(notNegated)('does not soften %j because of a negation elsewhere', (text) => {
     expect(detectCrisis(text)).toMatchObject({ negated: false });
   });
+
+  it.each(crisisPhrases)('does not soften the plain crisis phrase %j', (text) => {
+    expect(detectCrisis(text)).toMatchObject({ negated: false });
+  });
 });
 
 describe('detectCrisis: tiers', () => {
