@@ -15,6 +15,7 @@ import { requireEnv } from '../src/config/env.ts';
 import { ALEXA_SKILL_ID, ID_PEPPER_SECRET_ARN, TABLE_NAME } from '../src/config/lambda-env.ts';
 import { createSecretReader } from '../src/config/secrets.ts';
 import { createLogger } from '../src/observability/log.ts';
+import { eraseAlexaAccount } from '../src/service/erase-account.ts';
 import { createTurnRunner } from '../src/service/turn-runner.ts';
 import { createDynamoDocumentClient } from '../src/store/dynamo-client.ts';
 import { DynamoCheckInStore } from '../src/store/dynamo-store.ts';
@@ -67,10 +68,13 @@ const skill = buildSkill({
   pepper: readPepper,
   logger,
   skillId: config.skillId,
-  // AlexaSkillEvent.SkillDisabled: the account's journal goes with the skill.
+  // AlexaSkillEvent.SkillDisabled: the account's journal, and each recognised voice's, go
+  // with the skill.
   eraseUser: async (userId) => {
-    await store.deleteUser(userId);
+    await eraseAlexaAccount(store, userId);
   },
+  linkPerson: (accountUserId, personUserId) =>
+    store.linkPerson(accountUserId, personUserId, new Date().toISOString()),
 });
 
 /** Lambda entry point: one Alexa request envelope in, one response envelope out. */

@@ -74,4 +74,22 @@ export interface DataRightsStore {
   countItems(userId: string): Promise<number>;
 }
 
-export type CheckInStore = ConversationStore & JournalStore & ProfileStore & DeliveryStore & DataRightsStore;
+/**
+ * Which recognised voices (Alexa voice profiles) have spoken under an account. Each voice
+ * keeps its own journal, and Alexa's SkillDisabled event names only the account, so the
+ * account keeps a link to each voice's user id to erase them too. A link holds nothing
+ * but that id (an HMAC), and lives under the account, so deleting the account drops it.
+ */
+export interface VoiceProfileStore {
+  /** Records that `personUserId` spoke under `accountUserId`; idempotent. */
+  linkPerson(accountUserId: string, personUserId: string, now: string): Promise<void>;
+  /** The user ids of every voice linked to the account, in no promised order. */
+  linkedPeople(accountUserId: string): Promise<string[]>;
+}
+
+export type CheckInStore = ConversationStore &
+  JournalStore &
+  ProfileStore &
+  DeliveryStore &
+  DataRightsStore &
+  VoiceProfileStore;

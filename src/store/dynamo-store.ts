@@ -47,7 +47,7 @@ export class DynamoCheckInStore implements CheckInStore {
   }
 
   async loadTurn(userId: string, channel: Channel, now: string): Promise<TurnSnapshot> {
-    // Sort order ENTRY# < MSG# < PROFILE < SESSION#: one Query from PROFILE on returns the
+    // Sort order ENTRY# < MSG# < PERSON# < PROFILE < SESSION#: one Query from PROFILE on returns the
     // profile and the (few) sessions, never the journal.
     const out = await this.#client.send(
       new QueryCommand({
@@ -190,6 +190,30 @@ export class DynamoCheckInStore implements CheckInStore {
         },
       }),
     );
+  }
+
+  async linkPerson(accountUserId: string, personUserId: string, now: string): Promise<void> {
+    // A plain Put keyed by the person: linking again overwrites the same item.
+    await this.#client.send(
+      new PutCommand({
+        TableName: this.#table,
+        Item: {
+          [TABLE.partitionKey]: keys.user(accountUserId),
+          [TABLE.sortKey]: keys.person(personUserId),
+          linkedAt: now,
+        },
+      }),
+    );
+  }
+
+  async linkedPeople(accountUserId: string): Promise<string[]> {
+    const items = await this.#queryAll({
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ProjectionExpression: '#sk',
+      ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
+      ExpressionAttributeValues: { ':pk': keys.user(accountUserId), ':prefix': keys.personPrefix },
+    });
+    return items.map((item) => String(item[TABLE.sortKey]).slice(keys.personPrefix.length));
   }
 
   async exportUser(userId: string): Promise<UserExport> {

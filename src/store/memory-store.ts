@@ -13,6 +13,8 @@ interface MemoryUser {
   /** Keyed by the same sort key DynamoDB would use, so ordering matches. */
   entries: Map<string, JournalEntry>;
   deliveries: Map<string, { reply: string; expiresAt: number }>;
+  /** User ids of the voices linked to this account (PERSON# items). */
+  people: Set<string>;
 }
 
 export class MemoryCheckInStore implements CheckInStore {
@@ -88,6 +90,14 @@ export class MemoryCheckInStore implements CheckInStore {
     });
   }
 
+  async linkPerson(accountUserId: string, personUserId: string, _now: string): Promise<void> {
+    this.#user(accountUserId).people.add(personUserId);
+  }
+
+  async linkedPeople(accountUserId: string): Promise<string[]> {
+    return [...(this.#users.get(accountUserId)?.people ?? [])];
+  }
+
   async exportUser(userId: string): Promise<UserExport> {
     const profile = this.#users.get(userId)?.profile;
     return {
@@ -105,13 +115,25 @@ export class MemoryCheckInStore implements CheckInStore {
   async countItems(userId: string): Promise<number> {
     const user = this.#users.get(userId);
     if (!user) return 0;
-    return (user.profile ? 1 : 0) + user.sessions.size + user.entries.size + user.deliveries.size;
+    return (
+      (user.profile ? 1 : 0) +
+      user.sessions.size +
+      user.entries.size +
+      user.deliveries.size +
+      user.people.size
+    );
   }
 
   #user(userId: string): MemoryUser {
     let user = this.#users.get(userId);
     if (!user) {
-      user = { profile: null, sessions: new Map(), entries: new Map(), deliveries: new Map() };
+      user = {
+        profile: null,
+        sessions: new Map(),
+        entries: new Map(),
+        deliveries: new Map(),
+        people: new Set(),
+      };
       this.#users.set(userId, user);
     }
     return user;

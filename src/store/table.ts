@@ -39,6 +39,13 @@ export const keys = {
   /** Greater than any `ENTRY#<ISO time>...` key: '~' sorts after digits, 'T', 'Z' and '#'. */
   entryEnd: 'ENTRY#~',
   delivery: (messageId: string): string => `MSG#${messageId}`,
+  /**
+   * PERSON#<person's user id>, under an Alexa account: a voice recognised on it, so that
+   * erasing the account can erase that voice's journal too. Sorts before PROFILE ('E' < 'R'),
+   * so the one Query of a turn never reads these links.
+   */
+  person: (personUserId: string): string => `PERSON#${personUserId}`,
+  personPrefix: 'PERSON#',
 } as const;
 
 /** `toISOString()` of a parseable time; the input unchanged otherwise (never throws). */

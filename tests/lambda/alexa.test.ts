@@ -93,13 +93,17 @@ describe('lambda/alexa handler', () => {
     expect(stdout.join('')).not.toContain('amzn1.ask.account');
   });
 
-  it('erases everything of an account that disables the skill', async () => {
+  it('erases everything of an account that disables the skill, its recognised voices too', async () => {
     // Prepare
     const handler = await loadHandler();
     const userId = `${ALEXA_USER_ID}-lambda-disabled`;
+    const personId = 'amzn1.ask.person.LAMBDADISABLEDEXAMPLE';
     await handler(launchRequest({ userId }));
+    await handler(launchRequest({ userId, personId }));
     const key = userIdFor(PEPPER, 'alexa', userId);
-    expect(await store.countItems(key)).toBeGreaterThan(0);
+    const voice = userIdFor(PEPPER, 'alexa', personId);
+    expect(await store.linkedPeople(key)).toEqual([voice]);
+    expect(await store.countItems(voice)).toBeGreaterThan(0);
 
     // Act
     const out = await handler(skillDisabledEvent({ userId }));
@@ -107,8 +111,9 @@ describe('lambda/alexa handler', () => {
     // Assess
     expect(out.response.outputSpeech).toBeUndefined();
     expect(await store.countItems(key)).toBe(0);
+    expect(await store.countItems(voice)).toBe(0);
     expect(stdout.join('')).toContain('"event":"alexa-skill-disabled-erased"');
-    expect(stdout.join('')).not.toContain('amzn1.ask.account');
+    expect(stdout.join('')).not.toMatch(/amzn1\.ask\.(account|person)/);
   });
 
   it('refuses a request for another skill', async () => {

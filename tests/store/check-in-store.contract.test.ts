@@ -314,6 +314,67 @@ function contract(makeStore: () => CheckInStore): void {
     expect(await store.countItems(user)).toBe(0);
   });
 
+  it('links each recognised voice to its account once, however often it is linked', async () => {
+    // Prepare
+    const store = makeStore();
+    const account = newUser();
+    const ana = newUser();
+    const ben = newUser();
+
+    // Act
+    await store.linkPerson(account, ana, T0);
+    await store.linkPerson(account, ana, hoursLater(1));
+    await store.linkPerson(account, ben, hoursLater(2));
+
+    // Assess
+    expect((await store.linkedPeople(account)).sort()).toEqual([ana, ben].sort());
+    expect(await store.countItems(account)).toBe(2);
+    expect(await store.linkedPeople(newUser())).toEqual([]);
+  });
+
+  it('keeps voice links out of the conversation, the journal and the export', async () => {
+    // Prepare
+    const store = makeStore();
+    const account = newUser();
+    await store.recordConsent(account, T0);
+    await store.saveSession(account, 'alexa', state('name'), null, T0);
+    await store.appendEntry(account, feeling('a', T0));
+
+    // Act
+    await store.linkPerson(account, newUser(), T0);
+
+    // Assess
+    expect(await store.loadTurn(account, 'alexa', T0)).toEqual({
+      profile: { createdAt: T0, consentAt: T0 },
+      session: { state: state('name'), version: 1 },
+    });
+    expect(await store.entriesSince(account, '1970-01-01T00:00:00.000Z')).toEqual([feeling('a', T0)]);
+    expect(await store.exportUser(account)).toEqual({
+      profile: { createdAt: T0, consentAt: T0 },
+      entries: [feeling('a', T0)],
+    });
+  });
+
+  it("deletes an account's voice links with it, and leaves the voices' own journals", async () => {
+    // Prepare
+    const store = makeStore();
+    const account = newUser();
+    const ana = newUser();
+    await store.recordConsent(account, T0);
+    await store.linkPerson(account, ana, T0);
+    await store.linkPerson(account, newUser(), T0);
+    await store.appendEntry(ana, feeling('a', T0));
+
+    // Act
+    const deleted = await store.deleteUser(account);
+
+    // Assess: erasing every voice too is the service's job (eraseAlexaAccount).
+    expect(deleted).toBe(3);
+    expect(await store.countItems(account)).toBe(0);
+    expect(await store.linkedPeople(account)).toEqual([]);
+    expect(await store.countItems(ana)).toBe(1);
+  });
+
   it('counts nothing for a person who was never there', async () => {
     // Prepare
     const store = makeStore();

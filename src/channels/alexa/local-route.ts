@@ -5,8 +5,9 @@
  */
 import type { Router } from 'express';
 import { ConfigError, type Env, optionalEnv } from '../../config/env.ts';
-import type { DataRightsStore } from '../../core/ports.ts';
+import type { VoiceProfileStore } from '../../core/ports.ts';
 import type { Logger } from '../../observability/log.ts';
+import { type AccountEraseStore, eraseAlexaAccount } from '../../service/erase-account.ts';
 import type { RunTurn } from '../../service/turn-runner.ts';
 import { createAlexaRouter } from './express-route.ts';
 import { buildSkill } from './skill.ts';
@@ -31,19 +32,26 @@ export interface LocalAlexaRouteDeps {
   pepper: string;
   logger: Logger;
   env?: Env;
-  /** Erases an account's items when it disables the skill (AlexaSkillEvent.SkillDisabled). */
-  store?: Pick<DataRightsStore, 'deleteUser'>;
+  /**
+   * Links recognised voices to their account, and erases the account and those voices when
+   * it disables the skill (AlexaSkillEvent.SkillDisabled).
+   */
+  store?: AccountEraseStore & Pick<VoiceProfileStore, 'linkPerson'>;
 }
 
 /** The skill behind POST /alexa, ready to mount: `{ path: '/alexa', router }`. */
 export function createLocalAlexaRoute(deps: LocalAlexaRouteDeps): { path: '/alexa'; router: Router } {
   const settings = localAlexaSettings(deps.env);
   const { store } = deps;
-  const eraseUser = store
-    ? async (userId: string): Promise<void> => {
-        await store.deleteUser(userId);
+  const storeDeps = store
+    ? {
+        eraseUser: async (userId: string): Promise<void> => {
+          await eraseAlexaAccount(store, userId);
+        },
+        linkPerson: (accountUserId: string, personUserId: string): Promise<void> =>
+          store.linkPerson(accountUserId, personUserId, new Date().toISOString()),
       }
-    : undefined;
+    : {};
   if (!settings.verifySignature) {
     // Anyone who can reach this port can now speak as any Alexa user: say so plainly.
     deps.logger.warn({ event: 'alexa-signature-check-off', channel: 'alexa' });
@@ -53,7 +61,7 @@ export function createLocalAlexaRoute(deps: LocalAlexaRouteDeps): { path: '/alex
     pepper: deps.pepper,
     logger: deps.logger,
     ...(settings.skillId ? { skillId: settings.skillId } : {}),
-    ...(eraseUser ? { eraseUser } : {}),
+    ...storeDeps,
   });
   return {
     path: '/alexa',

@@ -33,11 +33,25 @@ export interface AlexaSkillDeps {
   /** When set, requests for any other skill are refused before any handler runs. */
   skillId?: string;
   /**
-   * Deletes every item of a person (the store's `deleteUser`). Called when the account
-   * disables the skill; without it that event is only logged.
+   * Deletes every item of an account and of every voice linked to it (`eraseAlexaAccount`).
+   * Called when the account disables the skill; without it that event is only logged.
    */
   eraseUser?: (userId: string) => Promise<void>;
+  /**
+   * Records a recognised voice under its account (the store's `linkPerson`), so that
+   * erasing the account also finds that voice's journal. Called at the start of a session
+   * only, so ordinary turns keep their one read and one write; a failure is logged and never
+   * costs the reply.
+   */
+  linkPerson?: (accountUserId: string, personUserId: string) => Promise<void>;
 }
+
+/**
+ * How long a reply may wait, after its turn, for the voice link written alongside it. The
+ * link is a single Put started with the turn, so it is almost always done by then; a slow
+ * one is left to finish on its own rather than hold up someone who is listening.
+ */
+const LINK_WAIT_MS = 250;
 
 /** The Alexa account's user id: in the session, or in the context when there is none. */
 function accountUserId(envelope: RequestEnvelope): string {
@@ -54,7 +68,32 @@ function accountUserId(envelope: RequestEnvelope): string {
  * own; anyone not recognised speaks under the account, as before.
  */
 function speakerId(envelope: RequestEnvelope): string {
-  return envelope.context?.System?.person?.personId ?? accountUserId(envelope);
+  return personId(envelope) ?? accountUserId(envelope);
+}
+
+/** The recognised voice profile, if Alexa recognised the speaker. */
+function personId(envelope: RequestEnvelope): string | undefined {
+  return envelope.context?.System?.person?.personId;
+}
+
+/** A launch, or the first request of a one-shot ("ask my check in to ..."). */
+function isSessionStart(envelope: RequestEnvelope): boolean {
+  return envelope.request.type === 'LaunchRequest' || envelope.session?.new === true;
+}
+
+/** Waits for `pending` at most `ms`; never rejects (`pending` must not either). */
+async function settleWithin(pending: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([
+      pending,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 class MissingUserError extends Error {
@@ -95,14 +134,37 @@ export function buildSkill(deps: AlexaSkillDeps): Skill {
   const { runTurn, logger } = deps;
   const readPepper = typeof deps.pepper === 'string' ? async () => deps.pepper as string : deps.pepper;
 
+  /** Links the speaking voice to its account; resolves whatever happens, logging a failure. */
+  const linkVoice = async (envelope: RequestEnvelope, pepper: string, person: string): Promise<void> => {
+    if (!deps.linkPerson) return;
+    let account: string | undefined;
+    try {
+      account = userIdFor(pepper, 'alexa', accountUserId(envelope));
+      await deps.linkPerson(account, person);
+    } catch {
+      logger.warn({
+        event: 'alexa-person-link-failed',
+        channel: 'alexa',
+        ...(account ? { user: account } : {}),
+      });
+    }
+  };
+
   /** The one bridge: request -> core turn -> SSML response. */
   const bridge = async (handlerInput: HandlerInput): Promise<Response> => {
     const envelope = handlerInput.requestEnvelope;
     const input = requestToInput(envelope);
     if (!input) return handlerInput.responseBuilder.getResponse();
-    const userId = userIdFor(await readPepper(), 'alexa', speakerId(envelope));
+    const pepper = await readPepper();
+    const userId = userIdFor(pepper, 'alexa', speakerId(envelope));
     logger.info({ event: 'alexa-request', user: userId, channel: 'alexa', step: requestName(envelope) });
+    // Started before the turn and run beside it, so the link costs the reply no time.
+    const linking =
+      personId(envelope) !== undefined && isSessionStart(envelope)
+        ? linkVoice(envelope, pepper, userId)
+        : undefined;
     const { reply } = await runTurn({ userId, channel: 'alexa', region: regionOf(envelope), input });
+    if (linking) await settleWithin(linking, LINK_WAIT_MS);
     const { speech, reprompt, endSession } = renderSsml(reply);
     const response = handlerInput.responseBuilder.speak(speech);
     if (reprompt !== undefined && !endSession) response.reprompt(reprompt);
@@ -119,7 +181,8 @@ export function buildSkill(deps: AlexaSkillDeps): Skill {
   };
 
   // The account disabled the skill: everything kept under it goes, as DESIGN.md promises
-  // ("Delete = every item under the pk"). The event names the account, never a person.
+  // ("Delete = every item under the pk"). The event names the account, never a person;
+  // `eraseUser` finds the recognised voices through the account's PERSON# links.
   const skillDisabledHandler: RequestHandler = {
     canHandle: ({ requestEnvelope }) => getRequestType(requestEnvelope) === 'AlexaSkillEvent.SkillDisabled',
     handle: async ({ requestEnvelope, responseBuilder }) => {

@@ -1,13 +1,14 @@
 /**
  * The skill wired as in production, on real parts: the shared turn runner, the DynamoDB
- * store on dynalite (the real AWS SDK over HTTP), the real identity HMAC, and the store's
- * deleteUser behind AlexaSkillEvent.SkillDisabled.
+ * store on dynalite (the real AWS SDK over HTTP), the real identity HMAC, the store's voice
+ * links at each session start, and `eraseAlexaAccount` behind AlexaSkillEvent.SkillDisabled.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { buildSkill } from '../../../src/channels/alexa/skill.ts';
 import { userIdFor } from '../../../src/identity/user-id.ts';
 import { createLogger, type Logger } from '../../../src/observability/log.ts';
-import { createTurnRunner } from '../../../src/service/turn-runner.ts';
+import { eraseAlexaAccount } from '../../../src/service/erase-account.ts';
+import { createTurnRunner, type RunTurn } from '../../../src/service/turn-runner.ts';
 import { DynamoCheckInStore } from '../../../src/store/dynamo-store.ts';
 import { startDynalite, type TestDynamo } from '../../helpers/dynalite.ts';
 import { SKILL_ID } from './envelopes.ts';
@@ -20,6 +21,10 @@ export interface Harness {
   tableName: string;
   store: DynamoCheckInStore;
   skill: ReturnType<typeof buildSkill>;
+  /** The turn runner the skill uses, to build variants of the skill on the same store. */
+  runTurn: RunTurn;
+  /** Every voice link the skill wrote, as [account user id, person user id]. */
+  links: Array<[string, string]>;
   /** Every log line written, parsed. */
   logs: Record<string, unknown>[];
   /** Every raw log line, to prove what never appears in one. */
@@ -43,13 +48,18 @@ export async function startHarness(options: { skillId?: string | null } = {}): P
   // A fixed seed: the same goals are offered every run, so a spoken check-in reads the same.
   const runTurn = createTurnRunner({ store, logger, budgetMs: 10_000, seed: () => 20_250_101 });
   const skillId = options.skillId === null ? undefined : (options.skillId ?? SKILL_ID);
+  const links: Array<[string, string]> = [];
   const skill = buildSkill({
     runTurn,
     pepper: PEPPER,
     logger,
     ...(skillId ? { skillId } : {}),
     eraseUser: async (userId) => {
-      await store.deleteUser(userId);
+      await eraseAlexaAccount(store, userId);
+    },
+    linkPerson: async (accountUserId, personUserId) => {
+      links.push([accountUserId, personUserId]);
+      await store.linkPerson(accountUserId, personUserId, new Date().toISOString());
     },
   });
   return {
@@ -58,6 +68,8 @@ export async function startHarness(options: { skillId?: string | null } = {}): P
     tableName,
     store,
     skill,
+    runTurn,
+    links,
     logs,
     rawLogs,
     logger,

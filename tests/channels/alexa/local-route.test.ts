@@ -46,7 +46,7 @@ describe('the local /alexa settings', () => {
 });
 
 describe('the local /alexa route with a store', () => {
-  it('erases an account that disables the skill', async () => {
+  it('erases an account that disables the skill, and its recognised voice', async () => {
     // Prepare: the route as `npm start` mounts it, over real HTTP, on dynalite.
     const h = await startHarness();
     const runTurn = createTurnRunner({ store: h.store, logger: silentLogger, budgetMs: 10_000 });
@@ -75,9 +75,12 @@ describe('the local /alexa route with a store', () => {
         body: JSON.stringify(body),
       });
     const userId = 'amzn1.ask.account.LOCALROUTEEXAMPLE';
+    const personId = 'amzn1.ask.person.LOCALROUTEEXAMPLE';
     try {
       await post(launchRequest({ userId }));
+      await post(launchRequest({ userId, personId }));
       expect(await h.store.countItems(h.userIdOf(userId))).toBeGreaterThan(0);
+      expect(await h.store.countItems(h.userIdOf(personId))).toBeGreaterThan(0);
 
       // Act
       const res = await post(skillDisabledEvent({ userId }));
@@ -85,6 +88,7 @@ describe('the local /alexa route with a store', () => {
       // Assess
       expect(res.status).toBe(200);
       expect(await h.store.countItems(h.userIdOf(userId))).toBe(0);
+      expect(await h.store.countItems(h.userIdOf(personId))).toBe(0);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -13,7 +13,7 @@ import {
   sessionEndedRequest,
   skillDisabledEvent,
 } from './envelopes.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { type Harness, PEPPER, startHarness } from './harness.ts';
 import { parseSsml } from './ssml.ts';
 
 let h: Harness;
@@ -413,8 +413,71 @@ describe('a shared Echo', () => {
     const bens = await h.store.exportUser(h.userIdOf(ben.personId));
     expect(anas.entries).toContainEqual(expect.objectContaining({ kind: 'feeling', word: 'heavy' }));
     expect(bens.entries).not.toContainEqual(expect.objectContaining({ kind: 'feeling' }));
-    expect(await h.store.countItems(h.userIdOf(account.userId ?? ''))).toBe(0);
+    // The account keeps no journal of theirs, only a link to each voice (for erasing it).
+    const accountId = h.userIdOf(account.userId ?? '');
+    expect(await h.store.exportUser(accountId)).toEqual({ profile: null, entries: [] });
+    expect((await h.store.linkedPeople(accountId)).sort()).toEqual(
+      [h.userIdOf(ana.personId), h.userIdOf(ben.personId)].sort(),
+    );
     expect(h.rawLogs.join('\n')).not.toContain('amzn1.ask.person');
+  });
+
+  it('links a recognised voice to its account when a session starts, not on every turn', async () => {
+    // Prepare
+    const account = person();
+    const ana = { ...account, personId: 'amzn1.ask.person.ANALINKEXAMPLE000000000000000000' };
+    const accountId = h.userIdOf(account.userId ?? '');
+    const linksOf = () => h.links.filter(([linked]) => linked === accountId);
+    await invoke(launchRequest(ana));
+    const afterLaunch = linksOf().length;
+
+    // Act
+    await invoke(intentRequest('FeelingIntent', heavy, ana));
+    const afterTurn = linksOf().length;
+    await invoke(intentRequest('TherapistSummaryIntent', {}, { ...ana, newSession: true }));
+
+    // Assess: the launch and the one-shot link; the turn between them writes only its own.
+    expect(afterLaunch).toBe(1);
+    expect(afterTurn).toBe(1);
+    expect(linksOf()).toHaveLength(2);
+    expect(await h.store.linkedPeople(accountId)).toEqual([h.userIdOf(ana.personId)]);
+  });
+
+  it('links no one for an unrecognised voice', async () => {
+    // Prepare
+    const account = person();
+
+    // Act
+    await invoke(launchRequest(account));
+
+    // Assess
+    expect(await h.store.linkedPeople(h.userIdOf(account.userId ?? ''))).toEqual([]);
+  });
+
+  it('answers the same when the voice link cannot be written, and logs no Alexa id', async () => {
+    // Prepare: faults no real store makes on demand, a link refused and a link that hangs.
+    const lines: string[] = [];
+    const logger = createLogger((line) => lines.push(line));
+    const variant = (linkPerson: () => Promise<void>) =>
+      buildSkill({ runTurn: h.runTurn, pepper: PEPPER, logger, linkPerson });
+    const refused = variant(async () => {
+      throw new Error('table unavailable');
+    });
+    const hanging = variant(() => new Promise<void>(() => {}));
+    const voice = (name: string) => ({ ...person(), personId: `amzn1.ask.person.${name}` });
+
+    // Act
+    const linked = heard(await invoke(launchRequest(voice('LINKED'))));
+    const whenRefused = heard(await refused.invoke(launchRequest(voice('REFUSED'))));
+    const whenHanging = heard(await hanging.invoke(launchRequest(voice('HANGING'))));
+
+    // Assess
+    expect(whenRefused).toEqual(linked);
+    expect(whenHanging).toEqual(linked);
+    expect(lines.map((l) => JSON.parse(l))).toContainEqual(
+      expect.objectContaining({ event: 'alexa-person-link-failed', level: 'warn' }),
+    );
+    expect(lines.join('\n')).not.toMatch(/amzn1\.ask\.(account|person)/);
   });
 
   it('keeps an unrecognised voice under the account', async () => {
@@ -448,6 +511,28 @@ describe('when the account disables the skill', () => {
     expect(await h.store.countItems(userId)).toBe(0);
     expect(h.logs).toContainEqual(expect.objectContaining({ event: 'alexa-skill-disabled-erased' }));
     expect(h.rawLogs.join('\n')).not.toContain(account.userId ?? '');
+  });
+
+  it("erases every recognised voice's journal on the account too", async () => {
+    // Prepare: the account itself and two recognised voices, each with a journal.
+    const account = person();
+    const ana = { ...account, personId: 'amzn1.ask.person.ANAERASEEXAMPLE00000000000000000' };
+    const ben = { ...account, personId: 'amzn1.ask.person.BENERASEEXAMPLE00000000000000000' };
+    const neighbour = { ...person(), personId: 'amzn1.ask.person.NEIGHBOUREXAMPLE0000000000000000' };
+    for (const who of [account, ana, ben, neighbour]) {
+      await invoke(launchRequest(who));
+      await invoke(intentRequest('FeelingIntent', heavy, who));
+    }
+    const ids = [account.userId ?? '', ana.personId, ben.personId].map(h.userIdOf);
+    for (const id of ids) expect(await h.store.countItems(id)).toBeGreaterThan(0);
+
+    // Act
+    const out = await invoke(skillDisabledEvent({ userId: account.userId ?? '' }));
+
+    // Assess: all three are gone; another household's voice is not touched.
+    expect(out.response.outputSpeech).toBeUndefined();
+    for (const id of ids) expect(await h.store.countItems(id)).toBe(0);
+    expect(await h.store.countItems(h.userIdOf(neighbour.personId))).toBeGreaterThan(0);
   });
 
   it('fails the event when the erase fails, so it is not taken as done', async () => {
