@@ -15,8 +15,9 @@
  */
 import { shuffled } from '../random.ts';
 import type { FeelingFamily } from '../types.ts';
+import { once } from './once.ts';
 import { BOUNDARY, editDistance, tokenize, wordCount } from './text.ts';
-import { FEELING_PHRASES, FEELINGS, type Feeling, familyOf, feelingByWord } from './vocabulary.ts';
+import { FEELINGS, type Feeling, familyOf, feelingByWord, feelingPhrases } from './vocabulary.ts';
 
 /** At most this many feelings come back: more than three is a list, not a naming. */
 const MAX_FEELINGS = 3;
@@ -546,27 +547,38 @@ const TWO_TYPO_MIN_LENGTH = 8;
  */
 const SUBSTITUTION_COST = 2;
 
-/** Single words worth a typo-guess: unambiguous, 5+ letters, by first letter. */
-const TYPO_TARGETS = new Map<string, Array<{ key: string; feeling: Feeling }>>();
-/** Every word that appears in some feeling phrase: never "corrected" into another. */
-const VOCABULARY_TOKENS = new Set<string>();
-for (const key of FEELING_PHRASES.keys()) {
-  const parts = key.split(' ');
-  for (const part of parts) VOCABULARY_TOKENS.add(part);
-  const feeling = FEELING_PHRASES.get(key);
-  const first = key[0];
-  if (parts.length !== 1 || key.length < TYPO_MIN_LENGTH || NEEDS_CUE.has(key) || !feeling || !first)
-    continue;
-  const bucket = TYPO_TARGETS.get(first) ?? [];
-  bucket.push({ key, feeling });
-  TYPO_TARGETS.set(first, bucket);
+/** What a typo-guess reads, built on first use (see `once`). */
+interface TypoTables {
+  /** Single words worth a typo-guess: unambiguous, 5+ letters, by first letter. */
+  targets: Map<string, Array<{ key: string; feeling: Feeling }>>;
+  /** Every word that appears in some feeling phrase: never "corrected" into another. */
+  vocabularyTokens: Set<string>;
 }
+
+const typoTables = once((): TypoTables => {
+  const targets = new Map<string, Array<{ key: string; feeling: Feeling }>>();
+  const vocabularyTokens = new Set<string>();
+  const phrases = feelingPhrases();
+  for (const key of phrases.keys()) {
+    const parts = key.split(' ');
+    for (const part of parts) vocabularyTokens.add(part);
+    const feeling = phrases.get(key);
+    const first = key[0];
+    if (parts.length !== 1 || key.length < TYPO_MIN_LENGTH || NEEDS_CUE.has(key) || !feeling || !first)
+      continue;
+    const bucket = targets.get(first) ?? [];
+    bucket.push({ key, feeling });
+    targets.set(first, bucket);
+  }
+  return { targets, vocabularyTokens };
+});
 
 /** The feeling word a typo most likely meant, or the token unchanged. */
 function correctTypo(token: string): string {
-  if (token.length < TYPO_MIN_LENGTH || VOCABULARY_TOKENS.has(token) || NOT_TYPOS.has(token)) return token;
+  const { targets, vocabularyTokens } = typoTables();
+  if (token.length < TYPO_MIN_LENGTH || vocabularyTokens.has(token) || NOT_TYPOS.has(token)) return token;
   if (!/^[a-z]+$/.test(token)) return token;
-  const bucket = TYPO_TARGETS.get(token[0] ?? '') ?? [];
+  const bucket = targets.get(token[0] ?? '') ?? [];
   const within: Array<{ key: string; feeling: Feeling; distance: number }> = [];
   for (const target of bucket) {
     // A longer form of a feeling word is an inflection ("hopefully"), not a typo;
@@ -654,7 +666,7 @@ function isNegated(tokens: readonly string[], start: number, previousEnd: number
   return false;
 }
 
-const NOT_OKAY = feelingByWord('not okay') as Feeling;
+const notOkay = once(() => feelingByWord('not okay') as Feeling);
 
 /**
  * Up to three distinct canonical feelings named in free text, in the order they appear.
@@ -676,11 +688,12 @@ export function matchFeelings(text: string): Feeling[] {
     return corrected;
   });
   const short = wordCount(words) <= SHORT_MESSAGE_WORDS;
+  const phrases = feelingPhrases();
   const found: Feeling[] = [];
   let previousEnd = -1;
   let i = 0;
   while (i < words.length && found.length < MAX_FEELINGS) {
-    const hit = FEELING_PHRASES.findAt(words, i);
+    const hit = phrases.findAt(words, i);
     if (!hit) {
       i++;
       continue;
@@ -697,7 +710,7 @@ export function matchFeelings(text: string): Feeling[] {
       continue;
     }
     let feeling: Feeling | undefined = hit.value;
-    if (isNegated(words, i, previousEnd)) feeling = feeling.pleasantness >= 0 ? NOT_OKAY : undefined;
+    if (isNegated(words, i, previousEnd)) feeling = feeling.pleasantness >= 0 ? notOkay() : undefined;
     if (feeling && !found.includes(feeling)) found.push(feeling);
     previousEnd = i + hit.length;
     i += hit.length;

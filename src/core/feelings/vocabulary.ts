@@ -6,6 +6,7 @@
  * slot value (letters, spaces, apostrophes) and appears once in the whole vocabulary.
  */
 import type { FeelingFamily } from '../types.ts';
+import { once } from './once.ts';
 import { PhraseIndex } from './text.ts';
 
 /** A place on one axis: -2 (drained / very unpleasant) .. +2 (wired / very pleasant). */
@@ -327,17 +328,21 @@ export function familyOf(feeling: Feeling): FeelingFamily {
   return `${energy}-${tone}`;
 }
 
-const byPhrase = new PhraseIndex<Feeling>();
-for (const feeling of FEELINGS) byPhrase.add(feeling.word, feeling);
-for (const feeling of FEELINGS) for (const synonym of feeling.synonyms) byPhrase.add(synonym, feeling);
-
-/** Every word and synonym, normalised, resolving to its canonical feeling (for matchers). */
-export const FEELING_PHRASES: PhraseIndex<Feeling> = byPhrase;
+/**
+ * Every word and synonym, normalised, resolving to its canonical feeling (for matchers).
+ * Built on the first call, not at load (see `once`).
+ */
+export const feelingPhrases: () => PhraseIndex<Feeling> = once(() => {
+  const index = new PhraseIndex<Feeling>();
+  for (const feeling of FEELINGS) index.add(feeling.word, feeling);
+  for (const feeling of FEELINGS) for (const synonym of feeling.synonyms) index.add(synonym, feeling);
+  return index;
+});
 
 /**
  * The canonical feeling for a word or synonym, ignoring case, spacing and punctuation
  * ("Burned-Out" -> burnt out). Exact phrases only: free text goes through `matchFeelings`.
  */
 export function feelingByWord(word: string): Feeling | undefined {
-  return byPhrase.get(word);
+  return feelingPhrases().get(word);
 }

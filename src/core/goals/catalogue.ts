@@ -4,6 +4,7 @@
  * from them, so ids are stable and every label and synonym is a plain slot value.
  * No medical advice: nothing about medication, diet rules or sleep targets.
  */
+import { once } from '../feelings/once.ts';
 import { BOUNDARY, PhraseIndex, tokenize } from '../feelings/text.ts';
 import { shuffled } from '../random.ts';
 import type { FeelingFamily } from '../types.ts';
@@ -289,12 +290,16 @@ export function offerGoals(opts: {
   return order.slice(0, 3);
 }
 
-const byPhrase = new PhraseIndex<MicroGoal>();
-for (const goal of GOALS) {
-  byPhrase.add(goal.label, goal);
-  byPhrase.add(goal.id.replace(/-/g, ' '), goal);
-}
-for (const goal of GOALS) for (const synonym of goal.synonyms) byPhrase.add(synonym, goal);
+/** Every goal's label, id and synonyms, built on first use (see `once`). */
+const byPhrase = once(() => {
+  const index = new PhraseIndex<MicroGoal>();
+  for (const goal of GOALS) {
+    index.add(goal.label, goal);
+    index.add(goal.id.replace(/-/g, ' '), goal);
+  }
+  for (const goal of GOALS) for (const synonym of goal.synonyms) index.add(synonym, goal);
+  return index;
+});
 
 /**
  * Words around a goal's name that say nothing about which goal: "I'll do the shower one".
@@ -372,7 +377,7 @@ const REFUSALS = new Set(['not', 'no', "don't", 'dont', 'without', 'never', "can
  */
 export function matchGoal(text: string): MicroGoal | undefined {
   const tokens = tokenize(typeof text === 'string' ? text : '').filter((t) => t !== BOUNDARY);
-  const hits = byPhrase.findAll(tokens);
+  const hits = byPhrase().findAll(tokens);
   const covered = new Set<number>();
   for (const hit of hits) for (let k = hit.start; k < hit.start + hit.length; k++) covered.add(k);
   const uncovered = tokens.filter((_, k) => !covered.has(k));

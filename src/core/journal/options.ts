@@ -4,6 +4,7 @@
  * (and the Alexa slot types are generated from them); text channels may also use them
  * to tally a session-prep summary.
  */
+import { once } from '../feelings/once.ts';
 import { PhraseIndex, tokenize } from '../feelings/text.ts';
 
 export interface Option {
@@ -277,16 +278,20 @@ const HELPED: ReadonlyArray<readonly [Helped, readonly string[]]> = [
 /** Said alone they mean "some"; next to a measure ("helped a bit") the measure wins. */
 const WEAK_HELPED = ['helped', 'it helped', 'it did'];
 
-const helpedIndex = new PhraseIndex<{ value: Helped; weak: boolean }>();
-for (const [value, phrases] of HELPED)
-  for (const phrase of phrases) helpedIndex.add(phrase, { value, weak: false });
-for (const phrase of WEAK_HELPED) helpedIndex.add(phrase, { value: 2, weak: true });
+/** Built on first use (see `once`). */
+const helpedIndex = once(() => {
+  const index = new PhraseIndex<{ value: Helped; weak: boolean }>();
+  for (const [value, phrases] of HELPED)
+    for (const phrase of phrases) index.add(phrase, { value, weak: false });
+  for (const phrase of WEAK_HELPED) index.add(phrase, { value: 2, weak: true });
+  return index;
+});
 
 /**
  * How much something helped, 0-3: "0".."3", "zero".."three", "not at all"/"no" 0,
  * "a little" 1, "some"/"somewhat" 2, "a lot" 3. Undefined when no measure is heard.
  */
 export function matchHelped(text: string): Helped | undefined {
-  const hits = helpedIndex.findAll(tokenize(typeof text === 'string' ? text : ''));
+  const hits = helpedIndex().findAll(tokenize(typeof text === 'string' ? text : ''));
   return (hits.find((hit) => !hit.value.weak) ?? hits[0])?.value.value;
 }
