@@ -4,7 +4,7 @@
  * runner -> express on PORT. Ctrl-C closes the store so LevelDB flushes every journal.
  */
 import type { Server } from 'node:http';
-import { createLocalAlexaRoute } from '../channels/alexa/local-route.ts';
+import { createLocalAlexaRoute, localAlexaSettings } from '../channels/alexa/local-route.ts';
 import { createSmsRouter } from '../channels/sms/express-router.ts';
 import { createLogger } from '../observability/log.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
@@ -42,7 +42,10 @@ async function main(): Promise<void> {
   ];
 
   const app = createLocalApp({ runTurn, store: local.store, pepper, logger, mounts });
-  const server = await listen(app, config.port).catch(async (error: unknown) => {
+  // With Alexa's signature check off, anyone who can reach the port could speak as any
+  // Alexa user: then only this machine may reach it.
+  const host = localAlexaSettings().verifySignature ? undefined : '127.0.0.1';
+  const server = await listen(app, config.port, host).catch(async (error: unknown) => {
     // PORT taken, say: release the store cleanly before reporting it.
     await local.close();
     throw error;
@@ -83,9 +86,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-function listen(app: ReturnType<typeof createLocalApp>, port: number): Promise<Server> {
+function listen(app: ReturnType<typeof createLocalApp>, port: number, host?: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(server)));
+    const done = (error?: Error) => (error ? reject(error) : resolve(server));
+    const server = host === undefined ? app.listen(port, done) : app.listen(port, host, done);
   });
 }
 
