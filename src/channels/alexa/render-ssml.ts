@@ -6,6 +6,7 @@
  */
 import { channelWords } from '../../core/content/channels.ts';
 import type { Beat, Choice, Reply } from '../../core/types.ts';
+import { escapeXml } from '../escape-xml.ts';
 
 /** Alexa's limit on `outputSpeech.ssml` (and on the reprompt's). */
 export const MAX_SSML_CHARS = 8000;
@@ -27,15 +28,8 @@ export interface AlexaSpeech {
   endSession: boolean;
 }
 
-/** Escapes text for SSML: the person's words (and ours) may hold &, <, > or quotes. */
-export function escapeSsml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+/** Escapes text for SSML (it is XML). */
+export const escapeSsml = escapeXml;
 
 /**
  * Runs of digits, with single spaces between groups ("116 123", "13 11 14"). Three or more

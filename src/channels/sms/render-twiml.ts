@@ -6,6 +6,7 @@
 
 import { channelWords } from '../../core/content/channels.ts';
 import type { Beat, Reply } from '../../core/types.ts';
+import { escapeXml } from '../escape-xml.ts';
 import { gsm7Length, isGsm7, toGsm7 } from './gsm7.ts';
 
 export { gsm7Length, isGsm7, toGsm7 };
@@ -65,15 +66,6 @@ export function twimlFor(texts: readonly string[]): string {
   if (texts.length === 0) return EMPTY_TWIML;
   const messages = texts.map((text) => `<Message>${escapeXml(text)}</Message>`).join('');
   return `${XML_DECLARATION}<Response>${messages}</Response>`;
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 }
 
 function toPieces(reply: Reply): Piece[] {
