@@ -10,6 +10,7 @@ import { checkIn } from './content/check-in.ts';
 import { service } from './content/service.ts';
 import { crisisReply } from './crisis/crisis-reply.ts';
 import { type CrisisSignal, detectCrisis } from './crisis/detect.ts';
+import { failureReply } from './failure-reply.ts';
 import {
   confirmDelete,
   handleConfirmDelete,
@@ -79,17 +80,13 @@ const TOOL_COMMANDS: Partial<Record<GlobalCommand, ToolId>> = {
 
 export function step(stored: ConversationState | null, input: Input, ctx: Ctx): StepResult {
   const words = wordsOf(input);
-  // The crisis gate: before state is read, before anything else can fail.
-  let signal: CrisisSignal | null = null;
-  try {
-    signal = words === undefined ? null : detectCrisis(words);
-  } catch {
-    signal = null;
-  }
+  // The crisis gate: before state is read, before anything else can fail. It never throws;
+  // if its own matching fails it answers as a crisis (see detectCrisis).
+  const signal = words === undefined ? null : detectCrisis(words);
   try {
     return runStep(stored, input, ctx, signal);
   } catch {
-    return safeFallback(ctx, signal);
+    return safeFallback(ctx, input);
   }
 }
 
@@ -308,12 +305,9 @@ function repeatStep(turn: Turn, current: FlowState): Outcome {
 }
 
 /** Last resort when the flow itself failed: kind, honest, and never without the crisis line. */
-function safeFallback(ctx: Ctx, signal: CrisisSignal | null): StepResult {
+function safeFallback(ctx: Ctx, input: Input): StepResult {
   const modality = ctx.channel === 'alexa' ? 'voice' : 'text';
-  const reply: Reply = signal
-    ? crisisReply({ region: ctx.region, modality, negated: signal.negated })
-    : finish([service.fallback(service.shortCrisisLine(ctx.region))]);
-  return { state: toStored(CLOSED), reply, effects: [] };
+  return { state: toStored(CLOSED), reply: failureReply(wordsOf(input), ctx.region, modality), effects: [] };
 }
 
 /**

@@ -47,7 +47,8 @@ describe('asking for quiet or for help', () => {
     const alexa = new Conversation('alexa');
     alexa.send({ type: 'open' });
     const help = alexa.send({ type: 'intent', intent: 'help' });
-    expect(help.reply.beats[0]?.text).toMatch(/988.*911/);
+    expect(help.reply.beats[0]?.text).toMatch(/988/);
+    expect(help.reply.beats[1]?.text).toMatch(/911/);
     expect(help.reply.end).toBe(false);
     const named = alexa.send({ type: 'intent', intent: 'feeling', value: 'tired' });
     expect(named.text).toMatch(/^Tired\./);
@@ -117,5 +118,15 @@ describe('erasing on voice', () => {
     const done = alexa.send({ type: 'intent', intent: 'yes' });
     expect(done.text).toMatch(/Everything of yours is erased/);
     expect(alexa.deleted).toBe(true);
+  });
+});
+
+describe('voice help outside the US', () => {
+  it('gives the local crisis and emergency numbers, not 911', () => {
+    const alexa = new Conversation('alexa', 'GB');
+    const help = alexa.send({ type: 'intent', intent: 'help' });
+    expect(help.text).toMatch(/116 123/);
+    expect(help.text).toMatch(/999/);
+    expect(help.text).not.toMatch(/911/);
   });
 });

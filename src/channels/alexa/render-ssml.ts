@@ -5,6 +5,7 @@
  * whenever the session stays open.
  */
 import { channelWords } from '../../core/content/channels.ts';
+import { CRISIS_NUMBER } from '../../core/content/crisis.ts';
 import type { Beat, Choice, Reply } from '../../core/types.ts';
 import { escapeXml } from '../escape-xml.ts';
 
@@ -16,9 +17,6 @@ const BREAK: Record<NonNullable<Beat['pauseAfter']>, string> = {
   // Long enough to look around the room or take a breath before the next step.
   long: '<break time="3s"/>',
 };
-
-/** A beat that carries a crisis line; never dropped to fit the limit. */
-const CRISIS_NUMBER = /\b(988|741741|911|116 123|13 11 14|1737|14416)\b|emergency number/i;
 
 /** What the skill answers with: full `<speak>` documents and whether the session ends. */
 export interface AlexaSpeech {

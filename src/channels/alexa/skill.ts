@@ -13,15 +13,12 @@ import {
   SkillBuilders,
 } from 'ask-sdk-core';
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
-import { channelWords } from '../../core/content/channels.ts';
-import { service } from '../../core/content/service.ts';
-import { crisisReply } from '../../core/crisis/crisis-reply.ts';
-import { detectCrisis } from '../../core/crisis/detect.ts';
+import { failureReply } from '../../core/failure-reply.ts';
 import type { CrisisRegion } from '../../core/types.ts';
 import { userIdFor } from '../../identity/user-id.ts';
 import type { Logger } from '../../observability/log.ts';
 import type { RunTurn } from '../../service/turn-runner.ts';
-import { escapeSsml, renderSsml, speakText } from './render-ssml.ts';
+import { renderSsml } from './render-ssml.ts';
 import { regionOf, requestToInput, requestWords } from './request-to-input.ts';
 
 export interface AlexaSkillDeps {
@@ -225,25 +222,13 @@ export function buildSkill(deps: AlexaSkillDeps): Skill {
       // An event (skill disabled) has no one listening: fail it, so Alexa may deliver it
       // again and the alarm on function errors fires, rather than answer with speech.
       if (!isConversation(envelope)) throw error;
-      const region = safeRegion(envelope);
-      const signal = detectCrisis(safeWords(envelope) ?? '');
-      if (signal) {
-        logger.info({ event: 'crisis-reply', channel: 'alexa', step: 'error' });
-        const { speech, reprompt } = renderSsml(
-          crisisReply({ region, modality: 'voice', negated: signal.negated }),
-        );
-        const response = handlerInput.responseBuilder.speak(speech);
-        if (reprompt !== undefined) response.reprompt(reprompt);
-        return response.getResponse();
-      }
-      const speech = [channelWords.voice.errorApology, channelWords.voice.tryAgain, crisisTail(region)]
-        .map(speakText)
-        .join(' ');
-      const reprompt = `${speakText(crisisTail(region))} ${escapeSsml(channelWords.voice.errorReprompt)}`;
-      return handlerInput.responseBuilder
-        .speak(`<speak>${speech}</speak>`)
-        .reprompt(`<speak>${reprompt}</speak>`)
-        .getResponse();
+      // Crisis words still get the full crisis reply; the core decides, the channel renders.
+      const reply = failureReply(safeWords(envelope), safeRegion(envelope), 'voice');
+      if (reply.crisis) logger.info({ event: 'crisis-reply', channel: 'alexa', step: 'error' });
+      const { speech, reprompt } = renderSsml(reply);
+      const response = handlerInput.responseBuilder.speak(speech);
+      if (reprompt !== undefined) response.reprompt(reprompt);
+      return response.getResponse();
     },
   };
 
@@ -253,9 +238,4 @@ export function buildSkill(deps: AlexaSkillDeps): Skill {
     .withCustomUserAgent('my-check-in');
   if (deps.skillId) builder.withSkillId(deps.skillId);
   return builder.create();
-}
-
-/** "If you're in crisis, call or text 988." for the request's region. */
-function crisisTail(region: CrisisRegion): string {
-  return channelWords.voice.crisisTail(service.shortCrisisLine(region));
 }

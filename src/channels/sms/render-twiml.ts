@@ -5,6 +5,7 @@
  */
 
 import { channelWords } from '../../core/content/channels.ts';
+import { CRISIS_NUMBER } from '../../core/content/crisis.ts';
 import type { Beat, Reply } from '../../core/types.ts';
 import { escapeXml } from '../escape-xml.ts';
 import { gsm7Length, isGsm7, toGsm7 } from './gsm7.ts';
@@ -25,7 +26,6 @@ export const EMPTY_TWIML = `${XML_DECLARATION}<Response/>`;
  * Crisis lines from SAFETY.md. A piece carrying one is never dropped when a reply has to be
  * shortened.
  */
-const CRISIS_NUMBER = /\b(988|741741|911|116 123|13 11 14|1737|14416)\b|emergency number/i;
 
 interface Piece {
   text: string;

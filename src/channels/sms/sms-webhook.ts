@@ -6,17 +6,14 @@
  * core reads the keywords (HELP, STOP, DELETE...) and runs the crisis gate on it first.
  */
 
-import { channelWords } from '../../core/content/channels.ts';
-import { service } from '../../core/content/service.ts';
-import { crisisReply } from '../../core/crisis/crisis-reply.ts';
-import { detectCrisis } from '../../core/crisis/detect.ts';
+import { failureReply } from '../../core/failure-reply.ts';
 import type { DeliveryStore } from '../../core/ports.ts';
 import type { CrisisRegion } from '../../core/types.ts';
 import { userIdFor } from '../../identity/user-id.ts';
 import type { Logger } from '../../observability/log.ts';
 import type { RunTurn } from '../../service/turn-runner.ts';
 import { regionForPhone } from './region.ts';
-import { renderTwiml, toGsm7, twimlFor } from './render-twiml.ts';
+import { renderTwiml } from './render-twiml.ts';
 import { SignatureError, verifySignature, webhookUrl } from './verify-signature.ts';
 
 /** A webhook request as any host sees it: form parameters and the signature header. */
@@ -243,12 +240,9 @@ function errorResponse(error: unknown, { region, words }: Trace): SmsWebhookResp
         return { status: 500, body: 'Webhook is not configured.', contentType: PLAIN };
     }
   }
-  // From here the request is Twilio's: answer kindly, with a crisis line, whatever broke.
-  // The gate is pure, so crisis language still gets the full crisis reply when the store,
-  // the pepper or the turn failed.
-  const signal = words === undefined ? null : detectCrisis(words);
-  if (signal) return twiml(renderTwiml(crisisReply({ region, modality: 'text', negated: signal.negated })));
-  return twiml(twimlFor([toGsm7(channelWords.sms.fallback(service.shortCrisisLine(region)))]));
+  // From here the request is Twilio's: answer kindly, with a crisis line, whatever broke;
+  // crisis language still gets the full crisis reply (the core decides which).
+  return twiml(renderTwiml(failureReply(words, region, 'text')));
 }
 
 function twiml(body: string): SmsWebhookResponse {

@@ -164,3 +164,10 @@ export const crisis = {
     },
   } satisfies Record<CrisisRegion, CrisisLines>,
 };
+
+/**
+ * Text that carries a crisis line: the renderers never drop such a piece to fit a limit.
+ * Covers every number above (a test checks each region's lines against it).
+ */
+export const CRISIS_NUMBER =
+  /\b(988|741741|911|999|112|000|111|116 123|13 11 14|1737|14416)\b|emergency number|find ?a ?helpline/i;

@@ -39,8 +39,8 @@ export const service = {
       'You can tell me how you feel, ask for a grounding exercise, ask for a micro goal, or ask what to tell your therapist.',
     ),
   helpReprompt: 'You can say how you feel, or ask for a grounding exercise.',
-  /** Voice help: the crisis line first (SAFETY.md), then what to say. */
-  voiceHelpCrisis: (line: string) => `If you're in crisis, ${line}, or call 911 in an emergency.`,
+  /** Voice help: the crisis line first (SAFETY.md), then the local danger line, then what to say. */
+  voiceHelpCrisis: (line: string) => `If you're in crisis, ${line}.`,
 
   fallback: (crisisLine: string) => `Sorry, I didn't catch that. If you're in crisis, ${crisisLine}.`,
 

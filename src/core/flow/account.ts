@@ -2,6 +2,7 @@
  * The service around the check-in: first contact, help, opting out and back in, and
  * erasing everything. SMS rules (HELP, STOP, consent) live here as plain flow.
  */
+import { crisis } from '../content/crisis.ts';
 import { service } from '../content/service.ts';
 import { crisisReply } from '../crisis/crisis-reply.ts';
 import { ask, beat, finish } from '../reply.ts';
@@ -33,10 +34,13 @@ export function help(turn: Turn, current: FlowState): Outcome {
       reply: { ...resources, beats: [...resources.beats, beat(service.helpAbout('text'))] },
     };
   }
-  const line = service.voiceHelpCrisis(service.shortCrisisLine(turn.ctx.region));
+  const { region } = turn.ctx;
+  const line = service.voiceHelpCrisis(service.shortCrisisLine(region));
+  // The region's own emergency line (911, 999, 000...), as the full crisis reply says it.
+  const danger = crisis.regions[region].lines.voice.filter((l) => /immediate danger/.test(l));
   return {
     state: current,
-    reply: { ...ask([line, service.helpAbout('voice')], service.helpReprompt), crisis: true },
+    reply: { ...ask([line, ...danger, service.helpAbout('voice')], service.helpReprompt), crisis: true },
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CRISIS_NUMBER, crisis } from '../../../src/core/content/crisis.ts';
 import { crisisReply } from '../../../src/core/crisis/crisis-reply.ts';
 import type { CrisisRegion, Reply } from '../../../src/core/types.ts';
 
@@ -149,5 +150,13 @@ describe('crisisReply: voice', () => {
     const reply = crisisReply({ region: 'US', modality: 'text', negated: false, repeatOnly: true });
     expect(sms(reply)).toBe('Call or text 988 (Suicide & Crisis Lifeline) any time.');
     expect(reply).toMatchObject({ expectsAnswer: true, end: false, crisis: true });
+  });
+});
+
+describe('the renderers can tell which lines carry a crisis number', () => {
+  it.each(Object.entries(crisis.regions))('recognises every line and repeat of %s', (_region, place) => {
+    for (const line of [...place.lines.text, ...place.lines.voice, place.repeat.text, place.repeat.voice]) {
+      expect(CRISIS_NUMBER.test(line), line).toBe(true);
+    }
   });
 });
