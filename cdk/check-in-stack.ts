@@ -227,7 +227,7 @@ export class CheckInStack extends Stack {
       Validations.of(smsRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
-          'Twilio cannot sign requests with IAM or a JWT; the function rejects any request whose X-Twilio-Signature does not match the auth token (403).',
+          'Twilio cannot sign requests with IAM or a JWT; the function rejects any request whose X-Twilio-Signature is missing (400) or does not match the auth token (403).',
       });
     }
   }

@@ -5,7 +5,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { requestFromEvent, resultFromResponse } from '../src/channels/sms/api-gateway-event.ts';
-import { handleSmsWebhook } from '../src/channels/sms/sms-webhook.ts';
+import { DEDUP_BUDGET_MS, DEFAULT_BUDGET_MS, handleSmsWebhook } from '../src/channels/sms/sms-webhook.ts';
 import { requireEnv } from '../src/config/env.ts';
 import {
   ID_PEPPER_SECRET_ARN,
@@ -19,8 +19,8 @@ import { createTurnRunner } from '../src/service/turn-runner.ts';
 import { createDynamoDocumentClient } from '../src/store/dynamo-client.ts';
 import { DynamoCheckInStore } from '../src/store/dynamo-store.ts';
 
-/** Whole turn, store included: with the 1.5 s MessageSid lookup, inside the webhook's 8 s budget. */
-const TURN_BUDGET_MS = 5500;
+/** Whole turn, store included: what the webhook's budget leaves after the MessageSid lookup, less 1 s to render and reply. */
+const TURN_BUDGET_MS = DEFAULT_BUDGET_MS - DEDUP_BUDGET_MS - 1000;
 
 // Read once and fail fast: a missing setting stops the container at init, by name.
 const config = {

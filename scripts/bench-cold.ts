@@ -113,11 +113,6 @@ export function importTimes(files: readonly string[], runs: number): ImportSampl
   return times;
 }
 
-/** Median cold-import time of each file over `runs` rounds (see {@link importTimes}). */
-export function medianImportMs(files: readonly string[], runs: number): number[] {
-  return importTimes(files, runs).map((samples) => median(samples.map((s) => s.wallMs)));
-}
-
 async function main(): Promise<void> {
   const runs = Number(process.argv[2] ?? 21);
   const dir = await mkdtemp(join(tmpdir(), 'check-in-bench-'));

@@ -7,11 +7,11 @@
  *
  * The identity is turned into the user id with the local pepper; it is never stored.
  */
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type IdentityChannel, userIdFor } from '../src/identity/user-id.ts';
 import { loadLocalConfig } from '../src/local/config.ts';
 import { openLocalStore } from '../src/local/local-store.ts';
+import { localUserName } from '../src/local/local-user.ts';
 import { loadOrCreateLocalPepper } from '../src/local/pepper.ts';
 import { toCsv, toJson } from '../src/store/export-format.ts';
 
@@ -40,14 +40,6 @@ async function main(): Promise<void> {
     process.stdout.write(values.csv ? toCsv(exported) : toJson(exported));
   } finally {
     await local.close();
-  }
-}
-
-function localUserName(): string {
-  try {
-    return userInfo().username || 'local';
-  } catch {
-    return 'local';
   }
 }
 

@@ -130,18 +130,14 @@ function runStep(
   const restarted = stored !== null && parsed === null;
   let outcome: Outcome;
   if (wantsSummary && ctx.history) {
-    outcome = { state: { step: 'closed', values: {} }, reply: buildSummary(ctx.history, turn.modality) };
+    outcome = { state: { step: 'closed', values: {} }, reply: buildSummary(ctx.history) };
   } else if (restarted && said.kind !== 'command') {
     outcome = greet(turn, [checkIn.restart]);
   } else {
     outcome = respond(turn, current, said, raw);
   }
 
-  if (needsWelcome(turn) && !outcome.reply.silent) {
-    // The welcome already says hello; a second "Hi" right after it would be noise.
-    const beats = outcome.reply.beats.filter((b) => b.text !== checkIn.greeting);
-    outcome = leadWith([welcome(turn)], { ...outcome, reply: { ...outcome.reply, beats } });
-  }
+  if (needsWelcome(turn) && !outcome.reply.silent) outcome = leadWith([welcome(turn)], outcome);
   return result(turn, outcome);
 }
 

@@ -64,8 +64,6 @@ export type JournalEntry = EntryBase &
     | { kind: 'consent'; terms: 'sms-welcome' }
   );
 
-export type JournalEntryKind = JournalEntry['kind'];
-
 /**
  * Everything a turn needs from the outside world, passed in so the core stays pure:
  * no clock, no randomness, no env, no I/O inside `src/core`.

@@ -4,7 +4,6 @@
  * piped stdin it reads one message a line and prints only the replies, so
  * `printf 'hi\nheavy\n' | npm run -s chat` works in a script.
  */
-import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { renderPlainText } from '../channels/chat/render-text.ts';
 import type { Input } from '../core/types.ts';
@@ -13,6 +12,7 @@ import { silentLogger } from '../observability/log.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
 import { ConfigError, loadLocalConfig } from './config.ts';
 import { openLocalStore } from './local-store.ts';
+import { localUserName } from './local-user.ts';
 import { loadOrCreateLocalPepper } from './pepper.ts';
 
 // Local runs may use Node 20 (package.json engines); the warning would land in the chat.
@@ -56,14 +56,6 @@ async function main(): Promise<void> {
   } finally {
     lines.close();
     await local.close();
-  }
-}
-
-function localUserName(): string {
-  try {
-    return userInfo().username || 'local';
-  } catch {
-    return 'local';
   }
 }
 

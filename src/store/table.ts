@@ -29,7 +29,6 @@ export const keys = {
   user: (userId: string): string => `USER#${userId}`,
   profile: 'PROFILE',
   session: (channel: Channel): string => `SESSION#${channel}`,
-  sessionPrefix: 'SESSION#',
   entryPrefix: 'ENTRY#',
   /**
    * ENTRY#<ISO time>#<id>. Times are normalised to `toISOString()` so that string order is

@@ -16,6 +16,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkIn } from '../../src/core/content/check-in.ts';
 import { service } from '../../src/core/content/service.ts';
+import { SUMMARY_DAYS } from '../../src/core/flow/summary.ts';
 import type { CheckInStore } from '../../src/core/ports.ts';
 import type { Input, Reply } from '../../src/core/types.ts';
 import { createLogger, silentLogger } from '../../src/observability/log.ts';
@@ -106,7 +107,7 @@ describe('createTurnRunner on a working store', () => {
 
     // Assess
     expect(said(summary.reply)).toContain('heavy');
-    expect(said(summary.reply)).not.toContain(service.summary.nothingYet);
+    expect(said(summary.reply)).not.toContain(service.summary.nothingYet(SUMMARY_DAYS));
   });
 
   it('erases everything on a confirmed delete and does not bring the person back', async () => {
@@ -298,7 +299,7 @@ describe('createTurnRunner when the store fails', () => {
 
     // Assess
     expect(outcome.saved).toBe(false);
-    expect(said(outcome.reply)).not.toContain(service.summary.nothingYet);
+    expect(said(outcome.reply)).not.toContain(service.summary.nothingYet(SUMMARY_DAYS));
     expect(said(outcome.reply)).toMatch(/couldn't open your journal/);
   });
 

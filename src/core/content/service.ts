@@ -78,12 +78,10 @@ export const service = {
   saveFailed: "I couldn't save that just now, sorry. Please try again later.",
   eraseFailed: "I couldn't erase everything just now, sorry. Please reply DELETE again in a little while.",
 
-  stopVoice: "Take care. I'm here any time.",
-
   summary: {
-    intro: 'For your therapist, from the last 7 days:',
-    nothingYet:
-      "There's nothing in your journal from the last 7 days yet. That's okay. You could tell your therapist how this week felt, in one word.",
+    intro: (days: number) => `For your therapist, from the last ${days} days:`,
+    nothingYet: (days: number) =>
+      `There's nothing in your journal from the last ${days} days yet. That's okay. You could tell your therapist how this week felt, in one word.`,
     feelings: (list: string) => `Feelings: ${list}.`,
     goals: (done: number, notYet: number, doneList: string) =>
       `Small goals: ${done} done${doneList ? ` (${doneList})` : ''}, ${notYet} not yet.`,

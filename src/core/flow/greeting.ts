@@ -8,6 +8,7 @@ import type { Values } from '../state.ts';
 import { leadWith, type Outcome, type Turn } from '../turn.ts';
 import type { GoalOutcome } from '../types.ts';
 import type { Said } from '../understand.ts';
+import { needsWelcome } from './account.ts';
 import { goalLabel } from './goals.ts';
 import { acceptFeelings, askFeeling, feelingsIn } from './naming.ts';
 
@@ -22,8 +23,14 @@ function askFollowUp(turn: Turn, lead: readonly string[]): Outcome | undefined {
   };
 }
 
-/** Starts a check-in: the follow-up first when a goal is open, else "what's here?". */
-export function greet(turn: Turn, lead: readonly string[] = [checkIn.greeting]): Outcome {
+/**
+ * Starts a check-in: the follow-up first when a goal is open, else "what's here?". On a
+ * first SMS the welcome says hello already, so there is no second "Hi".
+ */
+export function greet(
+  turn: Turn,
+  lead: readonly string[] = needsWelcome(turn) ? [] : [checkIn.greeting],
+): Outcome {
   return askFollowUp(turn, lead) ?? leadWith(lead, askFeeling(turn));
 }
 

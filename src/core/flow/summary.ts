@@ -9,7 +9,7 @@ import { service } from '../content/service.ts';
 import { goalById } from '../goals/catalogue.ts';
 import { TRIED, TRIGGERS } from '../journal/options.ts';
 import { finish, joinWords } from '../reply.ts';
-import type { GoalRef, JournalEntry, Modality, Reply, ToolId } from '../types.ts';
+import type { GoalRef, JournalEntry, Reply } from '../types.ts';
 
 /** How far back a summary looks when no session date is known. */
 export const SUMMARY_DAYS = 7;
@@ -40,7 +40,7 @@ const optionLabel = (options: typeof TRIGGERS, value: string): string =>
 const goalText = (goal: GoalRef): string =>
   goal.catalogueId !== undefined ? (goalById(goal.catalogueId)?.label ?? goal.catalogueId) : goal.text;
 
-export function buildSummary(entries: readonly JournalEntry[], _modality: Modality): Reply {
+export function buildSummary(entries: readonly JournalEntry[]): Reply {
   const s = service.summary;
   const lines: string[] = [];
 
@@ -64,9 +64,7 @@ export function buildSummary(entries: readonly JournalEntry[], _modality: Modali
   const triggers = tally(reflections.flatMap((r) => (r.trigger ? [optionLabel(TRIGGERS, r.trigger)] : [])));
   if (triggers.length) lines.push(s.triggers(joinWords(triggers.map((t) => t.value))));
 
-  const tools = tally(
-    entries.flatMap((e) => (e.kind === 'tool' ? [checkIn.toolLabels[e.tool as ToolId]] : [])),
-  );
+  const tools = tally(entries.flatMap((e) => (e.kind === 'tool' ? [checkIn.toolLabels[e.tool]] : [])));
   if (tools.length) lines.push(s.tools(joinWords(tools.map((t) => `${t.value} ${s.times(t.count)}`))));
 
   const helped = reflections
@@ -77,6 +75,6 @@ export function buildSummary(entries: readonly JournalEntry[], _modality: Modali
   );
   if (helpedList.length) lines.push(s.helped(joinWords(helpedList.map((h) => h.value))));
 
-  if (lines.length === 0) return finish([s.nothingYet]);
-  return finish([s.intro, ...lines, s.close]);
+  if (lines.length === 0) return finish([s.nothingYet(SUMMARY_DAYS)]);
+  return finish([s.intro(SUMMARY_DAYS), ...lines, s.close]);
 }
