@@ -14,7 +14,7 @@ import {
   TWILIO_AUTH_TOKEN_SECRET_ARN,
 } from '../src/config/lambda-env.ts';
 import { createSecretReader } from '../src/config/secrets.ts';
-import { createLogger } from '../src/observability/log.ts';
+import { createLogger, errorName } from '../src/observability/log.ts';
 import { createTurnRunner } from '../src/service/turn-runner.ts';
 import { createDynamoDocumentClient } from '../src/store/dynamo-client.ts';
 import { DynamoCheckInStore } from '../src/store/dynamo-store.ts';
@@ -44,7 +44,7 @@ async function secretOrUndefined(arn: string, step: string): Promise<string | un
   try {
     return await readSecret(arn);
   } catch (error) {
-    logger.error({ event: 'secret-unavailable', channel: 'sms', step, error: (error as Error).name });
+    logger.error({ event: 'secret-unavailable', channel: 'sms', step, error: errorName(error) });
     return undefined;
   }
 }

@@ -11,7 +11,7 @@ import express, {
   type Router,
 } from 'express';
 import type { CheckInStore } from '../core/ports.ts';
-import type { Logger } from '../observability/log.ts';
+import { errorName, type Logger } from '../observability/log.ts';
 import type { RunTurn } from '../service/turn-runner.ts';
 
 /** A channel router and where it lives, e.g. `{ path: '/sms', router: smsRouter }`. */
@@ -68,7 +68,7 @@ export function createLocalApp(deps: LocalAppDeps): Express {
     logger.error({
       event: 'http-error',
       status: 500,
-      error: error instanceof Error ? error.name : 'UnknownError',
+      error: errorName(error),
     });
     if (!res.headersSent) res.status(500).json({ status: 'error' });
   });

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { renderPlainText } from '../channels/chat/render-text.ts';
 import type { Input } from '../core/types.ts';
 import { userIdFor } from '../identity/user-id.ts';
-import { silentLogger } from '../observability/log.ts';
+import { errorName, silentLogger } from '../observability/log.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
 import { ConfigError, loadLocalConfig } from './config.ts';
 import { openLocalStore } from './local-store.ts';
@@ -63,7 +63,7 @@ main().then(
   () => process.exit(0),
   (error: unknown) => {
     if (error instanceof ConfigError) process.stderr.write(`Configuration error: ${error.message}\n`);
-    else process.stderr.write(`The chat stopped: ${error instanceof Error ? error.name : 'UnknownError'}\n`);
+    else process.stderr.write(`The chat stopped: ${errorName(error)}\n`);
     process.exit(1);
   },
 );

@@ -6,7 +6,7 @@
 import type { Server } from 'node:http';
 import { createLocalAlexaRoute, localAlexaSettings } from '../channels/alexa/local-route.ts';
 import { createSmsRouter } from '../channels/sms/express-router.ts';
-import { createLogger } from '../observability/log.ts';
+import { createLogger, errorName } from '../observability/log.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
 import { createLocalApp, type Mount } from './app.ts';
 import { ConfigError, loadLocalConfig } from './config.ts';
@@ -91,10 +91,6 @@ function listen(app: ReturnType<typeof createLocalApp>, port: number, host?: str
     const done = (error?: Error) => (error ? reject(error) : resolve(server));
     const server = host === undefined ? app.listen(port, done) : app.listen(port, host, done);
   });
-}
-
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : 'UnknownError';
 }
 
 main().catch((error: unknown) => {

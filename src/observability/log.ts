@@ -59,5 +59,10 @@ export function createLogger(sink: LogSink = (line) => process.stdout.write(`${l
   };
 }
 
+/** An error's class name for the `error` field: never its message, which may quote input. */
+export function errorName(error: unknown): string {
+  return error instanceof Error ? error.name || 'Error' : 'UnknownError';
+}
+
 /** A logger that keeps nothing; for tests that do not inspect logs. */
 export const silentLogger: Logger = createLogger(() => {});

@@ -25,7 +25,7 @@ import type {
   Reply,
   StepResult,
 } from '../core/types.ts';
-import type { Logger } from '../observability/log.ts';
+import { errorName, type Logger } from '../observability/log.ts';
 
 export interface TurnRequest {
   /** HMAC user id (see `userIdFor`), never a raw phone number or Alexa id. */
@@ -274,8 +274,4 @@ function profileView(profile: Profile | null): ProfileView {
   if (profile?.consentAt) view.consentAt = profile.consentAt;
   if (profile?.optedOut !== undefined) view.optedOut = profile.optedOut;
   return view;
-}
-
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : 'UnknownError';
 }

@@ -16,7 +16,7 @@ import type { RequestEnvelope, Response } from 'ask-sdk-model';
 import { failureReply } from '../../core/failure-reply.ts';
 import type { CrisisRegion } from '../../core/types.ts';
 import { userIdFor } from '../../identity/user-id.ts';
-import type { Logger } from '../../observability/log.ts';
+import { errorName, type Logger } from '../../observability/log.ts';
 import type { RunTurn } from '../../service/turn-runner.ts';
 import { renderSsml } from './render-ssml.ts';
 import { regionOf, requestToInput, requestWords } from './request-to-input.ts';
@@ -217,7 +217,7 @@ export function buildSkill(deps: AlexaSkillDeps): Skill {
   const errorHandler: ErrorHandler = {
     canHandle: () => true,
     handle: (handlerInput, error) => {
-      logger.error({ event: 'alexa-error', channel: 'alexa', error: error.name || 'Error' });
+      logger.error({ event: 'alexa-error', channel: 'alexa', error: errorName(error) });
       const envelope = handlerInput.requestEnvelope;
       // An event (skill disabled) has no one listening: fail it, so Alexa may deliver it
       // again and the alarm on function errors fires, rather than answer with speech.

@@ -10,7 +10,7 @@ import { failureReply } from '../../core/failure-reply.ts';
 import type { DeliveryStore } from '../../core/ports.ts';
 import type { CrisisRegion } from '../../core/types.ts';
 import { userIdFor } from '../../identity/user-id.ts';
-import type { Logger } from '../../observability/log.ts';
+import { errorName, type Logger } from '../../observability/log.ts';
 import type { RunTurn } from '../../service/turn-runner.ts';
 import { regionForPhone } from './region.ts';
 import { renderTwiml } from './render-twiml.ts';
@@ -123,7 +123,7 @@ export async function handleSmsWebhook(
       ...(trace.user ? { user: trace.user } : {}),
       step: trace.step,
       status: response.status,
-      error: error instanceof Error ? error.name : typeof error,
+      error: errorName(error),
     });
   }
   deps.logger.info({
@@ -190,7 +190,7 @@ async function answer(
         event: 'sms-remember-failed',
         channel: 'sms',
         user: userId,
-        error: error instanceof Error ? error.name : typeof error,
+        error: errorName(error),
       });
     }
   }
@@ -221,7 +221,7 @@ async function earlierReply(
       event: 'sms-dedup-skipped',
       channel: 'sms',
       user: userId,
-      error: error instanceof Error ? error.name : typeof error,
+      error: errorName(error),
     });
     return null;
   }
