@@ -28,8 +28,8 @@ const PLACE =
   '(?:bridge|rof|rofs|roftop|building|window|balcony|clif|ledge|tower|overpas|parking garage|car park|tracks|dam|pier|motorway overpas)';
 /** Accidents and figures of speech after "cut/burn myself". */
 const CUT_ACCIDENT = String.raw`(?! (?:shaving|coking|choping|slicing|peling|on a|on some|on broken|on the (?:stove|oven|pan|iron|ketle|grater|can|knife|glas|paper|blender)|by acident|acidentaly|some slack|a break|slack|of|short|out|lose|a piece|a slice)\b)`;
-/** Escapes into something ordinary after "disappear": "into a book", "under the covers". */
-const ESCAPE = String.raw`(?! (?:into (?:a |the |my |some |)?(?:bok|boks|novel|story|game|movie|show|film|music|blanket|bed|couch|hobie|garden)|under (?:the |my |a )?(?:covers|blanket|duvet)|from social media|of social media)\b)`;
+/** Escapes into something ordinary after "disappear" or "sleep forever": "into a book", "on weekends". */
+const ESCAPE = String.raw`(?! (?:into (?:a |the |my |some |)?(?:bok|boks|novel|story|game|movie|show|film|music|blanket|bed|couch|hobie|garden)|under (?:the |my |a )?(?:covers|blanket|duvet)|from social media|of social media|on (?:wekends|the wekend|sundays|saturdays|my days of|days of|holidays)|this wekend)\b)`;
 const HURT_ACCIDENT = String.raw`(?! (?:at the gym|lifting|playing|runing|working out|by acident|acidentaly|faling|on the stairs|sking|at practice)\b)`;
 
 const explicit = [
@@ -64,6 +64,13 @@ const explicit = [
   String.raw`\b(?:want|wana|going|gona|ready|plan|planing|decided|deciding|about|tempted|thinking about|think about|thought about|thinking of|might|could|wil|il|i l|just|fel like|feling like|fels like|felt like) (?:to )?end(?:ing)? it\b(?! (?:with|of|for|betwen|early|on|at|al with)\b)`,
   String.raw`\bend(?:ing)? things\b(?! (?:with|betwen|of|on|of with|up)\b)`,
   String.raw`\b(?:quiero morir|me quiero morir|quiero matarme|me quiero matar|matarme|no quiero vivir|suicidarme)\b`,
+  // Second review: "might as well die", typos of die after want ("dye"/"di" only when nothing follows:
+  // "I want to dye my hair"), and the words spelled out or glued past the folding.
+  String.raw`\bmight as wel (?:just )?(?:die|be dead)\b`,
+  String.raw`\b(?:want|wana|wnat|wanted|ned) (?:to |2 )?(?:just )?(?:dye|di)\b(?= #| $)`,
+  String.raw`\b(?:want|wana) #? ?to #? ?die\b`,
+  String.raw`\b(?:i )?wantodie\b`,
+  String.raw`\b(?:kil|kiling|hurt|hurting|harm|harming) (?:urself|ur self)\b`,
 ];
 
 const means = [
@@ -123,6 +130,33 @@ const means = [
   String.raw`\bcarbon monoxide\b`,
   String.raw`\b(?:car|engine) runing in the garage\b`,
   String.raw`\bgarage with the (?:car|engine) runing\b`,
+  // Second review.
+  String.raw`\b(?:thinking about|think about|thought about|thinking of|staring at|loking at|keep thinking about) (?:the|a|my) rope\b`,
+  String.raw`\brope fuel\b`,
+  // "rope" or "OD" as the whole message; in a sentence the word alone is too common.
+  '(?:^|#) (?:rope|od) (?:#|$)',
+  String.raw`\b(?:planed|planing|know|knew|figured out|worked out|decided|picked) (?:out )?(?:how|when|where) (?:id|i d|i would|i wil) do it\b(?! (?:diferently|beter|next|again|if|with|for|at work)\b)`,
+  String.raw`\bhow (?:many|much) (?:of (?:my |the |these )?)?${PILLS} (?:does it take|dos it take|would it take|it takes|it would take|wil it take)\b(?! (?:to (?:work|kick in|help|start|fel|get|treat|cure|clear|fix)|a day|per day|each day|daily|every)\b)`,
+  String.raw`\b(?:painles|least painful|quickest painles|peaceful) (?:way|ways|method|methods) (?:to go|out|to end it)\b(?! (?:to|for|about|of (?:the|a|this))\b)`,
+  String.raw`\b(?:thinking about|thinking of|thought about|want to|wana|going to|gona|tempted to|might|could just|ned to|about to) (?:driving|drive|swerving|swerve|veering|veer) (?:my car |the car )?(?:of|of of) the road\b`,
+  String.raw`\b(?:drink|drinking|eat|eating|starve|starving|stop eating|not eat|not eating|bled|bleding|cut|cuting|take pils|swalow pils|smoke|smoking|use|using) [^#]{0,20}?\b(?:until|til|untill) i (?:die|am dead|m dead|im dead|drop dead)\b`,
+  String.raw`\b(?:holding|hold|held|have|got|grabed|grab|grabing) (?:a|the|my) (?:knife|blade|razor|razor blade)\b(?= #| $| (?:right now|now|again|in my hand|to my)\b)`,
+  String.raw`\b(?:knife|blade|razor|gun) (?:is |are )?in my (?:hand|hands|lap)\b`,
+  String.raw`(?<!\b(?:buy|bought|buying|new|replace|change|order|ordered|pack of|spare|disposable) )\brazor blades?\b(?! (?:for shaving|refils|for my (?:razor|shaver))\b)`,
+  String.raw`\b(?:fresh|dep|new) cuts\b(?! (?:of|to|in|at|from|on the|flowers|fries|fruit|hair|meat|album)\b)`,
+  String.raw`\bcuts on my (?:wrist|wrists|arm|arms|thigh|thighs|leg|legs|stomach|skin)\b(?! from\b)`,
+  String.raw`\b(?:scratch|scratching|scratched|scrape|scraping|hit|hiting|punch|punching|punched|slap|slaping|slaped|beat|beating|bite|biting|pinch|pinching) (?:myself|my self)\b(?! (?:on (?:the|a|my)|with (?:the|a)|by acident|acidentaly|awake|out of|up|in the face with)\b)`,
+  String.raw`\b(?:punch|punching|punched|hit|hiting) [^#]{0,15}?\band myself\b`,
+  String.raw`\b(?:bang|banging|banged|smash|smashing|smashed) my head\b(?= #| $| (?:against|on|into) (?:the|a|my) (?:wal|walls|flor|desk|door|table|mirror)\b(?! (?:over|about|trying|with|on this|on that|on it|at work|because)\b))`,
+  String.raw`\b(?:swalowed|downed) (?:some |a bunch of |a few |a lot of |extra |the |my |more )?${PILLS}\b(?! (?:with|for|this morning|as prescribed|on time|at)\b)`,
+  String.raw`\bi (?:just |already |think i |)(?:od|oded)\b(?! on (?:sugar|cafeine|cofe|chocolate|candy|netflix)\b)`,
+  String.raw`\bod (?:tonight|today|now|again|later|this wekend)\b`,
+  String.raw`\b(?:final exit|exit bag)\b`,
+  String.raw`\b(?:thinking of|thinking about|thought about|think about) jumping\b(?= #| $| (?:again|tonight|of|from)\b)`,
+  String.raw`\b(?:standing|stod|siting|sat) on the edge\b(?= #| $)`,
+  String.raw`\b(?:im|i am) on (?:the|a|this) roftop\b`,
+  // "I cut" or "I'm cutting" as the whole message reads as self-harm; in a sentence it is cooking.
+  '(?:^|#) (?:i|im|i am|ive ben) cut(?:ing)?(?: again)? (?:#|$)',
 ];
 
 /** Phrases that read the unsqueezed text: squeezing would turn "noose" into "nose" and "off" into "of". */
@@ -133,7 +167,7 @@ const meansPlain = [
 ];
 
 const veiled = [
-  String.raw`(?<!\b(?:it|that|this|which|thats|its|there) )\b(?:wont|wil not|not going to|not gona|wont even|may not|might not) be (?:a |your |anyones |the |such a |in your |in anyones |)?(?:problem|burden|bother|around|here|alive|trouble|isue|wory|way|hasle)\b(?: for| to anyone| to you| to anybody| to them)? ?(?:much longer|for much longer|for long|long|any longer|anymore|any more|after tonight|after today|son|much more|tomorow|by tomorow|in the morning|by morning|next week)\b`,
+  String.raw`(?<!\b(?:it|that|this|which|thats|its|there) )\b(?:wont|wil not|not going to|not gona|wont even|may not|might not) be (?:a |your |anyones |the |such a |in your |in anyones |)?(?:problem|burden|bother|around|here|alive|trouble|isue|wory|way|hasle)\b(?: for| to anyone| to you| to anybody| to them)? ?(?:much longer|for much longer|for long|long|any longer|anymore|any more|after tonight|after today|son|much more|tomorow|by tomorow|in the morning|by morning|next week)\b(?! (?:# )?(?:(?:i |ive )?(?:have|got) |because of |bc of |due to |im at |for |at )?(?:work|schol|clas|the ofice|a shift|my shift|an apointment|plans|practice|a trip|vacation|holiday|a meting|the meting|a conference)\b)`,
   String.raw`\b(?:wont|dont|not|wil not) (?:have to|ned to|neds to|even have to) (?:wory|deal|bother) (?:about|with) me (?:much longer|anymore|any more|any longer|for long|son|after tonight|after today|ever again)\b`,
   String.raw`\b(?:dont|do not|didnt|not|never) (?:want|wana|wish) (?:to )?wake up\b(?! (?:early|so early|this early|at (?:\d|non|dawn|five|six|seven|eight|nine)|before (?:\d|non|nine|ten|eleven|lunch)|yet|for (?:work|schol|clas|my shift))\b)`,
   String.raw`\b(?:hope|wish|pray|praying|hoping) (?:that )?(?:i |to )?(?:dont|do not|never|wont|wil not|wouldnt|didnt|not) wake up\b`,
@@ -142,7 +176,7 @@ const veiled = [
   String.raw`\bif i (?:dont|do not|didnt|never) wake up\b`,
   String.raw`\bnot wake up (?:again|tomorow|in the morning|ever)\b`,
   // "I could sleep forever", said and left there, is tiredness; anything after it still counts.
-  String.raw`(?:(?<!\b(?:could|can|could just|can just) )\bslep forever\b|\bslep forever\b(?! #| $| (?:lol|haha|lmao|tbh|today|right now)\b))`,
+  String.raw`(?:(?<!\b(?:could|can|could just|can just) )\bslep forever\b|\bslep forever\b(?! #| $| (?:lol|haha|lmao|tbh|today|right now|on (?:wekends|the wekend|sundays|saturdays|my days of|days of|holidays|vacation)|this wekend)\b))`,
   String.raw`\band (?:never|not|dont|do not) wake up\b(?! (?:early|on time|late|til|until|before|at)\b)`,
   String.raw`\b(?:eternal|endles|permanent|forever) slep\b`,
   String.raw`\b(?:beter|hapier|easier) (?:of )?without me\b`,
@@ -166,7 +200,7 @@ const veiled = [
   String.raw`\b(?:life|lifes|living|existing|my life|being alive|existence|everything) (?:is|fels|sems|just fels|is just|has become|became) (?:so |completely |totaly |realy |just )?(?:pointles|meaningles|worthles|hopeles)\b`,
   String.raw`\bwhat (?:is |s )?the point (?:of |in )?(?:living|life|being alive|going on|anything|existing|of it al|anymore|any more|of trying anymore|in trying anymore|in anything)\b`,
   String.raw`\bwhats the point (?:of |in )?(?:living|life|being alive|going on|anything|existing|it al|anymore|any more|trying anymore|in anything)\b`,
-  String.raw`\b(?:no|only) way out\b(?! (?:of (?:this |the |that |my |our )?(?:meting|clas|lecture|cal|zom|party|contract|lease|subscription|trafic|parking lot|maze|weding|diner|game|level|exam|rom|building)|is through)\b)`,
+  String.raw`\b(?:no|only) way out\b(?! (?:of (?:this |the |that |my |our )?(?:meting|clas|lecture|cal|zom|party|contract|job|shift|lease|subscription|trafic|parking lot|maze|weding|diner|game|level|exam|rom|building)|is through)\b)`,
   String.raw`\b(?:no|dont se the|cant se the|dont se any|cant se any|dont se a|cant se a) point (?:anymore|any more|in anything|in going on|in trying anymore|to anything|in being here|in being alive)\b`,
   String.raw`\bpermanent solution\b`,
   String.raw`\bend (?:the|my|this|al the|al this) (?:pain|sufering|misery|hurt)\b`,
@@ -204,6 +238,44 @@ const veiled = [
   String.raw`\b(?:you|u|youl|ul|you l|you wil|u wil) (?:never|not|wont) (?:ever )?hear from me again\b`,
   String.raw`\bse (?:you|u) on the other side\b`,
   String.raw`\b(?:thoughts|thinking|thought|think|fantasize|fantasise|fantasizing|fantasising|obsesing|dreaming|dream) (?:of|about) (?:dying|death|ending it|not being here|not waking up|my death|my funeral|being dead|not existing)\b`,
+  // Second review.
+  String.raw`\b(?:i|im|me|i just|i realy) (?:shouldnt|should not|dont deserve to|wasnt meant to|was never meant to) (?:even )?exist\b`,
+  String.raw`\b(?:hate|hating|hated) (?:being alive|existing|my existence|that im alive|that im stil alive|stil being alive|being me and alive)\b`,
+  String.raw`\b(?:im|i am|i m|fel like|feling like|being) (?:a |just a |such a |nothing but a |only a )?waste of (?:space|oxygen|air|skin|a life)\b`,
+  // "Thanks for everything, bye" closes an ordinary session; only a goodbye with an apology, or a
+  // formal farewell, reads as a last message.
+  String.raw`\b(?:sory|forgive me) for everything (?:# )?(?:godbye|god bye|bye|farewel)\b`,
+  String.raw`\b(?:thank you|thanks|thank u) for everything (?:# )?(?:godbye|god bye|farewel)\b`,
+  String.raw`\b(?:godbye|god bye|farewel) (?:to )?(?:everyone|everybody|y al|al of you|my friends|world|this world)\b(?! #? ?(?:se you|se u|talk|til|until|for now|have a|god night|gn)\b)`,
+  String.raw`\b(?:cant|canot|cnt|can not) (?:do (?:it|this) )?(?:anymor|anymore|any more)\b`,
+  String.raw`\b(?:im|i am) (?:so |just |realy |)done with everything\b(?= #| $| and every(?:one|body)\b)`,
+  String.raw`\b(?:wont|wil not|not going to|not gona) be (?:around|here|alive) to se\b`,
+  String.raw`\b(?:rather|prefer to|prefer) (?:just )?(?:not wake up|never wake up|not be here|not be alive|not exist|not live|be gone)\b`,
+  String.raw`\b(?:beter|hapier|easier|beter for everyone|easier for everyone) (?:of )?if i just (?:died|disapeared|was gone|were gone|wasnt here|was dead|didnt exist|ended it)\b`,
+  String.raw`\b(?:go to slep|going to slep|fal aslep|slep) and (?:never|not) wake\b`,
+  String.raw`\b(?:ready to|want to|wana|wanting to|going to|gona|time to|about to|planing to|plan to|ned to|im|i am|tempted to) (?:just )?(?:leave|leaving|exit|exiting) (?:this|the) (?:world|earth|planet|life)\b(?! (?:a |beter|behind|of|to)\b)`,
+  String.raw`\b(?:want|wana|ned|wish i could|ready|long) (?:to )?(?:be|go|join|se|go be) [^#]{0,30}?\b(?:in heaven|to heaven|in the afterlife|up there)\b`,
+  String.raw`\b(?:want|wana|ned|wish i could|ready|long) (?:to )?(?:be with|join|go be with|se) (?:my )?(?:mom|mum|dad|mother|father|grandma|grandpa|granny|nana|brother|sister|son|daughter|wife|husband|baby|grandmother|grandfather|parents) (?:again|forever|soon)\b`,
+  String.raw`\b(?:want|wana|ned|ready) (?:to )?(?:join|go be with) (?:my )?(?:mom|mum|dad|mother|father|grandma|grandpa|granny|nana|brother|sister|son|daughter|wife|husband|baby|grandmother|grandfather|parents)\b(?= #| $)`,
+  String.raw`\b(?:se|be with|join|hug|hold|talk to) (?:my |our )?(?:dead|late|deceased) [a-z]+ again\b`,
+  String.raw`\b(?:would|wil|does|do|would even|wil even) (?:anyone|anybody|someone|people|they|you) (?:even )?(?:care|notice|mis me) (?:if|when) i (?:died|die|was gone|were gone|disapeared|disapear|was dead|wasnt here|wasnt around|kiled myself|stoped existing)\b`,
+  String.raw`\b(?:worthles|useles|a burden|a failure|hate myself|hate me) (?:and|so) (?:everyone|everybody|they|my family|people|the world) (?:would|wil|d|l) be (?:beter of|hapier|beter)\b`,
+  String.raw`\b(?:dont|do not|no longer) belong (?:here anymore|here any more|anywhere anymore|in this world|on this earth|among the living)\b`,
+  String.raw`\b(?:thinking about|thinking of|might|going to|gona|about to|tempted to|afraid i|scared i|worried i|afraid il|scared il|worried il) (?:wil |might |could )?(?:do|doing) something (?:stupid|drastic|permanent|i cant take back)\b(?![^#]{0,25}?\b(?:like|at work|with my money|lol)\b)`,
+  String.raw`\b(?:afraid|scared|worried|terified) (?:that )?(?:i|il|i wil|i might) (?:do|doing) something\b(?= #| $| (?:to myself|tonight|bad)\b)`,
+  String.raw`\bnothing maters (?:anymore|any more)\b`,
+  String.raw`\b(?:im|i am) not (?:going to|gona) make it\b(?= #| $)`,
+  String.raw`\b(?:take care of|lok after|fed|feed|care for) my (?:cat|dog|cats|dogs|pets|pet|kids|children|fish|bird|hamster|rabbit) for me\b(?= #| $| (?:when im gone|after im gone|please)\b)`,
+  String.raw`(?<!\b(?:slep|rest|sleping|resting) )\b(?:when|after|once|by the time) im (?:gone|dead|no longer here|not here anymore|not around anymore)\b(?! (?:on|for|to|at|away|from|out|this|next|tomorow|over|til|until|during)\b)`,
+  String.raw`\b(?:gave|giving|give|given|rehomed|rehoming) (?:away )?my (?:dog|cat|dogs|cats|pets|pet|bird|rabbit|hamster) away\b|\b(?:gave|giving|give|given) away my (?:dog|cat|dogs|cats|pets|pet|bird|rabbit|hamster)\b`,
+  String.raw`\b(?:made|wrote|writen|writing|finished|making|did|sorted) (?:a|my) wil\b(?= #| $| (?:today|tonight|just in case|already|yesterday|this morning)\b)`,
+  String.raw`(?:^|#|\bplease|\bjust|\bcan you|\bcould you|\bwil you) tel (?:my )?(?:mom|mum|dad|mother|father|family|kids|wife|husband|partner|sister|brother|parents|everyone|grandma|grandpa|son|daughter|friends|boyfriend|girlfriend) (?:that )?i (?:love|loved|am sory|m sory|im sory)\b`,
+  String.raw`\b(?:no|dont se the|cant se the|dont se any|cant se any|dont se a|cant se a) point (?:of|in) (?:going on|living|life|being alive|being here|existing|trying anymore|anything anymore)\b`,
+  String.raw`\b(?:plan and the means|plan and means|means and a plan|the means and a plan)\b`,
+  // Slang: "SH" is self-harm and "SI" suicidal ideation, only beside words that say so.
+  String.raw`\bsh (?:urges|urge|thoughts|relapse|scars|wounds|cuts|again|clean)\b`,
+  String.raw`\b(?:relapsed|relapse|relapsing|urge to|urges to|want to|wana|tempted to) (?:on |with |into )?sh\b`,
+  String.raw`\b(?:pasive|pasive|active|having|bad) si\b|\bsi (?:is|has ben|thoughts|urges|again)\b`,
 ];
 
 const request = [
@@ -217,11 +289,13 @@ const request = [
   String.raw`\b(?:ned|neds|want|wana|have) to (?:talk|speak) to (?:someone|somebody|anyone|anybody|a person|a human|a real person|a profesional|a counselor|a therapist)\b`,
   String.raw`\b988\b`,
   String.raw`\bnine (?:eight eight|eighty eight|88)\b`,
-  String.raw`\b(?:not|dont fel|do not fel|didnt fel|never fel|no longer fel|isnt|arent|not feling|cant be|dont know if im) safe\b`,
+  String.raw`\b(?:not|dont fel|do not fel|didnt fel|never fel|no longer fel|isnt|arent|not feling|cant be|dont know if im) safe\b(?! for work\b)`,
   String.raw`\bcant (?:kep|stay|be) (?:myself )?safe\b`,
   String.raw`\bunsafe\b`,
   String.raw`\b(?:sos|mayday)\b`,
-  String.raw`(?<!\b(?:midlife|mid life|identity|climate|housing|energy|cost of living|fuel) )\b(?:crisis|crises)\b`,
+  String.raw`(?<!\b(?:midlife|mid life|identity|climate|housing|energy|cost of living|fuel|work|a work|ofice|pr) )\b(?:crisis|crises)\b(?! at work\b)`,
+  // "I'm in crisis at work" is still a crisis; only the workplace's own crisis is carved out.
+  String.raw`\bin crisis\b`,
   String.raw`\b(?:emergency|emergencies|emergancy|emergeny)\b(?! (?:brake|break|exit|exits|fund|funds|savings|contact|contacts|kit|alert|lights|vehicle|vehicles|landing|broadcast|alert system|stop|shower|power|generator)\b)`,
 ];
 
