@@ -10,8 +10,8 @@
  * times `await import(bundle)`; the median is reported. Bundle and bare run
  * back to back in each round, in alternating order, so a busy machine (two
  * cores, other test runs) slows both alike; the spread of the per-round ratio
- * shows how noisy a measurement was. Figures belong in the README, not in a
- * timed test.
+ * shows how noisy a measurement was. Figures belong in docs/operations.md
+ * ("Bundles and cold start"), not in a timed test.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';

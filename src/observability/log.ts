@@ -48,7 +48,7 @@ export function createLogger(sink: LogSink = (line) => process.stdout.write(`${l
     try {
       sink(JSON.stringify(record));
     } catch {
-      // A failing log sink must never break or delay a reply (SAFETY.md).
+      // A failing log sink must never break or delay a reply (docs/safety.md).
     }
   };
   return {

@@ -2,7 +2,7 @@
  * The one place a turn runs, for every channel: read once, let the core decide, write
  * back. Channels parse input and render the reply; they never touch the store for a turn.
  *
- * Promises this file keeps (SAFETY.md, issue "DynamoDB store"):
+ * Promises this file keeps (docs/safety.md, issue "DynamoDB store"):
  * - the reply comes within the time budget even when the store hangs, and the crisis
  *   gate runs even when the store is down (the core needs no store for it);
  * - a write that failed is never told to the person as saved (`withSaveFailure`);

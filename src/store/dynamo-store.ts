@@ -1,5 +1,5 @@
 /**
- * CheckInStore on one DynamoDB table (DESIGN.md, "Data"). An ordinary turn costs one
+ * CheckInStore on one DynamoDB table (docs/design.md, "Data"). An ordinary turn costs one
  * Query (profile and sessions sort together after the entries) and one conditional Put.
  * TTLs are enforced on read because DynamoDB removes expired items days late.
  */

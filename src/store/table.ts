@@ -1,5 +1,5 @@
 /**
- * The one DynamoDB table (DESIGN.md, "Data"): key names, sort-key prefixes, TTLs, and
+ * The one DynamoDB table (docs/design.md, "Data"): key names, sort-key prefixes, TTLs, and
  * `ensureTable` for local and test servers. On AWS the table comes from CDK instead.
  */
 import {

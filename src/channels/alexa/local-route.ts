@@ -1,5 +1,5 @@
 /**
- * POST /alexa for `npm start`, configured from the environment (DESIGN.md contract points):
+ * POST /alexa for `npm start`, configured from the environment (docs/design.md, "Contract points"):
  * ALEXA_SKILL_ID, enforced when set; ALEXA_VERIFY_SIGNATURE=false switches Amazon's
  * signature and timestamp checks off for local emulators only, announced at start-up.
  */

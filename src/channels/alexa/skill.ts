@@ -177,8 +177,8 @@ export function buildSkill(deps: AlexaSkillDeps): Skill {
     handle: bridge,
   };
 
-  // The account disabled the skill: everything kept under it goes, as DESIGN.md promises
-  // ("Delete = every item under the pk"). The event names the account, never a person;
+  // The account disabled the skill: everything kept under it goes, as docs/design.md promises
+  // ("Delete is every item under the pk"). The event names the account, never a person;
   // `eraseUser` finds the recognised voices through the account's PERSON# links.
   const skillDisabledHandler: RequestHandler = {
     canHandle: ({ requestEnvelope }) => getRequestType(requestEnvelope) === 'AlexaSkillEvent.SkillDisabled',

@@ -1,5 +1,5 @@
 /**
- * Which crisis line a texter gets, read from the country code of their number (SAFETY.md).
+ * Which crisis line a texter gets, read from the country code of their number (docs/safety.md).
  * Only the region is derived; the number itself goes no further than the identity HMAC.
  */
 import type { CrisisRegion } from '../../core/types.ts';

@@ -23,7 +23,7 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 export const EMPTY_TWIML = `${XML_DECLARATION}<Response/>`;
 
 /**
- * Crisis lines from SAFETY.md. A piece carrying one is never dropped when a reply has to be
+ * Crisis lines (docs/safety.md). A piece carrying one is never dropped when a reply has to be
  * shortened.
  */
 

@@ -1,7 +1,7 @@
 /**
  * The content module: every word a person sees or hears, reviewable in one sitting.
  * check-in.ts (the check-in), service.ts (first contact, help, data rights, summary),
- * crisis.ts (the crisis reply, SAFETY.md), channels.ts (how to answer a list).
+ * crisis.ts (the crisis reply, docs/safety.md), channels.ts (how to answer a list).
  */
 export { channelWords } from './channels.ts';
 export { checkIn } from './check-in.ts';

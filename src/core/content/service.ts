@@ -7,7 +7,7 @@ import type { CrisisRegion, Modality } from '../types.ts';
 
 const byModality = (m: Modality, text: string, voice: string): string => (m === 'voice' ? voice : text);
 
-/** The local crisis line in a few words, for lines that mention it in passing (SAFETY.md's table). */
+/** The local crisis line in a few words, for lines that mention it in passing (docs/safety.md). */
 const SHORT_CRISIS_LINE: Record<CrisisRegion, string> = {
   US: 'call or text 988',
   CA: 'call or text 988',
@@ -39,7 +39,7 @@ export const service = {
       'You can tell me how you feel, ask for a grounding exercise, ask for a micro goal, or ask what to tell your therapist.',
     ),
   helpReprompt: 'You can say how you feel, or ask for a grounding exercise.',
-  /** Voice help: the crisis line first (SAFETY.md), then the local danger line, then what to say. */
+  /** Voice help: the crisis line first (docs/safety.md), then the local danger line, then what to say. */
   voiceHelpCrisis: (line: string) => `If you're in crisis, ${line}.`,
 
   fallback: (crisisLine: string) => `Sorry, I didn't catch that. If you're in crisis, ${crisisLine}.`,
