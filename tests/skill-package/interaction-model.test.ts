@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generatedModel, MODEL_PATH } from '../../scripts/generate-interaction-model.ts';
-import { handledIntentNames, SLOT_FRAMES } from '../../src/channels/alexa/intents.ts';
+import { FREE_SPEECH_CARRIERS, handledIntentNames, SLOT_FRAMES } from '../../src/channels/alexa/intents.ts';
 import type { InteractionModel, ModelIntent } from '../../src/channels/alexa/interaction-model.ts';
 import { requestToInput } from '../../src/channels/alexa/request-to-input.ts';
 import { FEELINGS } from '../../src/core/feelings/vocabulary.ts';
 import { GOALS } from '../../src/core/goals/catalogue.ts';
 import { intentRequest } from '../channels/alexa/envelopes.ts';
+import { sameWords } from '../channels/alexa/same-words.ts';
 
 const committed = readFileSync(MODEL_PATH, 'utf8');
 const model = (JSON.parse(committed) as InteractionModel).interactionModel.languageModel;
@@ -206,6 +207,49 @@ describe('the interaction model', () => {
       for (const sample of frame.samples)
         expect(said(sample), `${frame.intent}: ${sample}`).toBe(frame.words);
     }
+  });
+
+  it('gives each free-speech carrier one way of saying it, so its words can be put back', () => {
+    // Prepare: the words that carry nothing, and are dropped.
+    const FILLERS = new Set([
+      'well',
+      'so',
+      'um',
+      'uh',
+      'oh',
+      'honestly',
+      'to be honest',
+      'the thing is',
+      'anyway',
+      'alexa',
+    ]);
+
+    for (const carrier of FREE_SPEECH_CARRIERS) {
+      // Act
+      const intent = model.intents.find((i) => i.name === carrier.intent);
+
+      // Assess: in the model, and every sample says exactly the carrier's words, then the query.
+      expect(intent?.samples, carrier.intent).toEqual([...carrier.samples]);
+      expect(intent?.slots, carrier.intent).toEqual([{ name: 'query', type: 'AMAZON.SearchQuery' }]);
+      for (const sample of carrier.samples) {
+        expect(sample, carrier.intent).toMatch(/^[^{}]+ \{query\}$/);
+        const said = sample.replace(' {query}', '');
+        if (carrier.prefix === '') expect(FILLERS, `${carrier.intent}: ${sample}`).toContain(said);
+        else expect(sameWords(said), `${carrier.intent}: ${sample}`).toBe(sameWords(carrier.prefix));
+      }
+      // "I'll" folds to "ill" in the crisis gate: the carrier puts back "I will".
+      expect(carrier.prefix, carrier.intent).not.toMatch(/\b(i|he|she|we)'ll\b|\bwe're\b/i);
+    }
+  });
+
+  it("stays well within Alexa's limits: at most 200 of the 250 intents allowed, each name unique", () => {
+    // Prepare
+    const names = model.intents.map((i) => i.name);
+
+    // Assess
+    expect(names.length).toBeLessThanOrEqual(200);
+    expect(new Set(names).size).toBe(names.length);
+    for (const intent of model.intents) expect(intent.samples.length, intent.name).toBeLessThanOrEqual(100);
   });
 
   it('uses only words Alexa accepts in names, samples and slot values', () => {

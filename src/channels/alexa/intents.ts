@@ -181,61 +181,190 @@ export interface FreeSpeechCarrier {
   samples: readonly string[];
 }
 
+/** One carrier: its intent, the words it puts back, and the ways of saying those words. */
+function carrier(intent: string, prefix: string, ...samples: string[]): FreeSpeechCarrier {
+  return { intent, prefix, samples };
+}
+
+/**
+ * How people start a sentence aloud. Each carrier is what the person said before the words
+ * Alexa hands over, so prefix + words is the whole sentence whichever carrier matched: a
+ * general carrier ("I", "he", "my") catches any start nobody listed, a longer one ("I wish",
+ * "my husband") gives Alexa a clearer phrase to match. Contractions stay as said, except those
+ * the gate's folding of apostrophes would turn into another word ("I'll" -> "ill", "we're" ->
+ * "were", "he'll" -> "hell"): those are written out.
+ *
+ * Left out on purpose, because a bare answer begins with the same words and the carrier would
+ * take it: "not" and "never" alone ("not good", "never better" are feelings), "no" alone ("no
+ * hope", "no phone"), "nothing" alone ("nothing much"), "what's" and "what's the point" alone
+ * ("what's the point" is a feeling), "tomorrow" alone (a goal), "I'm not", "I'm scared", "I'm
+ * so" ("I'm not okay", "I'm scared", "I'm so so" are feelings): the longer carriers below and
+ * "I'm" carry those sentences instead.
+ */
 export const FREE_SPEECH_CARRIERS: readonly FreeSpeechCarrier[] = [
-  {
-    intent: 'FreeSpeechIntent',
-    prefix: '',
-    samples: [
-      'well {query}',
-      'so {query}',
-      'um {query}',
-      'honestly {query}',
-      'to be honest {query}',
-      'the thing is {query}',
-    ],
-  },
-  {
-    intent: 'FreeSpeechFeelIntent',
-    prefix: 'I feel',
-    samples: ['I feel {query}', "I'm feeling {query}", 'I am feeling {query}'],
-  },
-  {
-    intent: 'FreeSpeechFeelLikeIntent',
-    prefix: 'I feel like',
-    samples: ['I feel like {query}', 'I kind of feel like {query}'],
-  },
-  { intent: 'FreeSpeechAmIntent', prefix: "I'm", samples: ["I'm {query}", 'I am {query}'] },
-  {
-    intent: 'FreeSpeechWantIntent',
-    prefix: 'I want',
-    samples: ['I want {query}', 'I just want {query}', 'I wanna {query}'],
-  },
-  { intent: 'FreeSpeechDontIntent', prefix: "I don't", samples: ["I don't {query}", 'I do not {query}'] },
-  { intent: 'FreeSpeechCantIntent', prefix: "I can't", samples: ["I can't {query}", 'I cannot {query}'] },
-  {
-    intent: 'FreeSpeechBeenIntent',
-    prefix: "I've been",
-    samples: ["I've been {query}", 'I have been {query}'],
-  },
-  { intent: 'FreeSpeechWontIntent', prefix: "I won't", samples: ["I won't {query}", 'I will not {query}'] },
+  // Fillers: nothing to put back.
+  carrier(
+    'FreeSpeechIntent',
+    '',
+    'well {query}',
+    'so {query}',
+    'um {query}',
+    'uh {query}',
+    'oh {query}',
+    'honestly {query}',
+    'to be honest {query}',
+    'the thing is {query}',
+    'anyway {query}',
+    'alexa {query}',
+  ),
+  carrier('FreeSpeechFeelIntent', 'I feel', 'I feel {query}', "I'm feeling {query}", 'I am feeling {query}'),
+  carrier('FreeSpeechFeelLikeIntent', 'I feel like', 'I feel like {query}'),
+  carrier('FreeSpeechAmIntent', "I'm", "I'm {query}", 'I am {query}'),
+  carrier('FreeSpeechWantIntent', 'I want', 'I want {query}'),
+  carrier('FreeSpeechWannaIntent', 'I want to', 'I wanna {query}'),
+  carrier('FreeSpeechDontIntent', "I don't", "I don't {query}", 'I do not {query}'),
+  carrier('FreeSpeechCantIntent', "I can't", "I can't {query}", 'I cannot {query}'),
+  carrier('FreeSpeechBeenIntent', "I've been", "I've been {query}", 'I have been {query}'),
+  carrier('FreeSpeechWontIntent', "I won't", "I won't {query}", 'I will not {query}'),
   // Written out: the gate folds "I'll" to "ill", and "ill end it" is not what was said.
-  { intent: 'FreeSpeechWillIntent', prefix: 'I will', samples: ["I'll {query}", 'I will {query}'] },
-  { intent: 'FreeSpeechItsIntent', prefix: "it's", samples: ["it's {query}", 'it is {query}'] },
-  {
-    intent: 'FreeSpeechThinkIntent',
-    prefix: 'I think',
-    samples: ['I think {query}', 'I keep thinking {query}'],
-  },
-  { intent: 'FreeSpeechHaveIntent', prefix: 'I have', samples: ['I have {query}', "I've got {query}"] },
-  { intent: 'FreeSpeechNeedIntent', prefix: 'I need', samples: ['I need {query}'] },
-  { intent: 'FreeSpeechJustIntent', prefix: 'I just', samples: ['I just {query}'] },
-  {
-    intent: 'FreeSpeechEveryoneIntent',
-    prefix: 'everyone',
-    samples: ['everyone {query}', 'everybody {query}'],
-  },
-  { intent: 'FreeSpeechNobodyIntent', prefix: 'nobody', samples: ['nobody {query}', 'no one {query}'] },
-  { intent: 'FreeSpeechMaybeIntent', prefix: 'maybe', samples: ['maybe {query}', 'perhaps {query}'] },
+  carrier('FreeSpeechWillIntent', 'I will', "I'll {query}", 'I will {query}'),
+  carrier('FreeSpeechItsIntent', "it's", "it's {query}", 'it is {query}'),
+  carrier('FreeSpeechThinkIntent', 'I think', 'I think {query}'),
+  carrier('FreeSpeechHaveIntent', 'I have', 'I have {query}', "I've {query}", "I've got {query}"),
+  carrier('FreeSpeechNeedIntent', 'I need', 'I need {query}'),
+  carrier('FreeSpeechJustIntent', 'I just', 'I just {query}'),
+  carrier('FreeSpeechEveryoneIntent', 'everyone', 'everyone {query}', 'everybody {query}'),
+  carrier('FreeSpeechNobodyIntent', 'nobody', 'nobody {query}', 'no one {query}'),
+  carrier('FreeSpeechMaybeIntent', 'maybe', 'maybe {query}', 'perhaps {query}'),
+
+  // I + a verb or an auxiliary; "I" alone catches every other.
+  carrier('FreeSpeechIIntent', 'I', 'I {query}'),
+  carrier('FreeSpeechWishIntent', 'I wish', 'I wish {query}'),
+  carrier('FreeSpeechTookIntent', 'I took', 'I took {query}'),
+  carrier('FreeSpeechTriedIntent', 'I tried', 'I tried {query}'),
+  carrier('FreeSpeechHaveDecidedIntent', "I've decided", "I've decided {query}", 'I have decided {query}'),
+  carrier('FreeSpeechDecidedIntent', 'I decided', 'I decided {query}'),
+  carrier('FreeSpeechKeepIntent', 'I keep', 'I keep {query}'),
+  carrier('FreeSpeechHopeIntent', 'I hope', 'I hope {query}'),
+  carrier('FreeSpeechHateIntent', 'I hate', 'I hate {query}'),
+  carrier('FreeSpeechKnowIntent', 'I know', 'I know {query}'),
+  carrier('FreeSpeechShouldIntent', 'I should', 'I should {query}'),
+  carrier('FreeSpeechShouldntIntent', "I shouldn't", "I shouldn't {query}", 'I should not {query}'),
+  carrier('FreeSpeechWouldIntent', 'I would', 'I would {query}'),
+  carrier('FreeSpeechIdIntent', "I'd", "I'd {query}"),
+  carrier('FreeSpeechCouldIntent', 'I could', 'I could {query}'),
+  carrier('FreeSpeechWasIntent', 'I was', 'I was {query}'),
+  carrier('FreeSpeechHadIntent', 'I had', 'I had {query}'),
+  carrier('FreeSpeechHaventIntent', "I haven't", "I haven't {query}", 'I have not {query}'),
+  carrier('FreeSpeechDidntIntent', "I didn't", "I didn't {query}", 'I did not {query}'),
+  carrier('FreeSpeechNeverIntent', 'I never', 'I never {query}'),
+  carrier('FreeSpeechUsedToIntent', 'I used to', 'I used to {query}'),
+  carrier(
+    'FreeSpeechGoingToIntent',
+    "I'm going to",
+    "I'm going to {query}",
+    'I am going to {query}',
+    "I'm gonna {query}",
+    'I am gonna {query}',
+  ),
+  carrier('FreeSpeechSwallowedIntent', 'I swallowed', 'I swallowed {query}'),
+  carrier('FreeSpeechWroteIntent', 'I wrote', 'I wrote {query}'),
+  carrier('FreeSpeechBoughtIntent', 'I bought', 'I bought {query}'),
+  carrier('FreeSpeechGotIntent', 'I got', 'I got {query}'),
+  carrier('FreeSpeechSaidIntent', 'I said', 'I said {query}'),
+  carrier('FreeSpeechMissIntent', 'I miss', 'I miss {query}'),
+  carrier('FreeSpeechLoveIntent', 'I love', 'I love {query}'),
+  carrier('FreeSpeechSeeIntent', 'I see', 'I see {query}'),
+
+  // Other people.
+  carrier('FreeSpeechHeIntent', 'he', 'he {query}'),
+  carrier('FreeSpeechHesIntent', "he's", "he's {query}"),
+  carrier('FreeSpeechHeWillIntent', 'he will', "he'll {query}", 'he will {query}'),
+  carrier('FreeSpeechSheIntent', 'she', 'she {query}'),
+  carrier('FreeSpeechShesIntent', "she's", "she's {query}"),
+  carrier('FreeSpeechSheWillIntent', 'she will', "she'll {query}", 'she will {query}'),
+  carrier('FreeSpeechTheyIntent', 'they', 'they {query}'),
+  carrier('FreeSpeechTheyreIntent', "they're", "they're {query}", 'they are {query}'),
+  carrier('FreeSpeechYouIntent', 'you', 'you {query}'),
+  carrier('FreeSpeechYoureIntent', "you're", "you're {query}", 'you are {query}'),
+  carrier('FreeSpeechWeIntent', 'we', 'we {query}'),
+  carrier('FreeSpeechMyIntent', 'my', 'my {query}'),
+  carrier('FreeSpeechMyHusbandIntent', 'my husband', 'my husband {query}'),
+  carrier('FreeSpeechMyWifeIntent', 'my wife', 'my wife {query}'),
+  carrier('FreeSpeechMyBoyfriendIntent', 'my boyfriend', 'my boyfriend {query}'),
+  carrier('FreeSpeechMyGirlfriendIntent', 'my girlfriend', 'my girlfriend {query}'),
+  carrier('FreeSpeechMyPartnerIntent', 'my partner', 'my partner {query}'),
+  carrier('FreeSpeechMyExIntent', 'my ex', 'my ex {query}'),
+  carrier('FreeSpeechMyDadIntent', 'my dad', 'my dad {query}'),
+  carrier('FreeSpeechMyMomIntent', 'my mom', 'my mom {query}'),
+  carrier('FreeSpeechMyFriendIntent', 'my friend', 'my friend {query}'),
+  carrier('FreeSpeechMySonIntent', 'my son', 'my son {query}'),
+  carrier('FreeSpeechMyDaughterIntent', 'my daughter', 'my daughter {query}'),
+  carrier('FreeSpeechMyBrotherIntent', 'my brother', 'my brother {query}'),
+  carrier('FreeSpeechMySisterIntent', 'my sister', 'my sister {query}'),
+  carrier('FreeSpeechSomeoneIntent', 'someone', 'someone {query}', 'somebody {query}'),
+  carrier('FreeSpeechPeopleIntent', 'people', 'people {query}'),
+
+  // It, this, that, there.
+  carrier('FreeSpeechItIntent', 'it', 'it {query}'),
+  carrier('FreeSpeechItWouldBeIntent', 'it would be', 'it would be {query}', "it'd be {query}"),
+  carrier('FreeSpeechThisIntent', 'this', 'this {query}'),
+  carrier('FreeSpeechThisIsIntent', 'this is', 'this is {query}'),
+  carrier('FreeSpeechThatsIntent', "that's", "that's {query}", 'that is {query}'),
+  carrier('FreeSpeechTheresIntent', "there's", "there's {query}", 'there is {query}'),
+  carrier('FreeSpeechEverythingIntent', 'everything', 'everything {query}'),
+  carrier('FreeSpeechNothingIsIntent', 'nothing is', 'nothing is {query}'),
+  carrier('FreeSpeechNothingWillIntent', 'nothing will', 'nothing will {query}'),
+  carrier('FreeSpeechNothingMattersIntent', 'nothing matters', 'nothing matters {query}'),
+  carrier('FreeSpeechAllIIntent', 'all I', 'all I {query}'),
+
+  // When.
+  carrier('FreeSpeechTonightIntent', 'tonight', 'tonight {query}'),
+  carrier('FreeSpeechTodayIntent', 'today', 'today {query}'),
+  carrier('FreeSpeechTomorrowIIntent', 'tomorrow I', 'tomorrow I {query}'),
+  carrier('FreeSpeechTomorrowIsIntent', 'tomorrow is', 'tomorrow is {query}'),
+  carrier('FreeSpeechLastNightIntent', 'last night', 'last night {query}'),
+  carrier('FreeSpeechRightNowIntent', 'right now', 'right now {query}'),
+  carrier('FreeSpeechLatelyIntent', 'lately', 'lately {query}'),
+  carrier('FreeSpeechSometimesIntent', 'sometimes', 'sometimes {query}'),
+
+  // Questions.
+  carrier('FreeSpeechWhatIntent', 'what', 'what {query}'),
+  carrier('FreeSpeechWhatIfIntent', 'what if', 'what if {query}'),
+  carrier('FreeSpeechPointOfIntent', "what's the point of", "what's the point of {query}"),
+  carrier('FreeSpeechPointInIntent', "what's the point in", "what's the point in {query}"),
+  carrier('FreeSpeechWhyIntent', 'why', 'why {query}'),
+  carrier('FreeSpeechHowIntent', 'how', 'how {query}'),
+  carrier('FreeSpeechWhenIntent', 'when', 'when {query}'),
+  carrier('FreeSpeechIfIntent', 'if', 'if {query}'),
+  carrier('FreeSpeechCanYouIntent', 'can you', 'can you {query}'),
+  carrier('FreeSpeechWillYouIntent', 'will you', 'will you {query}'),
+  carrier('FreeSpeechDoYouIntent', 'do you', 'do you {query}'),
+  carrier('FreeSpeechIsItIntent', 'is it', 'is it {query}'),
+  carrier('FreeSpeechAmIIntent', 'am I', 'am I {query}'),
+  carrier('FreeSpeechShouldIIntent', 'should I', 'should I {query}'),
+  carrier('FreeSpeechPleaseIntent', 'please', 'please {query}'),
+
+  // Death and life.
+  carrier('FreeSpeechDeathIntent', 'death', 'death {query}'),
+  carrier('FreeSpeechDyingIntent', 'dying', 'dying {query}'),
+  carrier('FreeSpeechLifeIntent', 'life', 'life {query}'),
+  carrier('FreeSpeechLivingIntent', 'living', 'living {query}'),
+
+  // Yes, no, not, never, and joining words.
+  carrier('FreeSpeechYesIntent', 'yes', 'yes {query}', 'yeah {query}', 'yep {query}'),
+  carrier('FreeSpeechNoIIntent', 'no I', 'no I {query}'),
+  carrier('FreeSpeechNoImIntent', "no I'm", "no I'm {query}", 'no I am {query}'),
+  carrier('FreeSpeechNoWayIntent', 'no way', 'no way {query}'),
+  carrier('FreeSpeechNoPointIntent', 'no point', 'no point {query}'),
+  carrier('FreeSpeechNoReasonToIntent', 'no reason to', 'no reason to {query}'),
+  carrier('FreeSpeechNotWorthIntent', 'not worth', 'not worth {query}'),
+  carrier('FreeSpeechNotGoingToIntent', 'not going to', 'not going to {query}', 'not gonna {query}'),
+  carrier('FreeSpeechNotSureIntent', 'not sure', 'not sure {query}'),
+  carrier('FreeSpeechNeverGoingToIntent', 'never going to', 'never going to {query}', 'never gonna {query}'),
+  carrier('FreeSpeechAndIntent', 'and', 'and {query}'),
+  carrier('FreeSpeechButIntent', 'but', 'but {query}'),
+  carrier('FreeSpeechBecauseIntent', 'because', 'because {query}', 'cause {query}'),
 ];
 
 const CARRIER_BY_INTENT = new Map(FREE_SPEECH_CARRIERS.map((c) => [c.intent, c]));

@@ -262,13 +262,6 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
         'skip the question',
       ],
     },
-    ...FREE_SPEECH_CARRIERS.map(
-      (carrier): ModelIntent => ({
-        name: carrier.intent,
-        slots: [s(SLOTS.query, 'AMAZON.SearchQuery')],
-        samples: [...carrier.samples],
-      }),
-    ),
     { name: 'AMAZON.YesIntent', samples: ['yes please', 'sure', 'yeah', "I'm ready", 'ready'] },
     { name: 'AMAZON.NoIntent', samples: ['no thanks', 'nope', 'no thank you', 'not really'] },
     {
@@ -283,6 +276,15 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
     { name: 'AMAZON.CancelIntent', samples: [] },
     { name: 'AMAZON.NavigateHomeIntent', samples: [] },
     { name: 'AMAZON.FallbackIntent', samples: [] },
+    // Carriers last: virtual-alexa breaks a tie in model order, so a bare "yes" or "I didn't"
+    // goes to the intent that owns it, not to a carrier heard with nothing after its phrase.
+    ...FREE_SPEECH_CARRIERS.map(
+      (carrier): ModelIntent => ({
+        name: carrier.intent,
+        slots: [s(SLOTS.query, 'AMAZON.SearchQuery')],
+        samples: [...carrier.samples],
+      }),
+    ),
   ];
 
   // A phrase that is an intent of its own ("grounding", "done") is never also a slot value:

@@ -23,7 +23,7 @@ const REGION_BY_LOCALE: Readonly<Record<string, CrisisRegion>> = {
   'hi-IN': 'IN',
 };
 
-/** Which crisis line to give, from the request locale (SAFETY.md). `OTHER` when unknown. */
+/** Which crisis line to give, from the request locale (docs/safety.md). `OTHER` when unknown. */
 export function regionForLocale(locale: string | undefined): CrisisRegion {
   return (locale && REGION_BY_LOCALE[locale]) || 'OTHER';
 }
