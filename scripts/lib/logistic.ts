@@ -1,0 +1,78 @@
+/**
+ * Logistic regression on hashed features, trained with AdaGrad: small, dependency-free and
+ * deterministic (a seeded shuffle, a fixed number of epochs, the same float operations in
+ * the same order), so one corpus always gives the same model.
+ */
+import type { Feature } from '../../src/core/crisis/features.ts';
+
+export interface Example {
+  features: Feature[];
+  /** 1 for the class, 0 otherwise. */
+  label: 0 | 1;
+  /** How much this example counts (class balance). */
+  weight: number;
+}
+
+export interface TrainOptions {
+  dimensions: number;
+  epochs: number;
+  /** AdaGrad's base rate. */
+  rate: number;
+  /** L2 penalty per update. */
+  l2: number;
+  seed: number;
+}
+
+export interface LinearModel {
+  bias: number;
+  weights: Float64Array;
+}
+
+/** A small seeded PRNG (mulberry32): the same sequence on every machine. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+export function margin(model: LinearModel, features: readonly Feature[]): number {
+  let z = model.bias;
+  for (const f of features) z += f.sign * (model.weights[f.index] as number);
+  return z;
+}
+
+export function train(examples: readonly Example[], options: TrainOptions): LinearModel {
+  const { dimensions, epochs, rate, l2 } = options;
+  const weights = new Float64Array(dimensions);
+  const squares = new Float64Array(dimensions).fill(1e-8);
+  let bias = 0;
+  let biasSquares = 1e-8;
+  const random = prng(options.seed);
+  const order = examples.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    for (const i of order) {
+      const example = examples[i] as Example;
+      const p = sigmoid(margin({ bias, weights }, example.features));
+      const gradient = (p - example.label) * example.weight;
+      for (const f of example.features) {
+        const g = gradient * f.sign + l2 * (weights[f.index] as number);
+        squares[f.index] = (squares[f.index] as number) + g * g;
+        weights[f.index] = (weights[f.index] as number) - (rate * g) / Math.sqrt(squares[f.index] as number);
+      }
+      biasSquares += gradient * gradient;
+      bias -= (rate * gradient) / Math.sqrt(biasSquares);
+    }
+  }
+  return { bias, weights };
+}
