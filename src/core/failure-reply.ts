@@ -7,13 +7,24 @@
 import { channelWords } from './content/channels.ts';
 import { service } from './content/service.ts';
 import { crisisReply } from './crisis/crisis-reply.ts';
-import { detectCrisis } from './crisis/detect.ts';
+import { assess } from './crisis/gate.ts';
 import { beat } from './reply.ts';
 import type { CrisisRegion, Modality, Reply } from './types.ts';
 
 export function failureReply(words: string | undefined, region: CrisisRegion, modality: Modality): Reply {
-  const signal = words === undefined ? null : detectCrisis(words);
-  if (signal) return crisisReply({ region, modality, negated: signal.negated });
+  // Nothing else can be trusted here, so a weak signal gets the full reply too: a question
+  // needs a next turn that may not come.
+  const assessment = words === undefined ? null : assess(words);
+  if (assessment) {
+    const { negated, language, concern } = assessment;
+    return crisisReply({
+      region,
+      modality,
+      negated: assessment.reply === 'grey' ? false : negated,
+      language,
+      concern,
+    });
+  }
   const line = service.shortCrisisLine(region);
   if (modality === 'text') {
     return { beats: [beat(channelWords.sms.fallback(line))], expectsAnswer: false, end: true };

@@ -3,6 +3,7 @@
  * Stored as versioned data; anything that does not parse restarts the check-in politely.
  * On voice every value here is enumerated (vocabulary words, catalogue ids, tool ids).
  */
+import type { Concern } from './crisis/signals.ts';
 import type { ConversationState, FeelingFamily, ToolId } from './types.ts';
 
 export const STEPS = [
@@ -22,6 +23,7 @@ export const STEPS = [
   'journal-helped',
   'crisis',
   'crisis-check',
+  'grey-check',
   'confirm-delete',
 ] as const;
 
@@ -42,17 +44,28 @@ export interface Values {
   standalone?: boolean;
   trigger?: string;
   tried?: string;
+  /** After a crisis or danger reply: whose safety it was about, so "repeat" gives the right numbers. */
+  concern?: Concern;
+  /** At the grey-zone question: the step it interrupted, to go back to on "no". */
+  resume?: Step;
 }
 
 export interface FlowState {
   step: Step;
   values: Values;
+  /**
+   * Turns left in which the crisis gate stays watchful (crisis/memory.ts): set after any
+   * crisis, danger or grey-zone signal, counted down each turn.
+   */
+  watch?: number;
 }
 
 export const CLOSED: FlowState = { step: 'closed', values: {} };
 
 const FAMILIES: readonly string[] = ['low-unpleasant', 'high-unpleasant', 'low-pleasant', 'high-pleasant'];
 const TOOLS: readonly string[] = ['grounding', 'breathing', 'self-compassion', 'small-action', 'parts'];
+const CONCERNS: readonly string[] = ['self', 'violence', 'overdose', 'someone-else', 'harm-others'];
+const MAX_WATCH = 20;
 
 const isStringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.length <= 10 && v.every((x) => typeof x === 'string' && x.length <= 200);
@@ -99,9 +112,32 @@ export function parseState(raw: unknown): FlowState | null {
       parsed[key] = source[key];
     }
   }
-  return { step: step as Step, values: parsed };
+  if (source.concern !== undefined) {
+    if (typeof source.concern !== 'string' || !CONCERNS.includes(source.concern)) return null;
+    parsed.concern = source.concern as Concern;
+  }
+  if (source.resume !== undefined) {
+    if (typeof source.resume !== 'string' || !(STEPS as readonly string[]).includes(source.resume))
+      return null;
+    parsed.resume = source.resume as Step;
+  }
+  const state: FlowState = { step: step as Step, values: parsed };
+  const turns = watchOf(raw);
+  if (turns > 0) state.watch = turns;
+  return state;
+}
+
+/**
+ * The watchful count of a stored state, read on its own: the crisis gate runs before the
+ * state is parsed, and a malformed state must not blind it. 0 when absent or malformed.
+ */
+export function watchOf(raw: unknown): number {
+  const watch = (raw as { watch?: unknown } | null)?.watch;
+  return typeof watch === 'number' && Number.isInteger(watch) && watch > 0 ? Math.min(watch, MAX_WATCH) : 0;
 }
 
 export function toStored(state: FlowState): ConversationState {
-  return { v: 1, step: state.step, values: { ...state.values } };
+  const stored: ConversationState = { v: 1, step: state.step, values: { ...state.values } };
+  if (state.watch && state.watch > 0) stored.watch = state.watch;
+  return stored;
 }

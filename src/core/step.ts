@@ -8,8 +8,9 @@
  */
 import { checkIn } from './content/check-in.ts';
 import { service } from './content/service.ts';
-import { crisisReply } from './crisis/crisis-reply.ts';
-import { type CrisisSignal, detectCrisis } from './crisis/detect.ts';
+import { crisisReply, greyQuestion } from './crisis/crisis-reply.ts';
+import { type Assessment, assess, type GateContext } from './crisis/gate.ts';
+import { WATCHFUL_TURNS } from './crisis/memory.ts';
 import { failureReply } from './failure-reply.ts';
 import {
   confirmDelete,
@@ -25,6 +26,7 @@ import {
   closeAfterCrisis,
   handleAfterCrisis,
   handleCrisisCheck,
+  handleGreyCheck,
   repeatCrisisStep,
 } from './flow/crisis-follow-up.ts';
 import { handlePickGoal, offerGoals, repeatGoals } from './flow/goals.ts';
@@ -49,7 +51,7 @@ import {
   useTool,
 } from './flow/tools.ts';
 import { beat, finish } from './reply.ts';
-import { CLOSED, type FlowState, parseState, type Step, toStored } from './state.ts';
+import { CLOSED, type FlowState, parseState, type Step, toStored, watchOf } from './state.ts';
 import { leadWith, type Outcome, startTurn, type Turn } from './turn.ts';
 import type { ConversationState, Ctx, Input, Reply, StepResult, ToolId } from './types.ts';
 import { type GlobalCommand, type Said, understand, wordsOf } from './understand.ts';
@@ -78,13 +80,31 @@ const TOOL_COMMANDS: Partial<Record<GlobalCommand, ToolId>> = {
   action: 'small-action',
 };
 
+/** Steps where free words are read for a feeling to reflect back. */
+const READS_FEELINGS: readonly Step[] = [
+  'closed',
+  'follow-up',
+  'name',
+  'narrow-energy',
+  'narrow-pleasantness',
+  'pick-word',
+  'crisis-check',
+];
+
+/** Steps whose open question is about the person's safety: short answers are replies to it. */
+const SAFETY_STEPS: readonly string[] = ['crisis', 'crisis-check', 'grey-check'];
+
 export function step(stored: ConversationState | null, input: Input, ctx: Ctx): StepResult {
   const words = wordsOf(input);
-  // The crisis gate: before state is read, before anything else can fail. It never throws;
-  // if its own matching fails it answers as a crisis (see detectCrisis).
-  const signal = words === undefined ? null : detectCrisis(words);
+  // The crisis gate: before state is parsed, before anything else can fail. It never throws;
+  // if its own matching fails it answers as a crisis (see assess). Memory is read on its own.
+  const context: GateContext = {
+    watchful: watchOf(stored) > 0,
+    askedAboutSafety: SAFETY_STEPS.includes(String((stored as { step?: unknown } | null)?.step)),
+  };
+  const assessment = words === undefined ? null : assess(words, context);
   try {
-    return runStep(stored, input, ctx, signal);
+    return runStep(stored, input, ctx, assessment);
   } catch {
     return safeFallback(ctx, input);
   }
@@ -94,15 +114,29 @@ function runStep(
   stored: ConversationState | null,
   input: Input,
   ctx: Ctx,
-  signal: CrisisSignal | null,
+  assessment: Assessment | null,
 ): StepResult {
   const turn = startTurn(ctx);
   const parsed = parseState(stored);
   const current = parsed ?? CLOSED;
   const said = understand(input);
   const raw = wordsOf(input);
+  // Any signal keeps the conversation watchful for a few turns; otherwise it counts down.
+  const signalled = assessment !== null && !assessment.mentionOnly;
+  const watch = signalled ? WATCHFUL_TURNS : Math.max(0, (current.watch ?? 0) - 1);
+  const watched = (outcome: Outcome): StepResult =>
+    result(turn, {
+      ...outcome,
+      // Asking the grey-zone question is a signal of its own, whatever asked it.
+      state: { ...outcome.state, watch: outcome.state.step === 'grey-check' ? WATCHFUL_TURNS : watch },
+    });
 
-  if (signal) return result(turn, crisisOutcome(turn, current, said, signal));
+  if (assessment && signalled) return watched(crisisOutcome(turn, current, said, assessment));
+  // A message that speaks of death, harm or pills is never reflected back as a feeling: where
+  // the check-in would have picked a feeling out of it, it asks the grey-zone question instead.
+  if (assessment?.mentionOnly && READS_FEELINGS.includes(current.step) && feelingsIn(said, raw).length > 0) {
+    return watched(crisisOutcome(turn, current, said, assessment));
+  }
 
   if (
     ctx.profile.optedOut &&
@@ -138,21 +172,36 @@ function runStep(
   }
 
   if (needsWelcome(turn) && !outcome.reply.silent) outcome = leadWith([welcome(turn)], outcome);
-  return result(turn, outcome);
+  return watched(outcome);
 }
 
 function result(turn: Turn, outcome: Outcome): StepResult {
   return { state: toStored(outcome.state), reply: outcome.reply, effects: turn.effects };
 }
 
-function crisisOutcome(turn: Turn, current: FlowState, said: Said, signal: CrisisSignal): Outcome {
+/**
+ * The gate heard something. Crisis and danger get their reply in full; a weak signal gets the
+ * grey-zone question, unless that question is what they are answering (then anything unclear
+ * is read as yes, and the crisis reply follows).
+ */
+function crisisOutcome(turn: Turn, current: FlowState, said: Said, assessment: Assessment): Outcome {
   const { region } = turn.ctx;
   // The HELP keyword is gated too; its reply carries the same resources, then what this number is.
   if (said.kind === 'command' && said.command === 'help') return help(turn, current);
+  const { language, concern, negated } = assessment;
+  if (assessment.reply === 'grey' && current.step !== 'grey-check') {
+    return {
+      state: { step: 'grey-check', values: { ...current.values, resume: resumable(current.step) } },
+      reply: greyQuestion(region, turn.modality, language),
+    };
+  }
   const repeatOnly = current.step === 'crisis' && said.kind === 'command' && said.command === 'repeat';
-  const reply = crisisReply({ region, modality: turn.modality, negated: signal.negated, repeatOnly });
-  return { state: { step: 'crisis', values: {} }, reply };
+  const reply = crisisReply({ region, modality: turn.modality, negated, repeatOnly, language, concern });
+  return { state: { step: 'crisis', values: concern === 'self' ? {} : { concern } }, reply };
 }
+
+/** The step to go back to after a "no" at the grey-zone question. */
+const resumable = (name: Step): Step => (SAFETY_STEPS.includes(name) ? 'closed' : name);
 
 /** Everything that is not a crisis: global requests first, then the open question's answer. */
 function respond(turn: Turn, current: FlowState, said: Said, raw: string | undefined): Outcome {
@@ -173,6 +222,14 @@ function respond(turn: Turn, current: FlowState, said: Said, raw: string | undef
     if (acknowledgement) return leadWith([acknowledgement], repeatStep(turn, current));
   }
   if (said.kind === 'fallback') {
+    // Voice could not hear the words, so the gate could not read them: ask the grey-zone
+    // question, once; while the conversation is watchful after a "no", name the line instead.
+    if ((current.watch ?? 0) === 0 && current.step !== 'grey-check') {
+      return {
+        state: { step: 'grey-check', values: { ...current.values, resume: resumable(current.step) } },
+        reply: greyQuestion(turn.ctx.region, turn.modality),
+      };
+    }
     const repeat = repeatStep(turn, current);
     return leadWith([service.fallback(service.shortCrisisLine(turn.ctx.region))], repeat);
   }
@@ -248,9 +305,11 @@ function answerStep(
     case 'journal-helped':
       return handleHelped(turn, values, said, raw);
     case 'crisis':
-      return handleAfterCrisis(turn, said);
+      return handleAfterCrisis(turn, said, values);
     case 'crisis-check':
       return handleCrisisCheck(turn, said, raw);
+    case 'grey-check':
+      return handleGreyCheck(turn, current, said, raw, (resumed) => repeatStep(turn, resumed));
     case 'confirm-delete':
       return handleConfirmDelete(turn, said.kind === 'answer' && said.answer === 'yes');
     case 'closed': {
@@ -292,7 +351,8 @@ function repeatStep(turn: Turn, current: FlowState): Outcome {
       return repeatJournal(turn, name, values);
     case 'crisis':
     case 'crisis-check':
-      return repeatCrisisStep(turn, name);
+    case 'grey-check':
+      return repeatCrisisStep(turn, name, values);
     case 'confirm-delete':
       return confirmDelete(turn);
     case 'closed':

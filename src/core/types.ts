@@ -177,6 +177,8 @@ export interface ConversationState {
   v: 1;
   step: string;
   values: Record<string, unknown>;
+  /** Turns the crisis gate stays watchful after a signal (see crisis/memory.ts). */
+  watch?: number;
 }
 
 export interface StepResult {

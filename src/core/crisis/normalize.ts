@@ -24,11 +24,29 @@ export interface Folded {
   plain: string;
 }
 
+/**
+ * Emoji that people use for the words themselves ("🪦 me soon", "💊💊💊 tonight"). Folded to
+ * the word, so every layer reads them; any other emoji is a space.
+ */
+const EMOJI_WORDS: Readonly<Record<string, string>> = {
+  '\u{1FAA6}': 'grave', // headstone
+  '\u26B0': 'coffin',
+  '\u{1F52A}': 'knife',
+  '\u{1F5E1}': 'knife', // dagger
+  '\u{1FA78}': 'blood', // drop of blood
+  '\u{1F48A}': 'pills',
+  '\u{1FAA2}': 'rope', // knot
+  '\u{1F52B}': 'gun',
+  '\u{1F51A}': 'the end',
+};
+const EMOJI = /[\u{1FAA6}\u26B0\u{1F52A}\u{1F5E1}\u{1FA78}\u{1F48A}\u{1FAA2}\u{1F52B}\u{1F51A}]/gu;
+
 const LEET: Record<string, string> = { '0': 'o', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
 /** Folds `text` into the forms the phrase lists are written in. Linear time, never throws on a string. */
 export function fold(text: string): Folded {
   const base = text
+    .replace(EMOJI, (e) => ` ${EMOJI_WORDS[e] ?? ''} `)
     .normalize('NFKD')
     // Accents, and invisible characters slipped between letters to dodge filters.
     .replace(/[\p{M}\p{Cf}]+/gu, '')
@@ -38,8 +56,10 @@ export function fold(text: string): Folded {
     .replace(/[\u2018\u2019\u201B\u02BC\u0060\u00B4\u2032]/g, "'")
     // "don't" -> "dont"; any other apostrophe is just a mark.
     .replace(/(?<=\p{L})'(?=\p{L})/gu, '')
-    .replace(/(?<![\p{L}\p{N}])\p{L}(?:[^\p{L}\p{N}\n]{1,3}\p{L}(?![\p{L}\p{N}])){2,}/gu, (run) =>
-      run.replace(/[^\p{L}]/gu, ''),
+    // A trailing mark belongs to the run: "k.i.l.l. myself" is one word, then "myself".
+    .replace(
+      /(?<![\p{L}\p{N}])\p{L}(?:[^\p{L}\p{N}\n]{1,3}\p{L}(?![\p{L}\p{N}])){2,}(?:[.*_-](?=\s))?/gu,
+      (run) => run.replace(/[^\p{L}]/gu, ''),
     )
     // "!", "|" and "*" inside a word are an i ("k!ll", "k*ll"); at the end they are punctuation.
     .replace(/(?<=\p{L})[!|*](?=\p{L})/gu, 'i')

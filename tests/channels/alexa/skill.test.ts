@@ -142,7 +142,7 @@ describe('the Alexa skill', () => {
     expect(out.open).toBe(true);
   });
 
-  it('re-prompts on fallback and gently gives the crisis line', async () => {
+  it('asks the grey-zone question on fallback, since the gate could not hear the words', async () => {
     // Prepare
     const who = person();
     await invoke(launchRequest(who));
@@ -153,10 +153,41 @@ describe('the Alexa skill', () => {
 
     // Assess
     expect(out.open).toBe(true);
-    expect(out.speech).toMatch(/in crisis/i);
+    expect(out.speech).toMatch(/Are you thinking about suicide\?/);
     expect(JSON.stringify(envelope.response.outputSpeech)).toContain(
       '<say-as interpret-as=\\"digits\\">988</say-as>',
     );
+  });
+
+  it('carries on after "no" to the grey-zone question, and does not ask it again on the next fallback', async () => {
+    // Prepare
+    const who = person();
+    await invoke(launchRequest(who));
+    await invoke(intentRequest('AMAZON.FallbackIntent', {}, who));
+
+    // Act
+    const afterNo = heard(await invoke(intentRequest('AMAZON.NoIntent', {}, who)));
+    const again = heard(await invoke(intentRequest('AMAZON.FallbackIntent', {}, who)));
+
+    // Assess
+    expect(afterNo.speech).toMatch(/Thank you for telling me/);
+    expect(afterNo.speech).toMatch(/What's here right now|feel/i);
+    expect(again.speech).not.toMatch(/Are you thinking about suicide/);
+    expect(again.speech).toMatch(/call or text 988/);
+  });
+
+  it('gives the crisis reply when the answer to the grey-zone question is yes', async () => {
+    // Prepare
+    const who = person();
+    await invoke(launchRequest(who));
+    await invoke(intentRequest('AMAZON.FallbackIntent', {}, who));
+
+    // Act
+    const out = heard(await invoke(intentRequest('AMAZON.YesIntent', {}, who)));
+
+    // Assess
+    expect(out.speech).toMatch(/I'm an automated check-in, and I can't help in a crisis/);
+    expect(out.speech).toMatch(/Suicide and Crisis Lifeline/);
   });
 
   it('answers crisis words caught by the catch-all with 988, digit by digit', async () => {

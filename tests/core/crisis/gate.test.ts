@@ -1,149 +1,192 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectCrisis } from '../../../src/core/crisis/detect.ts';
-import {
-  answers,
-  disguised,
-  explicit,
-  feelings,
-  idioms,
-  means,
-  negated,
-  notNegated,
-  requests,
-  slang,
-  veiled,
-} from './corpus.ts';
+import { loadCorpus } from '../../../scripts/lib/crisis-corpus.ts';
+import { type Assessment, assess } from '../../../src/core/crisis/gate.ts';
 
-const TIERS = ['explicit', 'veiled', 'means', 'request'];
-const crisisPhrases = [...explicit, ...veiled, ...means, ...slang, ...disguised];
+/** The lines written against the lists (train split only): every one must behave. */
+const regression = loadCorpus('train').filter(
+  (l) => l.source === 'regression' || l.source === 'check-in-answers',
+);
+const riskLines = regression.filter((l) => l.expect !== 'none').map((l) => l.text);
+const everydayLines = regression.filter((l) => l.expect === 'none').map((l) => l.text);
 
-describe('detectCrisis: the regression corpus', () => {
-  it('holds at least 100 crisis phrases and 60 everyday lines', () => {
-    // Prepare / Act
-    const everyday = [...idioms, ...feelings, ...answers];
+const resources = (a: Assessment | null) => a !== null && a.reply !== 'grey';
 
-    // Assess
-    expect(crisisPhrases.length + requests.length).toBeGreaterThanOrEqual(100);
-    expect(everyday.length).toBeGreaterThanOrEqual(60);
+/** Negated statements: they still reach the reply, with the softer opening. */
+const negated = [
+  "I'm not suicidal",
+  "I'm not suicidal, just tired",
+  "I don't want to kill myself",
+  "I'm not going to hurt myself",
+  'I would never kill myself',
+  "I'm not having thoughts of suicide",
+  "I don't want to die",
+  "I'm not going to end my life",
+  'nope, not going to hurt myself',
+];
+
+/** Negation elsewhere in the message, an answer "no", or a hedge, softens nothing. */
+const notNegated = [
+  "I'm not ok, I want to die",
+  "I'm not suicidal but I want to die",
+  'no, I want to kill myself',
+  'nobody would care if I killed myself',
+  "I don't know, I want to die",
+  'no i just want to die',
+  "I can't promise I won't hurt myself tonight",
+  'im not sure i wont hurt myself',
+  'I cant say I wont kill myself',
+];
+
+describe('the crisis gate: its regression lines', () => {
+  it('holds the lines it was written against', () => {
+    expect(riskLines.length).toBeGreaterThanOrEqual(300);
+    expect(everydayLines.length).toBeGreaterThanOrEqual(200);
   });
 
-  it.each(explicit)('hears the explicit words %j', (text) => {
-    expect(detectCrisis(text)).toMatchObject({ tier: 'explicit', negated: false });
+  it.each(riskLines)('gives the resources for %j', (text) => {
+    expect(resources(assess(text))).toBe(true);
   });
 
-  it.each(veiled)('hears the veiled words %j', (text) => {
-    expect(detectCrisis(text)).not.toBeNull();
-  });
-
-  it.each(means)('hears means and method in %j', (text) => {
-    expect(detectCrisis(text)).not.toBeNull();
-  });
-
-  it.each(slang)('hears slang and typos in %j', (text) => {
-    expect(detectCrisis(text)).not.toBeNull();
-  });
-
-  it.each(disguised)('hears through case, spacing, punctuation and leetspeak in %j', (text) => {
-    expect(detectCrisis(text)).not.toBeNull();
-  });
-
-  it.each(requests)('treats %j as a direct request for help', (text) => {
-    expect(detectCrisis(text)).toMatchObject({ tier: 'request' });
-  });
-
-  it.each(idioms)('lets the everyday idiom %j through', (text) => {
-    expect(detectCrisis(text)).toBeNull();
-  });
-
-  it.each(feelings)('lets the feeling statement %j through', (text) => {
-    expect(detectCrisis(text)).toBeNull();
-  });
-
-  it.each(answers)('lets the check-in answer %j through', (text) => {
-    expect(detectCrisis(text)).toBeNull();
+  it.each(everydayLines)('raises no alarm for the everyday %j', (text) => {
+    expect(resources(assess(text))).toBe(false);
   });
 });
 
-describe('detectCrisis: negation', () => {
-  it.each(negated)('still triggers on %j, marked negated', (text) => {
-    expect(detectCrisis(text)).toMatchObject({ negated: true });
+describe('the crisis gate: negation', () => {
+  it.each(negated)('still gives the resources for %j, with the softer opening', (text) => {
+    expect(assess(text)).toMatchObject({ reply: 'crisis', negated: true });
   });
 
   it.each(notNegated)('does not soften %j because of a negation elsewhere', (text) => {
-    expect(detectCrisis(text)).toMatchObject({ negated: false });
-  });
-
-  it.each(crisisPhrases)('does not soften the plain crisis phrase %j', (text) => {
-    expect(detectCrisis(text)).toMatchObject({ negated: false });
+    expect(assess(text)).toMatchObject({ reply: 'crisis', negated: false });
   });
 });
 
-describe('detectCrisis: tiers', () => {
-  it('reports the most serious tier when a message matches several', () => {
-    // Prepare
-    const text = 'help, I have been saving up my pills and I want to kill myself';
-
-    // Act
-    const signal = detectCrisis(text);
-
-    // Assess
-    expect(signal).toEqual({ tier: 'explicit', negated: false });
+describe('the crisis gate: three replies', () => {
+  it.each([
+    ['my boyfriend just choked me and he is still in the house', 'violence'],
+    ['my husband said he would kill me if i leave', 'violence'],
+    ["i'm hiding in the bathroom, he's banging on the door", 'violence'],
+    ['I took all my pills an hour ago', 'overdose'],
+    ['i swallowed a whole bottle of tylenol', 'overdose'],
+    ['my friend sent me a goodbye text and she is not answering', 'someone-else'],
+    ["my brother took pills and he won't wake up", 'someone-else'],
+    ["i'm scared i'm going to hurt my baby", 'harm-others'],
+  ])('answers %j with danger now (%s)', (text, concern) => {
+    expect(assess(text)).toMatchObject({ reply: 'danger', concern });
   });
 
-  it('files saved-up pills under means and "can\'t go on" under veiled', () => {
-    expect(detectCrisis("I've saved up my pills")?.tier).toBe('means');
-    expect(detectCrisis("I can't go on")?.tier).toBe('veiled');
+  it('answers a plain crisis with the crisis reply, not danger now', () => {
+    expect(assess('i want to kill myself tonight')).toMatchObject({ reply: 'crisis', concern: 'self' });
+  });
+
+  it('asks the grey-zone question on a weak signal alone', () => {
+    expect(assess("what's the point")).toMatchObject({ reply: 'grey' });
+  });
+
+  it.each([
+    "I'm walking in a suicide prevention 5k on Saturday",
+    'watched a documentary about the crisis line last night',
+    'is 988 the same as the old lifeline number?',
+  ])('gives no full crisis reply to talk about the topic: %j', (text) => {
+    expect(resources(assess(text))).toBe(false);
+  });
+
+  it('marks a message that only speaks of death, so no word of it is reflected back as a feeling', () => {
+    expect(assess('my grandpa died last spring and I miss him')).toMatchObject({ mentionOnly: true });
+    expect(assess('this traffic is killing me')).toBeNull();
   });
 });
 
-describe('detectCrisis: any input at all', () => {
-  const isValid = (signal: ReturnType<typeof detectCrisis>) =>
-    signal === null || (TIERS.includes(signal.tier) && typeof signal.negated === 'boolean');
-
-  it('answers null or a valid signal for any unicode string', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
-        expect(isValid(detectCrisis(text))).toBe(true);
-      }),
-      { numRuns: 500 },
-    );
+describe('the crisis gate: every layer can fire on its own', () => {
+  it('hears the lexicon alone (slang)', () => {
+    const a = assess('kms');
+    expect(resources(a)).toBe(true);
+    expect(a?.signals.map((s) => s.layer)).toContain('lexicon');
   });
 
-  it('answers null or a valid signal for 5,000-character strings', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary', minLength: 5000, maxLength: 5000 }), (text) => {
-        expect(isValid(detectCrisis(text))).toBe(true);
-      }),
-      { numRuns: 20 },
-    );
+  it('hears a semantic frame the lexicon has no phrase for', () => {
+    const a = assess('honestly being dead sounds peaceful right now');
+    expect(a?.signals.some((s) => s.layer === 'frames' && s.strength === 'sure')).toBe(true);
+    expect(resources(a)).toBe(true);
   });
 
-  it('still hears a crisis phrase on its own line inside any surrounding text', () => {
+  it('hears other languages, and answers in Spanish when the message is Spanish', () => {
+    expect(assess('我真的不想活了')).toMatchObject({ reply: 'crisis', language: 'other' });
+    expect(assess('je veux mourir')).toMatchObject({ reply: 'crisis', language: 'other' });
+    expect(assess('ya no quiero vivir, me quiero morir')).toMatchObject({ reply: 'crisis', language: 'es' });
+  });
+
+  it('lets no benign words around a crisis message take its resources away', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: 'grapheme', maxLength: 200 }),
-        fc.constantFrom(...crisisPhrases),
-        fc.string({ unit: 'grapheme', maxLength: 200 }),
-        (before, phrase, after) => {
-          expect(detectCrisis(`${before}\n${phrase}\n${after}`)).not.toBeNull();
+        fc.constantFrom(...everydayLines),
+        fc.constantFrom(...riskLines),
+        fc.constantFrom(...everydayLines),
+        (before, risk, after) => {
+          expect(resources(assess(`${before}\n${risk}\n${after}`))).toBe(true);
         },
       ),
       { numRuns: 300 },
     );
   });
+});
+
+describe('the crisis gate: memory across turns', () => {
+  it('reads a short follow-up in the context of the turn before', () => {
+    expect(assess('tonight')).toBeNull();
+    expect(assess('tonight', { watchful: true })).toMatchObject({ reply: 'crisis' });
+    expect(assess('the pills', { watchful: true })).toMatchObject({ reply: 'crisis' });
+  });
+
+  it('reads "I already did" after the safety question as an overdose may be under way', () => {
+    expect(assess('i already took them', { watchful: true, askedAboutSafety: true })).toMatchObject({
+      reply: 'danger',
+      concern: 'overdose',
+    });
+  });
+
+  it('lowers the classifier bar while watchful, and never raises it', () => {
+    for (const text of [...riskLines.slice(0, 50), ...everydayLines.slice(0, 50)]) {
+      if (resources(assess(text))) expect(resources(assess(text, { watchful: true }))).toBe(true);
+    }
+  });
+});
+
+describe('the crisis gate: any input at all', () => {
+  const valid = (a: Assessment | null) =>
+    a === null ||
+    (['crisis', 'danger', 'grey'].includes(a.reply) &&
+      typeof a.negated === 'boolean' &&
+      Array.isArray(a.signals));
+
+  it('answers null or a valid assessment for any unicode string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        expect(valid(assess(text))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('answers null or a valid assessment for 5,000-character strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 5000, maxLength: 5000 }), (text) => {
+        expect(valid(assess(text))).toBe(true);
+      }),
+      { numRuns: 20 },
+    );
+  });
 
   it('hears a crisis phrase at the end of a long message', () => {
-    // Prepare
     const text = `${'Today was long and I did my laundry. '.repeat(130)}I want to kill myself.`;
-
-    // Act / Assess
-    expect(detectCrisis(text)).toEqual({ tier: 'explicit', negated: false });
+    expect(assess(text)).toMatchObject({ reply: 'crisis', negated: false });
   });
 
   it('answers null for empty text, emoji and control characters alone', () => {
-    expect(detectCrisis('')).toBeNull();
-    expect(detectCrisis('\u0000\u0007\u001b[2J')).toBeNull();
-    expect(detectCrisis('\u{1F600}\u{1F622}\u{1F3B5}')).toBeNull();
+    expect(assess('')).toBeNull();
+    expect(assess('\u0000\u0007\u001b[2J')).toBeNull();
+    expect(assess('\u{1F600}\u{1F622}\u{1F3B5}')).toBeNull();
   });
 });

@@ -12,12 +12,26 @@
  * Err toward over-triggering; the `(?! ...)` tails only carve out everyday idioms.
  * A miss found in the wild goes into tests/core/crisis/corpus.ts first, then here.
  */
-import type { CrisisTier } from './detect.ts';
+import { despace, requiredLiterals } from './literals.ts';
+import { isNegated } from './negation.ts';
+import type { Folded } from './normalize.ts';
+
+/**
+ * Which list a phrase is on. Every list gives the resources; the tier is kept for counting.
+ * - explicit: "I want to kill myself", "suicidal", "kms"
+ * - veiled: "I won't be a problem much longer", "can't go on"
+ * - means: pills saved up, a bridge, cutting, a rope, a gun
+ * - request: a direct ask for help: "HELP", "I need help", "988", "not safe"
+ * - mention: the words themselves ("suicide", "self-harm", "crisis"), also used about the topic
+ */
+export type LexiconTier = 'explicit' | 'veiled' | 'means' | 'request' | 'mention';
 
 /** One compiled phrase, and which folded form it reads. */
 export interface Phrase {
-  tier: CrisisTier;
+  tier: LexiconTier;
   form: 'squeezed' | 'plain';
+  /** The source as compiled (spaces made optional). */
+  pattern: string;
   re: RegExp;
 }
 
@@ -27,7 +41,7 @@ const PILLS =
 const PLACE =
   '(?:bridge|rof|rofs|roftop|building|window|balcony|clif|ledge|tower|overpas|parking garage|car park|tracks|dam|pier|motorway overpas)';
 /** Accidents and figures of speech after "cut/burn myself". */
-const CUT_ACCIDENT = String.raw`(?! (?:shaving|coking|choping|slicing|peling|on a|on some|on broken|on the (?:stove|oven|pan|iron|ketle|grater|can|knife|glas|paper|blender)|by acident|acidentaly|some slack|a break|slack|of|short|out|lose|a piece|a slice)\b)`;
+const CUT_ACCIDENT = String.raw`(?! (?:shaving|coking|choping|slicing|peling|on a|on some|on broken|on the|on her|on his|by acident|acidentaly|some slack|a break|slack|of|short|out|lose|a piece|a slice)\b)`;
 /** Escapes into something ordinary after "disappear" or "sleep forever": "into a book", "on weekends". */
 const ESCAPE = String.raw`(?! (?:into (?:a |the |my |some |)?(?:bok|boks|novel|story|game|movie|show|film|music|blanket|bed|couch|hobie|garden)|under (?:the |my |a )?(?:covers|blanket|duvet)|from social media|of social media|on (?:wekends|the wekend|sundays|saturdays|my days of|days of|holidays)|this wekend)\b)`;
 const HURT_ACCIDENT = String.raw`(?! (?:at the gym|lifting|playing|runing|working out|by acident|acidentaly|faling|on the stairs|sking|at practice)\b)`;
@@ -35,17 +49,13 @@ const HURT_ACCIDENT = String.raw`(?! (?:at the gym|lifting|playing|runing|workin
 const explicit = [
   // "I feel like dying", said plainly (not "of embarrassment" or "laughing").
   String.raw`\b(?:fel|feling|felt|fels) like (?:im )?(?:dying|i want to die|i could die|dying inside)\b(?! (?:of|laughing|from laughing|to (?:se|get|know|try|have|eat|go))\b)`,
-  // suicide and its typos: suicidal, sucidal, suicidle, suiside, suicdal
-  String.raw`\bsu[ia]?i?[cs]i?d`,
-  String.raw`\bsiu[cs]id`,
-  String.raw`\bself (?:harm|injur|mutilat|delet|unaliv|destruct)`,
   String.raw`\b(?:kil|kiling|kilin|kils|kiled|kild|end|ending|ended|unaliv|unaliving|delete|deleting|drown|drowning|poison|poisoning|starve|starving|sufocate|sufocating|strangle|strangling|hang|hanging|hung|electrocute|overdose|od) ${SELF}\b(?! laughing\b)`,
   String.raw`\b(?:hurt|hurting|hurts|harm|harming|harmed|injure|injuring) ${SELF}\b${HURT_ACCIDENT}`,
   String.raw`\b(?:shot|shoting|stab|stabing|stabed) ${SELF}\b(?! in the fot\b)`,
   // "my boss is going to kill me", "it would kill me to miss it": someone else's doing, an idiom.
-  String.raw`(?<!\b(?:gona|going to|wil|would|shel|hel|theyl|youl|itl|hed|shed|theyd|youd|bosl) )\bkil me\b`,
+  String.raw`(?<!\b(?:gona|going to|wil|would|shel|hel|theyl|youl|itl|hed|shed|theyd|youd|bosl|trying to|tried to|wants to|wanted to|out to|tryna) )\bkil me\b`,
   // "end me", "I want to end me"; "this homework is going to end me" is an idiom, as with "kill me".
-  String.raw`(?<!\b(?:gona|going to|wil|would|shel|hel|theyl|youl|itl|hed|shed|theyd|youd|bosl|the|an|that|this) )\bend me\b`,
+  String.raw`(?<!\b(?:gona|going to|wil|would|shel|hel|theyl|youl|itl|hed|shed|theyd|youd|bosl|the|an|that|this|trying to|tried to|wants to|wanted to|out to|tryna) )\bend me\b`,
   String.raw`(?<!\d )\bkms\b`,
   String.raw`\b(?:want|wana|ned|going|gona|about|fina|tryna|to) 2 kms\b`,
   String.raw`\b(?:kys|ctb)\b`,
@@ -75,7 +85,6 @@ const explicit = [
 
 const means = [
   // "overdosed on sugar" is a figure of speech; any medicine still reads as means.
-  String.raw`(?<!\b(?:sugar|cafeine|cofe|chocolate|candy|carb|cutenes|netflix) )\bover dos(?!(?:e|ed|ing|es)? on (?:sugar|cafeine|cofe|chocolate|candy|carbs|swets|netflix|tv|cutenes|junk fod|piza|cake|cokies|sunshine|memes|anime|snacks|christmas)\b)`,
   // Asking how much it takes: "how many pills would kill me", "how much tylenol to die".
   String.raw`\bhow (?:many|much)\b[^#]{0,40}?\b(?:to|would|wil|could|can|til|until|is|are|before) (?:die|kil (?:me|myself|yourself|you|someone|a person)|overdose|od|end (?:it|my life)|be lethal|be fatal|lethal|fatal|an overdose|a lethal dose|dead)\b`,
   String.raw`\b(?:lethal|fatal|deadly) (?:dose|amount|quantity)\b`,
@@ -94,14 +103,14 @@ const means = [
   String.raw`\b(?:a|the) (?:${PLACE.slice(3, -1)}|rope|gun) (?:picked|chosen|planed|sorted|lined up|al planed) (?:out )?\b`,
   String.raw`\benough ${PILLS} (?:to|that|so)\b`,
   String.raw`\b(?:drink|drinking|drank|swalow|swalowing) (?:some |the )?(?:bleach|antifreze|poison)\b`,
-  String.raw`\b(?:jump|jumping|jumped|jumps|leap|leaping|leapt|throw ${SELF}|throwing ${SELF}|threw ${SELF}|fling ${SELF}|fal|faling) (?:of|from|of of|out of|out) (?:a|the|this|that|my|our|some|his|her) (?:top of (?:a|the) )?${PLACE}\b`,
+  String.raw`(?<!\bbunge )\b(?:jump|jumping|jumped|jumps|leap|leaping|leapt|throw ${SELF}|throwing ${SELF}|threw ${SELF}|fling ${SELF}|fal|faling) (?:of|from|of of|out of|out) (?:a|the|this|that|my|our|some|his|her) (?:top of (?:a|the) )?${PLACE}\b`,
   String.raw`\b(?:step|steping|steped|walk|walking|walked|drive|driving|drove) (?:of|of of) (?:a|the|this|that|my|our|some|his|her) (?:top of (?:a|the) )?${PLACE}\b`,
   String.raw`\b(?:jump|jumping|jumped|jumps|leap|leaping) (?:of|from)\b(?= #| $| (?:it|something|tonight|again|now)\b)`,
   String.raw`\b(?:jump|jumping|jumped|step|steping|steped|throw ${SELF}|throwing ${SELF}|threw ${SELF}|lie down|lay down|laying down|lying down|walk|walking|walked) (?:in front of|infront of|under) (?:a|the|an|some|oncoming) (?:train|bus|truck|lory|car|trafic|subway|metro|tube)\b`,
   String.raw`\b(?:going to|gona|want to|wana|about to|ready to|tempted to|might|could|just) jump\b(?= #| $| (?:tonight|now|today|again)\b)`,
   String.raw`\b(?:im|i am|standing|stod|siting|sat|now) on (?:the|a|this|that) (?:rof|rof ledge|ledge|bridge|railing|edge of the rof|edge of the bridge)\b(?! (?:of (?:my|the|your|his|her) nose)\b)`,
   String.raw`\b(?:walk|walking|walked|step|steping|run|runing|jump|jumping) into (?:oncoming )?trafic\b`,
-  String.raw`\b(?:thinking about|think about|thought about|thinking of|at|on|to|near|standing on|stod on|stand on|siting on|sat on|drove to|drive to|driving to|walked to|walk to|went to|going to|go to) (?:the|a|this|that) (?:bridge|ledge)\b(?! (?:club|game|tournament|of (?:my|the|your|his|her) nose)\b)`,
+  String.raw`\b(?:thinking about|think about|thought about|thinking of|im at|i am at|im near|standing at|siting at|parked at|waiting at|standing on|stod on|stand on|siting on|sat on|drove to|drive to|driving to|walked to|walk to|went to|going to|go to) (?:the|a|this|that) (?:bridge|ledge)\b(?! (?:club|game|tournament|of (?:my|the|your|his|her) nose)\b)`,
   String.raw`\b(?:on|at|over|standing on|stand on|siting on|sat on) (?:the )?(?:edge|ledge|railing|rail) of (?:a|the|this) ${PLACE}\b`,
   String.raw`\b(?:drive|driving|drove|crash|crashing|crashed|ster|stering|swerve|swerving) (?:my car |the car |myself )?(?:of|into|of of) (?:a |the |an )?(?:bridge|clif|tre|wal|river|lake|oncoming|trafic|truck)\b`,
   String.raw`\b(?:crash|wreck) (?:my|the) car on purpose\b`,
@@ -127,7 +136,6 @@ const means = [
   String.raw`\b(?:want to|wana|going to|gona|ready to|about to|could|might|just|tempted to) pul the triger\b(?! on\b)`,
   String.raw`\bblow (?:my )?(?:brains|brain|head) (?:out|of)\b`,
   String.raw`\bbulet (?:in|into|through) my (?:head|brain|skul|mouth)\b`,
-  String.raw`\bcarbon monoxide\b`,
   String.raw`\b(?:car|engine) runing in the garage\b`,
   String.raw`\bgarage with the (?:car|engine) runing\b`,
   // Second review.
@@ -142,7 +150,6 @@ const means = [
   String.raw`\b(?:drink|drinking|eat|eating|starve|starving|stop eating|not eat|not eating|bled|bleding|cut|cuting|take pils|swalow pils|smoke|smoking|use|using) [^#]{0,20}?\b(?:until|til|untill) i (?:die|am dead|m dead|im dead|drop dead)\b`,
   String.raw`\b(?:holding|hold|held|have|got|grabed|grab|grabing) (?:a|the|my) (?:knife|blade|razor|razor blade)\b(?= #| $| (?:right now|now|again|in my hand|to my)\b)`,
   String.raw`\b(?:knife|blade|razor|gun) (?:is |are )?in my (?:hand|hands|lap)\b`,
-  String.raw`(?<!\b(?:buy|bought|buying|new|replace|change|order|ordered|pack of|spare|disposable) )\brazor blades?\b(?! (?:for shaving|refils|for my (?:razor|shaver))\b)`,
   String.raw`\b(?:fresh|dep|new) cuts\b(?! (?:of|to|in|at|from|on the|flowers|fries|fruit|hair|meat|album)\b)`,
   String.raw`\bcuts on my (?:wrist|wrists|arm|arms|thigh|thighs|leg|legs|stomach|skin)\b(?! from\b)`,
   String.raw`\b(?:scratch|scratching|scratched|scrape|scraping|hit|hiting|punch|punching|punched|slap|slaping|slaped|beat|beating|bite|biting|pinch|pinching) (?:myself|my self)\b(?! (?:on (?:the|a|my)|with (?:the|a)|by acident|acidentaly|awake|out of|up|in the face with)\b)`,
@@ -162,7 +169,7 @@ const means = [
 /** Phrases that read the unsqueezed text: squeezing would turn "noose" into "nose" and "off" into "of". */
 const meansPlain = [
   String.raw`\bnoo+se`,
-  String.raw`\b(?:jump|jumping|jumped|jumps|leap|leaping|leapt) off+\b(?! (?:a |the |my |this |that )?(?:call|zoom|meeting|phone|bandwagon|couch|sofa|bed|page|screen|plane|bus|boat|ferry|wagon|train|stage|diving|point)\b)`,
+  String.raw`\b(?:jump|jumping|jumped|jumps|leap|leaping|leapt) off+\b(?! (?:a |the |my |this |that )?(?:call|zoom|meeting|phone|bandwagon|couch|sofa|bed|page|screen|plane|bus|boat|ferry|wagon|train|stage|diving|point|high dive|dock|rocks|pier into|swing|trampoline)\b)`,
   String.raw`\boff+ (?:myself|my self)\b`,
 ];
 
@@ -287,24 +294,40 @@ const request = [
   String.raw`(?<!\b(?:this|it|that|thing|ap|how) )\bhelp me\b(?= #| $| (?:please|plz|pls|now|asap|i|im|someone|somebody|god)\b)`,
   String.raw`\b(?:ned|neds|want|wana) (?:someone|somebody|anyone|anybody|a person|a human|a real person) to (?:talk|speak) to\b`,
   String.raw`\b(?:ned|neds|want|wana|have) to (?:talk|speak) to (?:someone|somebody|anyone|anybody|a person|a human|a real person|a profesional|a counselor|a therapist)\b`,
-  String.raw`\b988\b`,
-  String.raw`\bnine (?:eight eight|eighty eight|88)\b`,
   String.raw`\b(?:not|dont fel|do not fel|didnt fel|never fel|no longer fel|isnt|arent|not feling|cant be|dont know if im) safe\b(?! for work\b)`,
   String.raw`\bcant (?:kep|stay|be) (?:myself )?safe\b`,
   String.raw`\bunsafe\b`,
   String.raw`\b(?:sos|mayday)\b`,
+];
+
+/**
+ * The words themselves, which people also use to talk about the topic ("a suicide prevention
+ * walk", "I volunteer at a crisis line"). The gate reads a mention as sure unless the message
+ * is about the topic or a recovery, where it asks the grey-zone question instead.
+ */
+const mention = [
+  // Means named as a noun, which news, work and grief talk about too.
+  String.raw`(?<!\b(?:sugar|cafeine|cofe|chocolate|candy|carb|cutenes|netflix) )\bover dos(?!(?:e|ed|ing|es)? on (?:sugar|cafeine|cofe|chocolate|candy|carbs|swets|netflix|tv|cutenes|junk fod|piza|cake|cokies|sunshine|memes|anime|snacks|christmas)\b)`,
+  String.raw`\bcarbon monoxide\b`,
+  String.raw`(?<!\b(?:buy|bought|buying|new|replace|change|order|ordered|pack of|spare|disposable) )\brazor blades?\b(?! (?:for shaving|refils|for my (?:razor|shaver))\b)`,
+  // The number itself: "is 988 the new lifeline?" is a question about it.
+  String.raw`\b988\b`,
+  String.raw`\bnine (?:eight eight|eighty eight|88)\b`,
+  // suicide and its typos: suicidal, sucidal, suicidle, suiside, suicdal
+  String.raw`\bsu[ia]?i?[cs]i?d`,
+  String.raw`\bsiu[cs]id`,
+  String.raw`\bself (?:harm|injur|mutilat|delet|unaliv|destruct)`,
   String.raw`(?<!\b(?:midlife|mid life|identity|climate|housing|energy|cost of living|fuel|work|a work|ofice|pr) )\b(?:crisis|crises)\b(?! at work\b)`,
   // "I'm in crisis at work" is still a crisis; only the workplace's own crisis is carved out.
   String.raw`\bin crisis\b`,
   String.raw`\b(?:emergency|emergencies|emergancy|emergeny)\b(?! (?:brake|break|exit|exits|fund|funds|savings|contact|contacts|kit|alert|lights|vehicle|vehicles|landing|broadcast|alert system|stop|shower|power|generator)\b)`,
 ];
 
-const compile = (tier: CrisisTier, form: Phrase['form']) => (source: string) => ({
-  tier,
-  form,
+const compile = (tier: LexiconTier, form: Phrase['form']) => (source: string) => {
   // A space in a phrase is optional: glued words ("killmyself") match too.
-  re: new RegExp(source.replace(/ /g, ' ?'), 'gu'),
-});
+  const pattern = source.replace(/ /g, ' ?');
+  return { tier, form, pattern, re: new RegExp(pattern, 'gu') };
+};
 
 /** Every phrase, most serious tier first. */
 export const PHRASES: readonly Phrase[] = [
@@ -313,4 +336,40 @@ export const PHRASES: readonly Phrase[] = [
   ...meansPlain.map(compile('means', 'plain')),
   ...veiled.map(compile('veiled', 'squeezed')),
   ...request.map(compile('request', 'squeezed')),
+  ...mention.map(compile('mention', 'squeezed')),
 ];
+
+/** One phrase that matched, where, and whether its own clause negates it. */
+export interface LexiconHit {
+  tier: LexiconTier;
+  negated: boolean;
+}
+
+let anchors: ReadonlyArray<readonly string[][] | null> | undefined;
+
+/**
+ * Every phrase that matches the folded text. A phrase runs only when one of its required
+ * literals is in the text (see literals.ts), and each runs on its own RegExp object: nothing
+ * is compiled per call, and V8 keeps what it compiled.
+ */
+export function matchLexicon(folded: Folded): LexiconHit[] {
+  anchors ??= PHRASES.map((p) => requiredLiterals(p.pattern));
+  const hits: LexiconHit[] = [];
+  const squeezedDespaced = folded.squeezed.map(despace);
+  const plainDespaced = despace(folded.plain);
+  PHRASES.forEach((phrase, i) => {
+    const required = anchors?.[i];
+    const forms = phrase.form === 'plain' ? [folded.plain] : folded.squeezed;
+    forms.forEach((form, f) => {
+      const despaced = phrase.form === 'plain' ? plainDespaced : (squeezedDespaced[f] as string);
+      if (required && !required.every((set) => set.some((literal) => despaced.includes(literal)))) return;
+      const { re } = phrase;
+      re.lastIndex = 0;
+      for (let m = re.exec(form); m !== null; m = re.exec(form)) {
+        hits.push({ tier: phrase.tier, negated: isNegated(form, m.index) });
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    });
+  });
+  return hits;
+}

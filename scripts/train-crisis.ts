@@ -1,0 +1,197 @@
+/**
+ * `npm run train:crisis`: trains the crisis gate's classifier from the training split of
+ * data/crisis-corpus/ (never the held-out fifth) and writes
+ * src/core/crisis/data/classifier.json. Deterministic: the same corpus gives the same file.
+ *
+ * Two linear heads on the same hashed features (src/core/crisis/features.ts):
+ * - risk: crisis or danger against everyday;
+ * - one head per danger concern (violence, overdose, someone else, harming others) against
+ *   every other line, so a danger message gets the reply meant for it.
+ *
+ * The risk thresholds are picked on out-of-fold scores (5-fold cross-validation within the
+ * training split), for recall: `sure` catches the share of risk lines set below, `grey`
+ * (the grey-zone question) nearly all of them, `watchful` (after a signal) sits in between.
+ *
+ *   --check   exit 1 when the committed model is stale against the corpus (no writing)
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { clausesOf, type Feature, featuresOf } from '../src/core/crisis/features.ts';
+import { fold } from '../src/core/crisis/normalize.ts';
+import type { Concern } from '../src/core/crisis/signals.ts';
+import { type CorpusLine, loadCorpus } from './lib/crisis-corpus.ts';
+import { type Example, type LinearModel, margin, sigmoid, train } from './lib/logistic.ts';
+
+export const MODEL_PATH = join(import.meta.dirname, '..', 'src', 'core', 'crisis', 'data', 'classifier.json');
+
+const CONFIG = {
+  dimensions: 2 ** 17,
+  dangerDimensions: 2 ** 15,
+  epochs: 10,
+  rate: 0.03,
+  l2: 1e-6,
+  seed: 20261201,
+  folds: 5,
+  /**
+   * Out-of-fold share of everyday lines each threshold lets through. The hard negatives share
+   * every word with the risk lines, so a bag of n-grams cannot be sure of much alone: `sure` is
+   * set tight and the lists and frames carry the rest; `grey` and `watchful` are looser.
+   */
+  everydayAbove: { sure: 0.02, watchful: 0.1, grey: 0.1 },
+};
+
+/** The danger concern a corpus kind is about; undefined for kinds that are not danger now. */
+const DANGER_OF_KIND: Readonly<Record<string, Concern>> = {
+  abuse: 'violence',
+  ingestion: 'overdose',
+  'other-danger': 'someone-else',
+  'harm-others': 'harm-others',
+};
+const DANGERS = ['violence', 'overdose', 'someone-else', 'harm-others'] as const;
+
+interface Prepared {
+  line: CorpusLine;
+  risk: Feature[];
+  danger: Feature[];
+}
+
+function prepare(lines: readonly CorpusLine[]): Prepared[] {
+  return lines.map((line) => {
+    const clauses = clausesOf(fold(line.text));
+    return {
+      line,
+      risk: featuresOf(clauses, CONFIG.dimensions),
+      danger: featuresOf(clauses, CONFIG.dangerDimensions),
+    };
+  });
+}
+
+const isRisk = (line: CorpusLine) => line.expect !== 'none';
+
+function riskExamples(items: readonly Prepared[]): Example[] {
+  const positives = items.filter((i) => isRisk(i.line)).length;
+  const negatives = items.length - positives;
+  // Balanced classes: each side counts as much in all, whatever its size.
+  return items.map((i) => ({
+    features: i.risk,
+    label: isRisk(i.line) ? 1 : 0,
+    weight: isRisk(i.line) ? items.length / (2 * positives) : items.length / (2 * negatives),
+  }));
+}
+
+function dangerExamples(items: readonly Prepared[], concern: Concern): Example[] {
+  const labelled = items.filter(
+    (i) => i.line.expect !== 'danger' || DANGER_OF_KIND[i.line.kind] !== undefined,
+  );
+  const positives = labelled.filter((i) => DANGER_OF_KIND[i.line.kind] === concern).length;
+  return labelled.map((i) => {
+    const yes = DANGER_OF_KIND[i.line.kind] === concern;
+    return {
+      features: i.danger,
+      label: yes ? 1 : 0,
+      weight: yes ? labelled.length / (2 * positives) : labelled.length / (2 * (labelled.length - positives)),
+    };
+  });
+}
+
+const options = (dimensions: number) => ({ ...CONFIG, dimensions });
+
+/** Out-of-fold risk probabilities: each line scored by a model that never saw it. */
+function outOfFold(items: readonly Prepared[]): number[] {
+  const scores = new Array<number>(items.length).fill(0);
+  for (let fold = 0; fold < CONFIG.folds; fold++) {
+    const trainOn = items.filter((_, i) => i % CONFIG.folds !== fold);
+    const model = train(riskExamples(trainOn), options(CONFIG.dimensions));
+    items.forEach((item, i) => {
+      if (i % CONFIG.folds === fold) scores[i] = sigmoid(margin(model, item.risk));
+    });
+  }
+  return scores;
+}
+
+/** The lowest threshold that lets through at most `share` of the everyday lines. */
+function thresholdFor(scores: readonly number[], items: readonly Prepared[], share: number): number {
+  const everyday = scores.filter((_, i) => !isRisk((items[i] as Prepared).line)).sort((a, b) => b - a);
+  return everyday[Math.floor(share * everyday.length)] ?? 0.5;
+}
+
+/** Weights as int8 with one scale, base64: a quarter of the size of float32, no measurable loss. */
+function quantize(model: LinearModel): { bias: number; scale: number; weights: string } {
+  let max = 0;
+  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  const scale = max / 127 || 1;
+  const bytes = new Int8Array(model.weights.length);
+  model.weights.forEach((w, i) => {
+    bytes[i] = Math.round(w / scale);
+  });
+  return {
+    bias: Number(model.bias.toFixed(6)),
+    scale: Number(scale.toPrecision(8)),
+    weights: Buffer.from(bytes.buffer).toString('base64'),
+  };
+}
+
+/** What the model was trained from: the training lines and the settings. */
+function fingerprint(lines: readonly CorpusLine[]): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(CONFIG));
+  for (const l of lines) hash.update(`${l.expect}\t${l.kind}\t${l.text}\n`);
+  return hash.digest('hex');
+}
+
+export function trainModel(): { model: unknown; report: string[] } {
+  const lines = loadCorpus('train');
+  const items = prepare(lines);
+  const oof = outOfFold(items);
+  const thresholds = {
+    sure: thresholdFor(oof, items, CONFIG.everydayAbove.sure),
+    watchful: thresholdFor(oof, items, CONFIG.everydayAbove.watchful),
+    grey: thresholdFor(oof, items, CONFIG.everydayAbove.grey),
+  };
+  const risk = oof.filter((_, i) => isRisk((items[i] as Prepared).line));
+  const everyday = oof.filter((_, i) => !isRisk((items[i] as Prepared).line));
+  const share = (list: number[], t: number) => (100 * list.filter((s) => s > t).length) / list.length;
+  const report = Object.entries(thresholds).map(
+    ([name, t]) =>
+      `${name.padEnd(8)} ${t.toFixed(3)}  out of fold: risk lines above ${share(risk, t).toFixed(1)}%, everyday ${share(everyday, t).toFixed(1)}%`,
+  );
+
+  const riskHead = train(riskExamples(items), options(CONFIG.dimensions));
+  const danger = Object.fromEntries(
+    DANGERS.map((concern) => [
+      concern,
+      quantize(train(dangerExamples(items, concern), options(CONFIG.dangerDimensions))),
+    ]),
+  );
+  const model = {
+    version: 1,
+    trainedOn: fingerprint(lines),
+    lines: lines.length,
+    dimensions: CONFIG.dimensions,
+    dangerDimensions: CONFIG.dangerDimensions,
+    thresholds: Object.fromEntries(Object.entries(thresholds).map(([k, v]) => [k, Number(v.toFixed(4))])),
+    risk: quantize(riskHead),
+    danger,
+  };
+  return { model, report };
+}
+
+/** Whether the committed model was trained from the corpus as it is now. */
+export function isStale(): boolean {
+  const committed = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as { trainedOn?: string };
+  return committed.trainedOn !== fingerprint(loadCorpus('train'));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--check')) {
+    const stale = isStale();
+    console.log(stale ? 'stale: run npm run train:crisis' : 'up to date');
+    process.exit(stale ? 1 : 0);
+  }
+  const { model, report } = trainModel();
+  writeFileSync(MODEL_PATH, `${JSON.stringify(model)}\n`);
+  console.log(report.join('\n'));
+  console.log(`wrote ${MODEL_PATH}`);
+}

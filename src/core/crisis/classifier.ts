@@ -1,0 +1,88 @@
+/**
+ * The classifier layer: a linear model on hashed n-grams (features.ts), trained from the
+ * corpus by `npm run train:crisis` (scripts/train-crisis.ts) into data/classifier.json.
+ * It hears what no list was written for: paraphrases, slang, typos, other wordings.
+ *
+ * A message is scored as a whole and clause by clause (a crisis buried in a long message is
+ * not diluted by the rest of it); the highest score counts. Above `sure` it gives the
+ * resources; above `grey` it supports another layer's weak signal; while the conversation is
+ * watchful (memory.ts) the bar for "sure" drops to `watchful`.
+ */
+import model from './data/classifier.json' with { type: 'json' };
+import { clausesOf, type Feature, featuresOf } from './features.ts';
+import type { Folded } from './normalize.ts';
+import type { Concern, Signal } from './signals.ts';
+
+interface Head {
+  bias: number;
+  scale: number;
+  weights: Int8Array;
+}
+
+interface Heads {
+  risk: Head;
+  danger: [Concern, Head][];
+}
+
+let heads: Heads | undefined;
+
+function decode(head: { bias: number; scale: number; weights: string }): Head {
+  const binary = atob(head.weights);
+  const weights = new Int8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) weights[i] = (binary.charCodeAt(i) << 24) >> 24;
+  return { bias: head.bias, scale: head.scale, weights };
+}
+
+/** Decoded on first use, so loading the gate costs nothing until a message arrives. */
+function load(): Heads {
+  heads ??= {
+    risk: decode(model.risk),
+    danger: Object.entries(model.danger).map(([concern, head]) => [concern as Concern, decode(head)]),
+  };
+  return heads;
+}
+
+function probability(head: Head, features: readonly Feature[]): number {
+  let sum = 0;
+  for (const f of features) sum += f.sign * (head.weights[f.index] as number);
+  return 1 / (1 + Math.exp(-(head.bias + head.scale * sum)));
+}
+
+/** The risk probability of the message: the highest of the whole and each clause. */
+export function riskScore(folded: Folded): { risk: number; clauses: string[] } {
+  const { risk } = load();
+  const clauses = clausesOf(folded);
+  let best = probability(risk, featuresOf(clauses, model.dimensions));
+  if (clauses.length > 1) {
+    for (const clause of clauses)
+      best = Math.max(best, probability(risk, featuresOf([clause], model.dimensions)));
+  }
+  return { risk: best, clauses };
+}
+
+/** The danger concern the message is most about, when one is likelier than not. */
+function dangerConcern(clauses: readonly string[]): Concern | undefined {
+  const features = featuresOf(clauses, model.dangerDimensions);
+  let best: Concern | undefined;
+  let bestP = 0.5;
+  for (const [concern, head] of load().danger) {
+    const p = probability(head, features);
+    if (p > bestP) [best, bestP] = [concern, p];
+  }
+  return best;
+}
+
+/** A bag of n-grams says little about one or two words ("delete", "quit"): the lists do. */
+const MIN_WORDS = 3;
+
+export function scoreRisk(folded: Folded, watchful: boolean): Signal[] {
+  const words = (folded.squeezed[0] ?? '').split(' ').filter((w) => w !== '' && w !== '#').length;
+  if (words < MIN_WORDS) return [];
+  const { risk, clauses } = riskScore(folded);
+  const { sure, grey } = model.thresholds;
+  const bar = watchful ? Math.min(sure, model.thresholds.watchful) : sure;
+  if (risk < grey && !(watchful && risk >= bar)) return [];
+  const strength = risk >= bar ? 'sure' : 'support';
+  const concern = strength === 'sure' ? (dangerConcern(clauses) ?? 'self') : 'self';
+  return [{ layer: 'classifier', concern, strength, negated: false, rule: `p=${risk.toFixed(2)}` }];
+}

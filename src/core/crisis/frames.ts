@@ -1,0 +1,190 @@
+/**
+ * The semantic-frame layer: meanings, not sentences. A frame is a few concepts that together
+ * carry a risk ("self" + "wanting" + "not existing"; "someone" + "hits me"; "took" + "a whole
+ * bottle"), found in any wording the concept lists cover, in order, within a few words of each
+ * other. The concepts are data (data/concepts.json), the frames too (data/frames.json); this
+ * file only finds them.
+ *
+ * Phrases are read in the folded text (normalize.ts): squeezed letters, no apostrophes,
+ * clause marks. Concept phrases are folded the same way when first needed.
+ */
+import conceptData from './data/concepts.json' with { type: 'json' };
+import frameData from './data/frames.json' with { type: 'json' };
+import { isNegated } from './negation.ts';
+import { CLAUSE, type Folded, fold } from './normalize.ts';
+import type { Concern, Signal } from './signals.ts';
+
+interface FrameSpec {
+  id: string;
+  concern: string;
+  strength: string;
+  concepts: string[];
+  ordered?: boolean;
+  window: number;
+  scope?: string;
+  unless?: string[];
+  /** Where `unless` is looked for: the frame's clause (default) or the whole message. */
+  unlessIn?: string;
+  notFollowedBy?: string;
+  /** The concept phrase is the whole message ("die", "d i e"). */
+  whole?: boolean;
+  /** A weak signal that never makes another weak one sure (a word, not a meaning). */
+  alone?: boolean;
+}
+
+interface Token {
+  text: string;
+  clause: number;
+  /** Where the token starts in the folded form (for negation). */
+  offset: number;
+}
+
+/** One concept phrase found in the message: tokens [start, end). */
+interface Occurrence {
+  start: number;
+  end: number;
+  clause: number;
+}
+
+interface Index {
+  /** First token -> phrases starting with it, each with the concepts it belongs to. */
+  byFirst: Map<string, { tokens: string[]; concepts: string[] }[]>;
+}
+
+let index: Index | undefined;
+
+const folded1 = (phrase: string): string[] =>
+  (fold(phrase).squeezed[0] ?? '').replace(new RegExp(CLAUSE, 'g'), ' ').trim().split(' ').filter(Boolean);
+
+function buildIndex(): Index {
+  const byPhrase = new Map<string, { tokens: string[]; concepts: string[] }>();
+  for (const [concept, phrases] of Object.entries(conceptData)) {
+    if (concept.startsWith('_') || !Array.isArray(phrases)) continue;
+    for (const phrase of phrases) {
+      const tokens = folded1(phrase);
+      if (tokens.length === 0) continue;
+      const key = tokens.join(' ');
+      const entry = byPhrase.get(key) ?? { tokens, concepts: [] };
+      if (!entry.concepts.includes(concept)) entry.concepts.push(concept);
+      byPhrase.set(key, entry);
+    }
+  }
+  const byFirst = new Map<string, { tokens: string[]; concepts: string[] }[]>();
+  for (const entry of byPhrase.values()) {
+    const first = entry.tokens[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), entry]);
+  }
+  return { byFirst };
+}
+
+function tokenize(form: string): Token[] {
+  const tokens: Token[] = [];
+  let clause = 0;
+  const re = /\S+/g;
+  for (let m = re.exec(form); m !== null; m = re.exec(form)) {
+    if (m[0] === CLAUSE) clause++;
+    else tokens.push({ text: m[0], clause, offset: m.index });
+  }
+  return tokens;
+}
+
+/** Every concept phrase in the message, by concept. */
+function findConcepts(tokens: readonly Token[]): Map<string, Occurrence[]> {
+  index ??= buildIndex();
+  const found = new Map<string, Occurrence[]>();
+  tokens.forEach((token, i) => {
+    for (const phrase of index?.byFirst.get(token.text) ?? []) {
+      const end = i + phrase.tokens.length;
+      if (end > tokens.length) continue;
+      let fits = true;
+      for (let k = 1; k < phrase.tokens.length && fits; k++) {
+        const t = tokens[i + k] as Token;
+        fits = t.text === phrase.tokens[k] && t.clause === token.clause;
+      }
+      if (!fits) continue;
+      for (const concept of phrase.concepts) {
+        const list = found.get(concept) ?? [];
+        list.push({ start: i, end, clause: token.clause });
+        found.set(concept, list);
+      }
+    }
+  });
+  return found;
+}
+
+const FRAMES = frameData.frames as FrameSpec[];
+
+/** The first way the frame's concepts line up in the message: its first and last phrase. */
+function lineUp(
+  frame: FrameSpec,
+  found: Map<string, Occurrence[]>,
+  length: number,
+): { first: Occurrence; last: Occurrence } | undefined {
+  const lists = frame.concepts.map((c) => found.get(c) ?? []);
+  if (lists.some((l) => l.length === 0)) return undefined;
+  const message = frame.scope === 'message';
+  for (const first of lists[0] as Occurrence[]) {
+    if (frame.whole && (first.start !== 0 || first.end !== length)) continue;
+    let last = first;
+    let ok = true;
+    for (const list of lists.slice(1)) {
+      const candidates = list.filter(
+        (o) =>
+          (message || o.clause === first.clause) &&
+          (frame.ordered ? o.start >= last.end : true) &&
+          Math.max(o.end, last.end) - Math.min(o.start, first.start) <= frame.window,
+      );
+      const next = candidates[0];
+      if (!next) {
+        ok = false;
+        break;
+      }
+      if (next.end > last.end) last = next;
+    }
+    if (!ok) continue;
+    const anywhere = message || frame.unlessIn === 'message';
+    if (frame.unless?.some((c) => (found.get(c) ?? []).some((o) => anywhere || o.clause === first.clause)))
+      continue;
+    if (frame.notFollowedBy && (found.get(frame.notFollowedBy) ?? []).some((o) => o.start === last.end))
+      continue;
+    return { first, last };
+  }
+  return undefined;
+}
+
+/**
+ * The concepts of one clause, in the order they appear: the classifier reads them as
+ * features too, so what it learns of one wording carries to every wording a concept covers.
+ */
+export function conceptsOf(clause: string): string[] {
+  const found = findConcepts(tokenize(clause));
+  const at: { start: number; concept: string }[] = [];
+  for (const [concept, list] of found) for (const o of list) at.push({ start: o.start, concept });
+  return at.sort((a, b) => a.start - b.start || a.concept.localeCompare(b.concept)).map((x) => x.concept);
+}
+
+/**
+ * The frames that fit the message, and every concept it holds (the gate asks whether a
+ * message is about the topic, or a recovery story).
+ */
+export function matchFrames(folded: Folded): { signals: Signal[]; concepts: Set<string> } {
+  const form = folded.squeezed[0] ?? '';
+  const tokens = tokenize(form);
+  const found = findConcepts(tokens);
+  const signals: Signal[] = [];
+  for (const frame of FRAMES) {
+    const span = lineUp(frame, found, tokens.length);
+    if (!span) continue;
+    const at = (o: Occurrence) => (tokens[o.start] as Token).offset;
+    signals.push({
+      layer: 'frames',
+      concern: frame.concern as Concern,
+      strength: frame.strength === 'sure' ? 'sure' : 'weak',
+      // "I'm not suicidal", "I don't want to die": the negation stands before the last phrase.
+      negated: isNegated(form, at(span.first)) || isNegated(form, at(span.last)),
+      rule: frame.id,
+      ...(frame.alone ? { alone: true } : {}),
+    });
+  }
+  return { signals, concepts: new Set(found.keys()) };
+}

@@ -1,0 +1,116 @@
+/**
+ * The crisis gate (docs/safety.md): does this message need the resources, and which ones?
+ * `step` calls it first, on every input with words, in every state, on every channel.
+ *
+ * Layers read the message side by side (lexicon, semantic frames, a trained classifier,
+ * other languages) and the conversation's memory lowers the bar for a few turns after any
+ * signal. Any layer that is sure gives the resources; a weak signal asks the grey-zone
+ * question; no layer can suppress another.
+ */
+import { scoreRisk } from './classifier.ts';
+import { matchFrames } from './frames.ts';
+import { detectLanguage, matchLanguages, type ReplyLanguage } from './languages.ts';
+import { matchLexicon } from './lexicon.ts';
+import { readInContext } from './memory.ts';
+import { fold } from './normalize.ts';
+import { type Concern, DANGER_ORDER, type Signal } from './signals.ts';
+
+/** What the conversation knows that the message alone does not. */
+export interface GateContext {
+  /** A crisis, danger or grey-zone signal came in the last few turns (see memory.ts). */
+  watchful?: boolean;
+  /** The open question is about their safety: short answers ("tonight", "already") are replies to it. */
+  askedAboutSafety?: boolean;
+}
+
+export interface Assessment {
+  /** crisis: the crisis reply; danger: 911 first; grey: one direct question with the line in it. */
+  reply: 'crisis' | 'danger' | 'grey';
+  /** Whose safety: `self` for crisis and grey, the most urgent danger concern for danger. */
+  concern: Concern;
+  /** Every sure signal was negated ("I'm not suicidal"): softer opening, resources in full. */
+  negated: boolean;
+  /** The language to answer in. */
+  language: ReplyLanguage;
+  /**
+   * The message only speaks of death, harm or pills, without a meaning any layer is sure or
+   * unsure of. The check-in carries on, but never reflects a word of it back as a feeling:
+   * where it would, it asks the grey-zone question instead (see step.ts).
+   */
+  mentionOnly?: true;
+  /** What fired, for the eval and for growing the corpus. */
+  signals: Signal[];
+}
+
+/**
+ * Reads `text` for risk. Pure, never throws: should a layer itself fail, the answer is the
+ * crisis reply, because a missed crisis costs far more than an unneeded list of numbers.
+ */
+export function assess(text: string, context: GateContext = {}): Assessment | null {
+  if (typeof text !== 'string' || text.trim().length === 0) return null;
+  try {
+    return decide(text, listen(text, context));
+  } catch {
+    return { reply: 'crisis', concern: 'self', negated: true, language: 'en', signals: [] };
+  }
+}
+
+/** Every layer's signals. */
+export function listen(text: string, context: GateContext = {}): Signal[] {
+  const folded = fold(text);
+  const watchful = context.watchful === true;
+  const frames = matchFrames(folded);
+  // A bare mention in a message about the topic ("a suicide prevention walk") is a question
+  // to ask, not a crisis to answer; every other layer still reads the message in full.
+  const aboutTopic = frames.concepts.has('topic-talk') || frames.concepts.has('recovery');
+  return [
+    ...matchLexicon(folded).map(
+      (hit): Signal => ({
+        layer: 'lexicon',
+        concern: 'self',
+        strength: hit.tier === 'mention' && aboutTopic ? 'weak' : 'sure',
+        negated: hit.negated,
+        rule: hit.tier,
+      }),
+    ),
+    ...frames.signals,
+    ...scoreRisk(folded, watchful),
+    ...matchLanguages(text, folded),
+    ...readInContext(folded, context),
+  ];
+}
+
+function decide(text: string, signals: Signal[]): Assessment | null {
+  if (signals.length === 0) return null;
+  const unsure = signals.filter((s) => s.strength !== 'sure' && !s.alone);
+  // Two layers unsure on their own, about the same message, are sure together.
+  const agree = new Set(unsure.map((s) => s.layer)).size >= 2 && unsure.some((s) => s.strength === 'weak');
+  const sure = agree ? unsure : signals.filter((s) => s.strength === 'sure');
+  // The classifier's middle band only ever supports: alone, it asks nothing.
+  if (sure.length === 0 && signals.every((s) => s.strength === 'support')) return null;
+  const language = detectLanguage(text, signals);
+  if (sure.length === 0) {
+    const mentionOnly = signals.every(
+      (s) => (s.alone && s.rule === 'speaks-of-harm') || s.strength === 'support',
+    );
+    return {
+      reply: 'grey',
+      concern: 'self',
+      negated: false,
+      language,
+      signals,
+      ...(mentionOnly ? { mentionOnly: true } : {}),
+    };
+  }
+  const danger = DANGER_ORDER.find((concern) => sure.some((s) => s.concern === concern));
+  // Only phrases can be negated; a classifier score alone says nothing about "not".
+  const worded = sure.filter((s) => s.layer !== 'classifier');
+  const negated = worded.length > 0 && worded.every((s) => s.negated);
+  return {
+    reply: danger ? 'danger' : 'crisis',
+    concern: danger ?? 'self',
+    negated: danger ? false : negated,
+    language,
+    signals,
+  };
+}

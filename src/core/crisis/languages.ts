@@ -1,0 +1,103 @@
+/**
+ * Other languages. Spanish is read in full by the other layers (its words are in the
+ * lexicon, the concepts and the training corpus). For the languages most spoken in US homes
+ * after English and Spanish, this layer recognises plain statements of wanting to die or to
+ * kill oneself (data/other-languages.json), in their own scripts and common romanisations.
+ *
+ * It also picks the language of the reply: Spanish gets the Spanish crisis reply; another
+ * language gets the crisis reply with a line that 988 can help by phone in their language.
+ * A language identifier (franc-min, whose trigram model ships inside its npm package) helps
+ * tell Spanish from its neighbours. Choosing the language never removes a signal.
+ */
+import { franc } from 'franc-min';
+import languageData from './data/other-languages.json' with { type: 'json' };
+import type { Folded } from './normalize.ts';
+import type { Signal } from './signals.ts';
+
+/** The language of the reply: English, Spanish, or another language (crisis reply + a line). */
+export type ReplyLanguage = 'en' | 'es' | 'other';
+
+/**
+ * The form phrases and messages are compared in: lowercase, accents off Latin letters only
+ * (a Devanagari vowel sign or a Hangul syllable must stay whole), apostrophes gone,
+ * punctuation a space, one space between words.
+ */
+export function foldForLanguages(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/(?<=[a-z])\p{M}+/gu, '')
+    .normalize('NFC')
+    .replace(/['\u2019\u02BC`]/g, '')
+    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
+    .trim()} `;
+}
+
+interface Phrase {
+  text: string;
+  lang: string;
+  /** Latin-script phrases must start at a word: "em muon chet" is not "them muon chet". */
+  atWord: boolean;
+}
+
+let phrases: Phrase[] | undefined;
+
+function load(): Phrase[] {
+  phrases ??= Object.entries(languageData).flatMap(([lang, entry]) =>
+    entry.phrases.map((raw) => {
+      const text = foldForLanguages(raw).trim();
+      return { text, lang, atWord: /^[a-z]/.test(text) };
+    }),
+  );
+  return phrases;
+}
+
+function found(haystack: string, phrase: Phrase): boolean {
+  for (let at = haystack.indexOf(phrase.text); at !== -1; at = haystack.indexOf(phrase.text, at + 1)) {
+    if (!phrase.atWord || haystack[at - 1] === ' ') return true;
+  }
+  return false;
+}
+
+/** Plain statements of wanting to die, in the other languages. */
+export function matchLanguages(text: string, _folded: Folded): Signal[] {
+  const haystack = foldForLanguages(text);
+  const signals: Signal[] = [];
+  for (const phrase of load()) {
+    if (found(haystack, phrase)) {
+      signals.push({
+        layer: 'languages',
+        concern: 'self',
+        strength: 'sure',
+        negated: false,
+        rule: phrase.lang,
+      });
+      break;
+    }
+  }
+  return signals;
+}
+
+/** Words that are Spanish and not English (nor Portuguese, for the commonest of them). */
+const SPANISH = new Set(
+  'quiero yo estoy soy mi mis me ya nadie nada vida morir muerto muerta matarme mejor porque por que para pa con sin una uno el la los las del al esta este esto pero mas muy tengo hacer puedo aguanto ganas todo todos hoy manana noche dia siempre nunca'.split(
+    ' ',
+  ),
+);
+const ENGLISH = new Set(
+  'i im me my the a an to and is it of in that this you want dont cant just so be was have with for not at on do like feel'.split(
+    ' ',
+  ),
+);
+
+/** The language to answer in, given the message and what the layers heard. */
+export function detectLanguage(text: string, signals: readonly Signal[]): ReplyLanguage {
+  if (signals.some((s) => s.layer === 'languages')) return 'other';
+  const words = foldForLanguages(text).trim().split(' ');
+  const spanish = words.filter((w) => SPANISH.has(w)).length;
+  const english = words.filter((w) => ENGLISH.has(w)).length;
+  if (spanish === 0 || english > spanish) return 'en';
+  if (spanish >= 2 && spanish > english) return 'es';
+  const guess = franc(text, { only: ['spa', 'eng', 'por', 'fra', 'tgl'], minLength: 3 });
+  return guess === 'spa' ? 'es' : 'en';
+}

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { Conversation } from '../conversation.ts';
+
+/** The crisis gate inside the flow: three replies, the grey-zone question, and memory across turns. */
+
+describe('danger now, in the conversation', () => {
+  it('answers violence at home with 911 first, then the hotline, then 988', () => {
+    // Prepare
+    const sms = new Conversation('sms');
+    sms.send('hi');
+
+    // Act
+    const reply = sms.send("he's hitting me again and i locked myself in the bathroom");
+
+    // Assess
+    expect(reply.reply.crisis).toBe(true);
+    expect(reply.text.indexOf('911')).toBeLessThan(reply.text.indexOf('1-800-799-7233'));
+    expect(reply.text).toContain('text START to 88788');
+    expect(reply.text.indexOf('1-800-799-7233')).toBeLessThan(reply.text.indexOf('988'));
+  });
+
+  it('answers an overdose already taken with 911 and Poison Control, then 988', () => {
+    // Prepare
+    const chat = new Conversation('chat');
+    chat.send('hi');
+
+    // Act
+    const reply = chat.send('i took the whole bottle of my sleeping pills');
+
+    // Assess
+    expect(reply.text).toMatch(/call 911 now/);
+    expect(reply.text).toContain('Poison Control: 1-800-222-1222');
+    expect(reply.text).toContain('988');
+    expect(reply.text).not.toMatch(/drained or wired/i);
+  });
+
+  it('repeats the numbers of the danger reply, not the crisis line, on "repeat"', () => {
+    // Prepare
+    const chat = new Conversation('chat');
+    chat.send('my boyfriend choked me and he is still here');
+
+    // Act
+    const again = chat.send('repeat');
+
+    // Assess
+    expect(again.text).toContain('911');
+    expect(again.text).toContain('1-800-799-7233');
+  });
+});
+
+describe('the grey-zone question', () => {
+  it('asks once, directly, with 988 in the same line; "no" carries on where they were', () => {
+    // Prepare
+    const chat = new Conversation('chat');
+    chat.send('hi');
+
+    // Act
+    const asked = chat.send("what's the point");
+    const no = chat.send('no, just tired');
+
+    // Assess
+    expect(asked.text).toMatch(/are you thinking about suicide\? You can call or text 988 any time/);
+    expect(no.text).toMatch(/^Thank you for telling me/);
+    expect(no.text).toMatch(/What's here right now\?/);
+    expect(no.reply.crisis).toBeUndefined();
+  });
+
+  it.each(['yes', 'maybe', 'idk', 'sometimes'])('gives the crisis reply when the answer is %j', (answer) => {
+    // Prepare
+    const chat = new Conversation('chat');
+    chat.send("what's the point");
+
+    // Act
+    const reply = chat.send(answer);
+
+    // Assess
+    expect(reply.text).toMatch(/This is an automated check-in and can't help in a crisis/);
+    expect(reply.text).toContain('Call or text 988');
+  });
+});
+
+describe('memory across turns', () => {
+  it('reads "tonight" after a crisis reply as part of it', () => {
+    // Prepare
+    const chat = new Conversation('chat');
+    chat.send('i keep thinking everyone would be better off without me');
+    chat.send("i'm fine");
+
+    // Act
+    const reply = chat.send('tonight');
+
+    // Assess
+    expect(reply.reply.crisis).toBe(true);
+    expect(reply.text).toContain('988');
+  });
+
+  it('reads "tonight" as nothing special in a conversation with no signal', () => {
+    // Prepare
+    const chat = new Conversation('chat');
+    chat.send('hi');
+
+    // Act
+    const reply = chat.send('tonight');
+
+    // Assess
+    expect(reply.reply.crisis).toBeUndefined();
+  });
+
+  it('reads "I already did" after the crisis question as an overdose that may be under way', () => {
+    // Prepare
+    const chat = new Conversation('chat');
+    chat.send("what's the point");
+
+    // Act
+    const reply = chat.send('i already took them');
+
+    // Assess
+    expect(reply.text).toContain('Poison Control');
+  });
+
+  it('stays watchful for a few turns, then lets the conversation be ordinary again', () => {
+    // Prepare
+    const chat = new Conversation('chat');
+    chat.send('i want to die');
+    for (const answer of ["i'm fine", 'yes', 'heavy', '1', 'ok', 'skip', 'skip', 'skip']) chat.send(answer);
+
+    // Act
+    const reply = chat.send('tonight');
+
+    // Assess
+    expect(chat.state?.watch ?? 0).toBe(0);
+    expect(reply.reply.crisis).toBeUndefined();
+  });
+});
+
+describe('a miss is never affirmed', () => {
+  it('never reflects a word from a message that speaks of death back as a feeling', () => {
+    // Prepare
+    const chat = new Conversation('chat');
+    chat.send('hi');
+
+    // Act
+    const reply = chat.send('my grandpa died and honestly I feel peaceful about it');
+
+    // Assess
+    expect(reply.text).not.toMatch(/Peaceful\./);
+    expect(reply.text).toMatch(/are you thinking about suicide\?/);
+  });
+
+  it('still reflects an ordinary feeling in a message with an idiom', () => {
+    // Prepare
+    const chat = new Conversation('chat');
+    chat.send('hi');
+
+    // Act
+    const reply = chat.send('this traffic is killing me, so stressed');
+
+    // Assess
+    expect(reply.reply.crisis).toBeUndefined();
+    expect(reply.text).toMatch(/Stressed\./);
+  });
+});
+
+describe('other languages', () => {
+  it('answers Spanish in Spanish: 988 press 2, AYUDA to 988 and to 741741, and 911', () => {
+    // Prepare
+    const sms = new Conversation('sms');
+
+    // Act
+    const reply = sms.send('ya no quiero vivir, me quiero morir');
+
+    // Assess
+    expect(reply.text).toMatch(/Llama al 988 y marca 2/);
+    expect(reply.text).toContain('AYUDA al 988');
+    expect(reply.text).toContain('AYUDA al 741741');
+    expect(reply.text).toContain('911');
+  });
+
+  it('answers another language with the crisis reply and a line that 988 can help in theirs', () => {
+    // Prepare
+    const chat = new Conversation('chat');
+
+    // Act
+    const reply = chat.send('я не хочу больше жить');
+
+    // Assess
+    expect(reply.text).toContain('Call or text 988');
+    expect(reply.text).toMatch(/988 can help by phone in your language/);
+  });
+});
