@@ -1,7 +1,8 @@
 /**
  * `npm run train:crisis`: trains the crisis gate's classifier from the training split of
  * data/crisis-corpus/ (never the held-out fifth) and writes
- * src/core/crisis/data/classifier.json. Deterministic: the same corpus gives the same file.
+ * src/core/crisis/data/classifier.json; it also writes data/compiled.json (the lexicon's
+ * required literals and the folded concept lists). Deterministic: the same corpus gives the same files.
  *
  * Two linear heads on the same hashed features (src/core/crisis/features.ts):
  * - risk: crisis or danger against everyday;
@@ -19,16 +20,24 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clausesOf, type Feature, featuresOf } from '../src/core/crisis/features.ts';
+import { conceptsHash, foldedConcepts } from '../src/core/crisis/frames.ts';
+import { computeGates } from '../src/core/crisis/lexicon.ts';
 import { fold } from '../src/core/crisis/normalize.ts';
 import type { Concern } from '../src/core/crisis/signals.ts';
 import { type CorpusLine, loadCorpus } from './lib/crisis-corpus.ts';
 import { type Example, type LinearModel, margin, sigmoid, train } from './lib/logistic.ts';
 
-export const MODEL_PATH = join(import.meta.dirname, '..', 'src', 'core', 'crisis', 'data', 'classifier.json');
+const DATA = join(import.meta.dirname, '..', 'src', 'core', 'crisis', 'data');
+export const MODEL_PATH = join(DATA, 'classifier.json');
+/**
+ * What the gate would otherwise work out in every fresh process: the lexicon's required
+ * literals (lexicon.ts) and the concept lists in folded spelling (frames.ts).
+ */
+export const COMPILED_PATH = join(DATA, 'compiled.json');
 
 const CONFIG = {
-  dimensions: 2 ** 17,
-  dangerDimensions: 2 ** 15,
+  dimensions: 2 ** 16,
+  dangerDimensions: 2 ** 14,
   epochs: 10,
   rate: 0.03,
   l2: 1e-6,
@@ -178,10 +187,19 @@ export function trainModel(): { model: unknown; report: string[] } {
   return { model, report };
 }
 
-/** Whether the committed model was trained from the corpus as it is now. */
+/** The compiled file as it should be for the lexicon and concepts as they are now. */
+export function compiledFile(): string {
+  const concepts = { hash: conceptsHash(), folded: foldedConcepts(true) };
+  return `${JSON.stringify({ gates: computeGates(), concepts })}\n`;
+}
+
+/** Whether the committed model and gates were built from the corpus and lexicon as they are now. */
 export function isStale(): boolean {
   const committed = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as { trainedOn?: string };
-  return committed.trainedOn !== fingerprint(loadCorpus('train'));
+  return (
+    committed.trainedOn !== fingerprint(loadCorpus('train')) ||
+    readFileSync(COMPILED_PATH, 'utf8') !== compiledFile()
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -190,8 +208,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(stale ? 'stale: run npm run train:crisis' : 'up to date');
     process.exit(stale ? 1 : 0);
   }
+  writeFileSync(COMPILED_PATH, compiledFile());
   const { model, report } = trainModel();
   writeFileSync(MODEL_PATH, `${JSON.stringify(model)}\n`);
-  console.log(report.join('\n'));
-  console.log(`wrote ${MODEL_PATH}`);
+  process.stdout.write(`${report.join('\n')}\nwrote ${MODEL_PATH} and ${COMPILED_PATH}\n`);
 }

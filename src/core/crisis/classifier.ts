@@ -9,7 +9,7 @@
  * watchful (memory.ts) the bar for "sure" drops to `watchful`.
  */
 import model from './data/classifier.json' with { type: 'json' };
-import { clausesOf, type Feature, featuresOf } from './features.ts';
+import { clauseHashes, clausesOf } from './features.ts';
 import type { Folded } from './normalize.ts';
 import type { Concern, Signal } from './signals.ts';
 
@@ -42,31 +42,39 @@ function load(): Heads {
   return heads;
 }
 
-function probability(head: Head, features: readonly Feature[]): number {
+/** The head's probability for a set of 32-bit feature hashes (bucket: low bits, sign: top bit). */
+function probability(head: Head, hashes: readonly number[]): number {
+  const mask = head.weights.length - 1;
   let sum = 0;
-  for (const f of features) sum += f.sign * (head.weights[f.index] as number);
+  for (const h of hashes) {
+    const w = head.weights[h & mask] as number;
+    sum += h >>> 31 === 1 ? -w : w;
+  }
   return 1 / (1 + Math.exp(-(head.bias + head.scale * sum)));
 }
 
-/** The risk probability of the message: the highest of the whole and each clause. */
-export function riskScore(folded: Folded): { risk: number; clauses: string[] } {
+/**
+ * The risk probability of the message: the highest of the whole and each clause.
+ * `concepts` are each clause's concepts, when the frames layer has found them already.
+ */
+export function riskScore(
+  folded: Folded,
+  concepts?: readonly string[][],
+): { risk: number; hashes: number[] } {
   const { risk } = load();
-  const clauses = clausesOf(folded);
-  let best = probability(risk, featuresOf(clauses, model.dimensions));
-  if (clauses.length > 1) {
-    for (const clause of clauses)
-      best = Math.max(best, probability(risk, featuresOf([clause], model.dimensions)));
-  }
-  return { risk: best, clauses };
+  const perClause = clausesOf(folded).map((c, i) => clauseHashes(c, concepts?.[i]));
+  const hashes = perClause.flat();
+  let best = probability(risk, hashes);
+  if (perClause.length > 1) for (const one of perClause) best = Math.max(best, probability(risk, one));
+  return { risk: best, hashes };
 }
 
 /** The danger concern the message is most about, when one is likelier than not. */
-function dangerConcern(clauses: readonly string[]): Concern | undefined {
-  const features = featuresOf(clauses, model.dangerDimensions);
+function dangerConcern(hashes: readonly number[]): Concern | undefined {
   let best: Concern | undefined;
   let bestP = 0.5;
   for (const [concern, head] of load().danger) {
-    const p = probability(head, features);
+    const p = probability(head, hashes);
     if (p > bestP) [best, bestP] = [concern, p];
   }
   return best;
@@ -75,14 +83,14 @@ function dangerConcern(clauses: readonly string[]): Concern | undefined {
 /** A bag of n-grams says little about one or two words ("delete", "quit"): the lists do. */
 const MIN_WORDS = 3;
 
-export function scoreRisk(folded: Folded, watchful: boolean): Signal[] {
+export function scoreRisk(folded: Folded, watchful: boolean, concepts?: readonly string[][]): Signal[] {
   const words = (folded.squeezed[0] ?? '').split(' ').filter((w) => w !== '' && w !== '#').length;
   if (words < MIN_WORDS) return [];
-  const { risk, clauses } = riskScore(folded);
+  const { risk, hashes } = riskScore(folded, concepts);
   const { sure, grey } = model.thresholds;
   const bar = watchful ? Math.min(sure, model.thresholds.watchful) : sure;
   if (risk < grey && !(watchful && risk >= bar)) return [];
   const strength = risk >= bar ? 'sure' : 'support';
-  const concern = strength === 'sure' ? (dangerConcern(clauses) ?? 'self') : 'self';
+  const concern = strength === 'sure' ? (dangerConcern(hashes) ?? 'self') : 'self';
   return [{ layer: 'classifier', concern, strength, negated: false, rule: `p=${risk.toFixed(2)}` }];
 }

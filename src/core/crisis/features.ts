@@ -9,29 +9,33 @@
  * - the concepts of the semantic frames in each clause (frames.ts), alone and as ordered
  *   pairs ("self-subject desire", "desire death"): what the model learns of one wording
  *   carries to every wording the concept lists cover;
- * - each feature hashed (FNV-1a) to one of `dimensions` buckets with a sign from the same
- *   hash, so collisions cancel rather than pile up.
+ * - each feature hashed (FNV-1a) to a 32-bit value; a model keeps the low bits as a bucket
+ *   and the top bit as a sign, so collisions cancel rather than pile up.
+ *
+ * Hashes are computed from the characters as they are read, with no string built per
+ * n-gram: a 320-character message is a few thousand multiplications.
  */
 import { conceptsOf } from './frames.ts';
 import { CLAUSE, type Folded } from './normalize.ts';
 
-/** One hashed feature: its bucket and sign. */
-export interface Feature {
-  index: number;
-  sign: 1 | -1;
-}
-
-const CHAR_GRAMS = [3, 4, 5] as const;
+const OFFSET = 0x811c9dc5;
+const PRIME = 0x01000193;
 
 /** FNV-1a over UTF-16 code units: fast, and the same in every JavaScript engine. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
+export function fnv1a(text: string, from = OFFSET): number {
+  let hash = from;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+    hash = Math.imul(hash, PRIME);
   }
   return hash >>> 0;
 }
+
+/** Hash states after a feature's prefix, so every feature of a kind starts from it. */
+const WORD = fnv1a('w ');
+const BIGRAM = fnv1a('b ');
+const CHAR = fnv1a('c');
+const SPACE = 32;
 
 /** The clauses of a folded message, each with one space around it. */
 export function clausesOf(folded: Folded): string[] {
@@ -43,32 +47,67 @@ export function clausesOf(folded: Folded): string[] {
     .map((c) => ` ${c} `);
 }
 
-/** The distinct features of some clauses, hashed into `dimensions` (a power of two) buckets. */
-export function featuresOf(clauses: readonly string[], dimensions: number): Feature[] {
-  const seen = new Set<string>();
-  const add = (name: string) => {
-    seen.add(name);
-  };
-  for (const clause of clauses) {
-    const words = clause.trim().split(' ');
-    for (let i = 0; i < words.length; i++) {
-      add(`w ${words[i]}`);
-      if (i + 1 < words.length) add(`b ${words[i]} ${words[i + 1]}`);
+/**
+ * The 32-bit feature hashes of one clause, as often as each occurs (a linear model sums
+ * them; counting is as good as presence here and needs no set).
+ */
+export function clauseHashes(clause: string, concepts: readonly string[] = conceptsOf(clause)): number[] {
+  const out: number[] = [];
+  // Words: from one space to the next.
+  let previousStart = -1;
+  let previousEnd = -1;
+  for (let start = 1; start < clause.length; ) {
+    let end = clause.indexOf(' ', start);
+    if (end === -1) end = clause.length;
+    if (end > start) {
+      let h = WORD;
+      for (let i = start; i < end; i++) h = Math.imul(h ^ clause.charCodeAt(i), PRIME);
+      out.push(h >>> 0);
+      if (previousStart !== -1) {
+        let b = BIGRAM;
+        for (let i = previousStart; i < previousEnd; i++) b = Math.imul(b ^ clause.charCodeAt(i), PRIME);
+        b = Math.imul(b ^ SPACE, PRIME);
+        for (let i = start; i < end; i++) b = Math.imul(b ^ clause.charCodeAt(i), PRIME);
+        out.push(b >>> 0);
+      }
+      previousStart = start;
+      previousEnd = end;
     }
-    for (const n of CHAR_GRAMS) {
-      for (let i = 0; i + n <= clause.length; i++) add(`c${clause.slice(i, i + n)}`);
-    }
-    const concepts = conceptsOf(clause);
-    for (let i = 0; i < concepts.length; i++) {
-      add(`k ${concepts[i]}`);
-      for (let j = i + 1; j < concepts.length; j++) add(`kk ${concepts[i]} ${concepts[j]}`);
+    start = end + 1;
+  }
+  // Character 3-, 4- and 5-grams, spaces included.
+  for (let i = 0; i + 3 <= clause.length; i++) {
+    let h = CHAR;
+    for (let k = 0; k < 5 && i + k < clause.length; k++) {
+      h = Math.imul(h ^ clause.charCodeAt(i + k), PRIME);
+      if (k >= 2) out.push(h >>> 0);
     }
   }
+  for (let i = 0; i < concepts.length; i++) {
+    out.push(fnv1a(`k ${concepts[i]}`));
+    for (let j = i + 1; j < concepts.length; j++) out.push(fnv1a(`kk ${concepts[i]} ${concepts[j]}`));
+  }
+  return out;
+}
+
+/** One hashed feature, as a model of `dimensions` buckets reads it. */
+export interface Feature {
+  index: number;
+  sign: 1 | -1;
+}
+
+/** Hashes as features of a model with `dimensions` (a power of two) buckets. */
+export function toFeatures(hashes: Iterable<number>, dimensions: number): Feature[] {
   const mask = dimensions - 1;
   const features: Feature[] = [];
-  for (const name of seen) {
-    const hash = fnv1a(name);
-    features.push({ index: hash & mask, sign: hash >>> 31 === 1 ? -1 : 1 });
-  }
+  for (const hash of hashes) features.push({ index: hash & mask, sign: hash >>> 31 === 1 ? -1 : 1 });
   return features;
+}
+
+/** The features of some clauses, for a model of `dimensions` buckets. */
+export function featuresOf(clauses: readonly string[], dimensions: number): Feature[] {
+  return toFeatures(
+    clauses.flatMap((clause) => clauseHashes(clause)),
+    dimensions,
+  );
 }

@@ -8,8 +8,10 @@
  * Phrases are read in the folded text (normalize.ts): squeezed letters, no apostrophes,
  * clause marks. Concept phrases are folded the same way when first needed.
  */
+import compiled from './data/compiled.json' with { type: 'json' };
 import conceptData from './data/concepts.json' with { type: 'json' };
 import frameData from './data/frames.json' with { type: 'json' };
+import { fnv1a } from './features.ts';
 import { isNegated } from './negation.ts';
 import { CLAUSE, type Folded, fold } from './normalize.ts';
 import type { Concern, Signal } from './signals.ts';
@@ -53,18 +55,38 @@ interface Index {
 
 let index: Index | undefined;
 
-const folded1 = (phrase: string): string[] =>
-  (fold(phrase).squeezed[0] ?? '').replace(new RegExp(CLAUSE, 'g'), ' ').trim().split(' ').filter(Boolean);
+/** A concept phrase in folded spelling, as its words. */
+const foldPhrase = (phrase: string): string =>
+  (fold(phrase).squeezed[0] ?? '').replace(CLAUSE_MARKS, ' ').replace(/\s+/g, ' ').trim();
+const CLAUSE_MARKS = new RegExp(CLAUSE, 'g');
+
+/** The concept lists, hashed: data/compiled.json holds them folded for exactly this hash. */
+export function conceptsHash(): string {
+  let hash = fnv1a('concepts');
+  for (const [concept, phrases] of Object.entries(conceptData)) {
+    hash = fnv1a(concept, hash);
+    if (Array.isArray(phrases)) for (const phrase of phrases) hash = fnv1a(`\u0000${phrase}`, hash);
+  }
+  return hash.toString(36);
+}
+
+/** Every concept's phrases in folded spelling: from data/compiled.json when it is current. */
+export function foldedConcepts(fromLists = false): Record<string, string[]> {
+  if (!fromLists && compiled.concepts.hash === conceptsHash())
+    return compiled.concepts.folded as Record<string, string[]>;
+  const out: Record<string, string[]> = {};
+  for (const [concept, phrases] of Object.entries(conceptData)) {
+    if (concept.startsWith('_') || !Array.isArray(phrases)) continue;
+    out[concept] = phrases.map(foldPhrase).filter((p) => p !== '');
+  }
+  return out;
+}
 
 function buildIndex(): Index {
   const byPhrase = new Map<string, { tokens: string[]; concepts: string[] }>();
-  for (const [concept, phrases] of Object.entries(conceptData)) {
-    if (concept.startsWith('_') || !Array.isArray(phrases)) continue;
-    for (const phrase of phrases) {
-      const tokens = folded1(phrase);
-      if (tokens.length === 0) continue;
-      const key = tokens.join(' ');
-      const entry = byPhrase.get(key) ?? { tokens, concepts: [] };
+  for (const [concept, phrases] of Object.entries(foldedConcepts())) {
+    for (const key of phrases) {
+      const entry = byPhrase.get(key) ?? { tokens: key.split(' '), concepts: [] };
       if (!entry.concepts.includes(concept)) entry.concepts.push(concept);
       byPhrase.set(key, entry);
     }
@@ -72,7 +94,9 @@ function buildIndex(): Index {
   const byFirst = new Map<string, { tokens: string[]; concepts: string[] }[]>();
   for (const entry of byPhrase.values()) {
     const first = entry.tokens[0] as string;
-    byFirst.set(first, [...(byFirst.get(first) ?? []), entry]);
+    const list = byFirst.get(first);
+    if (list) list.push(entry);
+    else byFirst.set(first, [entry]);
   }
   return { byFirst };
 }
@@ -127,19 +151,17 @@ function lineUp(
     if (frame.whole && (first.start !== 0 || first.end !== length)) continue;
     let last = first;
     let ok = true;
-    for (const list of lists.slice(1)) {
-      const candidates = list.filter(
-        (o) =>
-          (message || o.clause === first.clause) &&
-          (frame.ordered ? o.start >= last.end : true) &&
-          Math.max(o.end, last.end) - Math.min(o.start, first.start) <= frame.window,
-      );
-      const next = candidates[0];
-      if (!next) {
-        ok = false;
+    for (let k = 1; k < lists.length && ok; k++) {
+      let next: Occurrence | undefined;
+      for (const o of lists[k] as Occurrence[]) {
+        if (!message && o.clause !== first.clause) continue;
+        if (frame.ordered && o.start < last.end) continue;
+        if (Math.max(o.end, last.end) - Math.min(o.start, first.start) > frame.window) continue;
+        next = o;
         break;
       }
-      if (next.end > last.end) last = next;
+      if (!next) ok = false;
+      else if (next.end > last.end) last = next;
     }
     if (!ok) continue;
     const anywhere = message || frame.unlessIn === 'message';
@@ -167,7 +189,11 @@ export function conceptsOf(clause: string): string[] {
  * The frames that fit the message, and every concept it holds (the gate asks whether a
  * message is about the topic, or a recovery story).
  */
-export function matchFrames(folded: Folded): { signals: Signal[]; concepts: Set<string> } {
+export function matchFrames(folded: Folded): {
+  signals: Signal[];
+  concepts: Set<string>;
+  byClause: string[][];
+} {
   const form = folded.squeezed[0] ?? '';
   const tokens = tokenize(form);
   const found = findConcepts(tokens);
@@ -186,5 +212,18 @@ export function matchFrames(folded: Folded): { signals: Signal[]; concepts: Set<
       ...(frame.alone ? { alone: true } : {}),
     });
   }
-  return { signals, concepts: new Set(found.keys()) };
+  return { signals, concepts: new Set(found.keys()), byClause: byClause(tokens, found) };
+}
+
+/** Each clause's concepts in order, one list per clause that has words (as clausesOf lists them). */
+function byClause(tokens: readonly Token[], found: Map<string, Occurrence[]>): string[][] {
+  const clauses = [...new Set(tokens.map((t) => t.clause))];
+  const at = new Map(clauses.map((c) => [c, [] as { start: number; concept: string }[]]));
+  for (const [concept, list] of found)
+    for (const o of list) at.get(o.clause)?.push({ start: o.start, concept });
+  return clauses.map((c) =>
+    (at.get(c) ?? [])
+      .sort((a, b) => a.start - b.start || a.concept.localeCompare(b.concept))
+      .map((x) => x.concept),
+  );
 }

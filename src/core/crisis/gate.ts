@@ -74,7 +74,7 @@ export function listen(text: string, context: GateContext = {}): Signal[] {
       }),
     ),
     ...frames.signals,
-    ...scoreRisk(folded, watchful),
+    ...scoreRisk(folded, watchful, frames.byClause),
     ...matchLanguages(text, folded),
     ...readInContext(folded, context),
   ];

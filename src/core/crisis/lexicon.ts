@@ -12,6 +12,8 @@
  * Err toward over-triggering; the `(?! ...)` tails only carve out everyday idioms.
  * A miss found in the wild goes into tests/core/crisis/corpus.ts first, then here.
  */
+import compiled from './data/compiled.json' with { type: 'json' };
+import { fnv1a } from './features.ts';
 import { despace, requiredLiterals } from './literals.ts';
 import { isNegated } from './negation.ts';
 import type { Folded } from './normalize.ts';
@@ -345,31 +347,71 @@ export interface LexiconHit {
   negated: boolean;
 }
 
-let anchors: ReadonlyArray<readonly string[][] | null> | undefined;
+/** A literal, with its first three letters for the trigram check before `includes`. */
+interface Literal {
+  text: string;
+  head: string;
+}
+
+/** Each phrase's gates: one literal of every set must be in the text, or it cannot match. */
+let gates: ReadonlyArray<readonly Literal[][] | null> | undefined;
 
 /**
- * Every phrase that matches the folded text. A phrase runs only when one of its required
- * literals is in the text (see literals.ts), and each runs on its own RegExp object: nothing
- * is compiled per call, and V8 keeps what it compiled.
+ * The gates, from data/compiled.json (written by `npm run train:crisis`, keyed by a hash of
+ * each pattern), or worked out here for a pattern that file does not know yet: a stale file
+ * costs time on the first message, never a missed phrase.
+ */
+function loadGates(): ReadonlyArray<readonly Literal[][] | null> {
+  const stored = compiled.gates as Record<string, string[][] | null>;
+  return PHRASES.map((p) => {
+    const key = fnv1a(p.pattern).toString(36);
+    const sets = key in stored ? (stored[key] ?? null) : requiredLiterals(p.pattern);
+    return sets?.map((set) => set.map((text) => ({ text, head: text.slice(0, 3) }))) ?? null;
+  });
+}
+
+/** Every three letters of the text: a literal whose first three are not among them is absent. */
+function trigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= text.length; i++) out.add(text.slice(i, i + 3));
+  return out;
+}
+
+const present = (text: string, grams: Set<string>, literal: Literal): boolean =>
+  (literal.head.length < 3 || grams.has(literal.head)) && text.includes(literal.text);
+
+/**
+ * Every phrase that matches the folded text. A phrase runs only when its required literals
+ * are in the text (see literals.ts), and each runs on its own RegExp object: nothing is
+ * compiled per call, and V8 keeps what it compiled.
  */
 export function matchLexicon(folded: Folded): LexiconHit[] {
-  anchors ??= PHRASES.map((p) => requiredLiterals(p.pattern));
+  gates ??= loadGates();
   const hits: LexiconHit[] = [];
-  const squeezedDespaced = folded.squeezed.map(despace);
+  const squeezed = folded.squeezed.map((form) => {
+    const despaced = despace(form);
+    return { form, despaced, grams: trigrams(despaced) };
+  });
   const plainDespaced = despace(folded.plain);
-  PHRASES.forEach((phrase, i) => {
-    const required = anchors?.[i];
-    const forms = phrase.form === 'plain' ? [folded.plain] : folded.squeezed;
-    forms.forEach((form, f) => {
-      const despaced = phrase.form === 'plain' ? plainDespaced : (squeezedDespaced[f] as string);
-      if (required && !required.every((set) => set.some((literal) => despaced.includes(literal)))) return;
+  const plain = [{ form: folded.plain, despaced: plainDespaced, grams: trigrams(plainDespaced) }];
+  for (let i = 0; i < PHRASES.length; i++) {
+    const phrase = PHRASES[i] as Phrase;
+    const required = gates[i];
+    for (const { form, despaced, grams } of phrase.form === 'plain' ? plain : squeezed) {
+      if (required && !required.every((set) => set.some((literal) => present(despaced, grams, literal))))
+        continue;
       const { re } = phrase;
       re.lastIndex = 0;
       for (let m = re.exec(form); m !== null; m = re.exec(form)) {
         hits.push({ tier: phrase.tier, negated: isNegated(form, m.index) });
         if (m[0].length === 0) re.lastIndex++;
       }
-    });
-  });
+    }
+  }
   return hits;
+}
+
+/** The gates of every phrase, keyed by pattern hash: what data/compiled.json holds. */
+export function computeGates(): Record<string, string[][] | null> {
+  return Object.fromEntries(PHRASES.map((p) => [fnv1a(p.pattern).toString(36), requiredLiterals(p.pattern)]));
 }
