@@ -176,7 +176,7 @@ const meansPlain = [
 ];
 
 const veiled = [
-  String.raw`(?<!\b(?:it|that|this|which|thats|its|there) )\b(?:wont|wil not|not going to|not gona|wont even|may not|might not) be (?:a |your |anyones |the |such a |in your |in anyones |)?(?:problem|burden|bother|around|here|alive|trouble|isue|wory|way|hasle)\b(?: for| to anyone| to you| to anybody| to them)? ?(?:much longer|for much longer|for long|long|any longer|anymore|any more|after tonight|after today|son|much more|tomorow|by tomorow|in the morning|by morning|next week)\b(?! (?:# )?(?:(?:i |ive )?(?:have|got) |because of |bc of |due to |im at |for |at )?(?:work|schol|clas|the ofice|a shift|my shift|an apointment|plans|practice|a trip|vacation|holiday|a meting|the meting|a conference)\b)`,
+  String.raw`(?<!\b(?:it|that|this|which|thats|its|there) )\b(?:wont|wil not|not going to|not gona|wont even|may not|might not) be (?:a |your |anyones |the |such a |in your |in anyones |)?(?:problem|burden|bother|around|here|alive|trouble|isue|wory|way|hasle)\b(?: for| to anyone| to you| to anybody| to them)? ?(?:much longer|for much longer|for long|long|any longer|anymore|any more|after tonight|after today|son|much more|tomorow|by tomorow|in the morning|by morning|next week)\b(?! (?:# (?:(?:i |ive )?(?:have|got) |because of |bc of |due to |im at )|(?:(?:i |ive )?(?:have|got) |because of |bc of |due to |im at |for |at )?)(?:work|schol|clas|the ofice|a shift|my shift|an apointment|plans|practice|a trip|vacation|holiday|a meting|the meting|a conference)\b)`,
   String.raw`\b(?:wont|dont|not|wil not) (?:have to|ned to|neds to|even have to) (?:wory|deal|bother) (?:about|with) me (?:much longer|anymore|any more|any longer|for long|son|after tonight|after today|ever again)\b`,
   String.raw`\b(?:dont|do not|didnt|not|never) (?:want|wana|wish) (?:to )?wake up\b(?! (?:early|so early|this early|at (?:\d|non|dawn|five|six|seven|eight|nine)|before (?:\d|non|nine|ten|eleven|lunch)|yet|for (?:work|schol|clas|my shift))\b)`,
   String.raw`\b(?:hope|wish|pray|praying|hoping) (?:that )?(?:i |to )?(?:dont|do not|never|wont|wil not|wouldnt|didnt|not) wake up\b`,
@@ -383,9 +383,10 @@ const present = (text: string, grams: Set<string>, literal: Literal): boolean =>
 /**
  * Every phrase that matches the folded text. A phrase runs only when its required literals
  * are in the text (see literals.ts), and each runs on its own RegExp object: nothing is
- * compiled per call, and V8 keeps what it compiled.
+ * compiled per call, and V8 keeps what it compiled. `gated: false` runs every phrase (for the
+ * test that the gates never skip a match).
  */
-export function matchLexicon(folded: Folded): LexiconHit[] {
+export function matchLexicon(folded: Folded, gated = true): LexiconHit[] {
   gates ??= loadGates();
   const hits: LexiconHit[] = [];
   const squeezed = folded.squeezed.map((form) => {
@@ -396,7 +397,7 @@ export function matchLexicon(folded: Folded): LexiconHit[] {
   const plain = [{ form: folded.plain, despaced: plainDespaced, grams: trigrams(plainDespaced) }];
   for (let i = 0; i < PHRASES.length; i++) {
     const phrase = PHRASES[i] as Phrase;
-    const required = gates[i];
+    const required = gated ? gates[i] : null;
     for (const { form, despaced, grams } of phrase.form === 'plain' ? plain : squeezed) {
       if (required && !required.every((set) => set.some((literal) => present(despaced, grams, literal))))
         continue;

@@ -67,7 +67,7 @@ export const FEELINGS: readonly Feeling[] = [
   f('tired', -1, -1, ['weary', 'worn down', 'tired af']),
   f('burnt out', -2, -2, ['burned out', 'burnout', 'burnt', 'fried', 'running on fumes']),
   f('flat', -1, -1, ['meh', 'blah', 'bleh']),
-  f('hopeless', -1, -2, ['no hope', 'pointless', 'despairing', 'despair', "what's the point"]),
+  f('hopeless', -1, -2, ['no hope', 'pointless', 'despairing', 'despair']),
   f('helpless', -1, -2, ['powerless', 'at a loss']),
   f('stuck', -1, -1, ['trapped', 'in a rut', 'going nowhere']),
   f('bored', -1, -1, ['boredom', 'bored stiff', 'uninterested']),

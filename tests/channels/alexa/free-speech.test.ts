@@ -282,7 +282,6 @@ describe('what the carriers leave to the other intents', () => {
     ["I'm scared", { type: 'intent', intent: 'feeling', value: 'scared' }],
     ["I'm not okay", { type: 'intent', intent: 'feeling', value: 'not okay' }],
     ["I'm going nowhere", { type: 'intent', intent: 'feeling', value: 'stuck' }],
-    ["what's the point", { type: 'intent', intent: 'feeling', value: 'hopeless' }],
     ['not good', { type: 'intent', intent: 'feeling', value: 'not okay' }],
     ['no hope', { type: 'intent', intent: 'feeling', value: 'hopeless' }],
     ['never better', { type: 'intent', intent: 'feeling', value: 'great' }],

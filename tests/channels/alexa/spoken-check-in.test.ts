@@ -414,6 +414,39 @@ describe('crisis words spoken after launch', () => {
     expect(reply?.ssml).toContain(DIGITS_988);
   });
 
+  it.each([
+    ['my husband hit me and he has a gun', '911', 'Domestic Violence Hotline'],
+    ['I took all my pills an hour ago', '911', 'Poison Control'],
+    ["my friend sent me a goodbye text and she won't answer", '911', 'worried about someone else'],
+  ])('%j, said aloud, is answered with danger now, numbers digit by digit', async (phrase, first, line) => {
+    // Prepare
+    const alexa = createEmulator({ skill: h.skill });
+    await converse(alexa, ['open my check in']);
+
+    // Act
+    const [reply] = await converse(alexa, [phrase]);
+
+    // Assess
+    expect(reply?.ssml).toContain(`<say-as interpret-as="digits">${first}</say-as>`);
+    expect(reply?.speech).toContain(line);
+    expect(reply?.ssml).toContain(DIGITS_988);
+    expect(reply?.open).toBe(true);
+  });
+
+  it('"what\'s the point", said aloud, gets the grey-zone question; "no" carries on', async () => {
+    // Prepare
+    const alexa = createEmulator({ skill: h.skill });
+    await converse(alexa, ['open my check in']);
+
+    // Act
+    const [asked, no] = await converse(alexa, ["honestly what's the point", 'no']);
+
+    // Assess
+    expect(asked?.speech).toMatch(/Are you thinking about suicide\?/);
+    expect(asked?.ssml).toContain(DIGITS_988);
+    expect(no?.speech).toMatch(/Thank you for telling me/);
+  });
+
   it('keeps an everyday idiom an ordinary answer', async () => {
     // Prepare
     const alexa = createEmulator({ skill: h.skill });

@@ -192,3 +192,51 @@ describe('crisis language', () => {
     expectCarrierSafe(res.texts);
   });
 });
+
+describe('danger now, the grey zone and other languages, by signed SMS', () => {
+  it('answers violence at home with 911 first, then the hotline and 988, and logs no user id beside it', async () => {
+    const h = await startSmsHarness({ db, phone: '+14155550177' });
+    await h.send('hi');
+
+    const res = await h.send("my husband is hitting me and i'm hiding in the bathroom");
+
+    expect(res.all.indexOf('911')).toBeLessThan(res.all.indexOf('1-800-799-7233'));
+    expect(res.all).toMatch(/988/);
+    expectCarrierSafe(res.texts);
+    const id = h.userId();
+    for (const line of h.lines.filter((l) => /crisis|danger/.test(l))) expect(line).not.toContain(id);
+  });
+
+  it('answers an overdose already taken with 911 and Poison Control', async () => {
+    const h = await startSmsHarness({ db, phone: '+14155550188' });
+
+    const res = await h.send('i took all my pills like 20 minutes ago');
+
+    expect(res.all).toMatch(/call 911 now/);
+    expect(res.all).toContain('1-800-222-1222');
+    expectCarrierSafe(res.texts);
+  });
+
+  it('asks the grey-zone question, and carries on after "no" without asking again', async () => {
+    const h = await startSmsHarness({ db, phone: '+14155550199' });
+    await h.send('hi');
+
+    const asked = await h.send("what's the point");
+    const no = await h.send('no');
+
+    expect(asked.all).toMatch(/are you thinking about suicide\? You can call or text 988 any time/);
+    expect(no.all).toMatch(/Thank you for telling me/);
+    expect(no.all).not.toMatch(/are you thinking about suicide/);
+    expectCarrierSafe([...asked.texts, ...no.texts]);
+  });
+
+  it('answers Spanish in Spanish, within carrier limits', async () => {
+    const h = await startSmsHarness({ db, phone: '+14155550211' });
+
+    const res = await h.send('ya no aguanto, me quiero morir');
+
+    expect(res.all).toMatch(/Llama al 988 y marca 2/);
+    expect(res.all).toMatch(/AYUDA al 741741/);
+    expectCarrierSafe(res.texts);
+  });
+});
