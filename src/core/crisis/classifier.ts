@@ -5,8 +5,9 @@
  *
  * A message is scored as a whole and clause by clause (a crisis buried in a long message is
  * not diluted by the rest of it); the highest score counts. Above `sure` it gives the
- * resources; above `grey` it supports another layer's weak signal; while the conversation is
- * watchful (memory.ts) the bar for "sure" drops to `watchful`.
+ * resources; above `grey` it asks the grey-zone question; above `watchful` it only supports
+ * another layer's weak signal, unless the conversation is watchful (memory.ts), when that is
+ * the bar for sure.
  */
 import model from './data/classifier.json' with { type: 'json' };
 import { clauseHashes, clausesOf } from './features.ts';
@@ -87,10 +88,17 @@ export function scoreRisk(folded: Folded, watchful: boolean, concepts?: readonly
   const words = (folded.squeezed[0] ?? '').split(' ').filter((w) => w !== '' && w !== '#').length;
   if (words < MIN_WORDS) return [];
   const { risk, hashes } = riskScore(folded, concepts);
-  const { sure, grey } = model.thresholds;
-  const bar = watchful ? Math.min(sure, model.thresholds.watchful) : sure;
-  if (risk < grey && !(watchful && risk >= bar)) return [];
-  const strength = risk >= bar ? 'sure' : 'support';
+  const { sure, grey, watchful: loose } = model.thresholds;
+  // Watchful, the bar for sure drops to the loosest threshold; otherwise that band only supports.
+  const strength =
+    risk >= (watchful ? loose : sure)
+      ? 'sure'
+      : risk >= grey
+        ? 'weak'
+        : risk >= loose
+          ? 'support'
+          : undefined;
+  if (!strength) return [];
   const concern = strength === 'sure' ? (dangerConcern(hashes) ?? 'self') : 'self';
   return [{ layer: 'classifier', concern, strength, negated: false, rule: `p=${risk.toFixed(2)}` }];
 }

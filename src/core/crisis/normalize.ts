@@ -38,8 +38,12 @@ const EMOJI_WORDS: Readonly<Record<string, string>> = {
   '\u{1FAA2}': 'rope', // knot
   '\u{1F52B}': 'gun',
   '\u{1F51A}': 'the end',
+  '\u{1F309}': 'bridge', // bridge at night
+  '\u{1F44B}': 'bye', // waving hand
+  '\u27A1': 'to', // right arrow: "me ➡️ 🪦"
 };
-const EMOJI = /[\u{1FAA6}\u26B0\u{1F52A}\u{1F5E1}\u{1FA78}\u{1F48A}\u{1FAA2}\u{1F52B}\u{1F51A}]/gu;
+const EMOJI =
+  /[\u{1FAA6}\u26B0\u{1F52A}\u{1F5E1}\u{1FA78}\u{1F48A}\u{1FAA2}\u{1F52B}\u{1F51A}\u{1F309}\u{1F44B}\u27A1]/gu;
 
 const LEET: Record<string, string> = { '0': 'o', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
