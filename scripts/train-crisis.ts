@@ -16,12 +16,15 @@
  *
  *   --check   exit 1 when the committed model is stale against the corpus (no writing)
  */
+
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import conceptLists from '../src/core/crisis/data/concepts.json' with { type: 'json' };
 import { clausesOf, type Feature, featuresOf } from '../src/core/crisis/features.ts';
-import { conceptsHash, foldedConcepts } from '../src/core/crisis/frames.ts';
+import { foldConceptLists } from '../src/core/crisis/frames.ts';
 import { computeGates } from '../src/core/crisis/lexicon.ts';
 import { fold } from '../src/core/crisis/normalize.ts';
 import type { Concern } from '../src/core/crisis/signals.ts';
@@ -143,10 +146,12 @@ function quantize(model: LinearModel): { bias: number; scale: number; weights: s
   };
 }
 
-/** What the model was trained from: the training lines and the settings. */
+/** What the model was trained from: the training lines, the concept lists and the settings. */
 function fingerprint(lines: readonly CorpusLine[]): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(CONFIG));
+  // The model reads the frames' concepts as features: new concepts make it stale too.
+  hash.update(JSON.stringify(foldConceptLists(conceptLists)));
   for (const l of lines) hash.update(`${l.expect}\t${l.kind}\t${l.text}\n`);
   return hash.digest('hex');
 }
@@ -190,8 +195,9 @@ export function trainModel(): { model: unknown; report: string[] } {
 
 /** The compiled file as it should be for the lexicon and concepts as they are now. */
 export function compiledFile(): string {
-  const concepts = { hash: conceptsHash(), folded: foldedConcepts(true) };
-  return `${JSON.stringify({ gates: computeGates(), concepts })}\n`;
+  const compiled = { gates: computeGates(), concepts: foldConceptLists(conceptLists) };
+  const about = 'Written by npm run train:crisis from lexicon.ts and concepts.json; see compiled.ts.';
+  return `${JSON.stringify({ about, json: JSON.stringify(compiled) })}\n`;
 }
 
 /** Whether the committed model and gates were built from the corpus and lexicon as they are now. */
@@ -209,7 +215,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(stale ? 'stale: run npm run train:crisis' : 'up to date');
     process.exit(stale ? 1 : 0);
   }
-  writeFileSync(COMPILED_PATH, compiledFile());
+  const fresh = compiledFile();
+  if (!process.argv.includes('--model') && readFileSync(COMPILED_PATH, 'utf8') !== fresh) {
+    // The classifier reads concepts through compiled.ts, which this process loaded before the
+    // lists changed: write them, then train in a fresh process that reads what was written.
+    writeFileSync(COMPILED_PATH, fresh);
+    execFileSync(process.execPath, [...process.execArgv, ...process.argv.slice(1), '--model'], {
+      stdio: 'inherit',
+    });
+    process.exit(0);
+  }
   const { model, report } = trainModel();
   writeFileSync(MODEL_PATH, `${JSON.stringify(model)}\n`);
   process.stdout.write(`${report.join('\n')}\nwrote ${MODEL_PATH} and ${COMPILED_PATH}\n`);

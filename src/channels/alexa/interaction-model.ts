@@ -5,7 +5,7 @@
  */
 import { FREE_SPEECH_CARRIERS, SLOT_FRAMES, SLOT_TYPES, SLOTS, type SlotFrame } from './intents.ts';
 
-/** The skill's invocation name (DESIGN.md contract point). */
+/** The skill's invocation name (a contract point, docs/design.md). */
 export const INVOCATION_NAME = 'my check in';
 
 /** One slot value: `id` comes back in entity resolution, `value` and `synonyms` are heard. */

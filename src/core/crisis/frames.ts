@@ -6,12 +6,10 @@
  * file only finds them.
  *
  * Phrases are read in the folded text (normalize.ts): squeezed letters, no apostrophes,
- * clause marks. Concept phrases are folded the same way when first needed.
+ * clause marks. Concept phrases are folded the same way by `npm run train:crisis` (compiled.ts).
  */
-import compiled from './data/compiled.json' with { type: 'json' };
-import conceptData from './data/concepts.json' with { type: 'json' };
+import { compiled } from './compiled.ts';
 import frameData from './data/frames.json' with { type: 'json' };
-import { fnv1a } from './features.ts';
 import { isNegated } from './negation.ts';
 import { CLAUSE, type Folded, fold } from './normalize.ts';
 import type { Concern, Signal } from './signals.ts';
@@ -60,31 +58,22 @@ const foldPhrase = (phrase: string): string =>
   (fold(phrase).squeezed[0] ?? '').replace(CLAUSE_MARKS, ' ').replace(/\s+/g, ' ').trim();
 const CLAUSE_MARKS = new RegExp(CLAUSE, 'g');
 
-/** The concept lists, hashed: data/compiled.json holds them folded for exactly this hash. */
-export function conceptsHash(): string {
-  let hash = fnv1a('concepts');
-  for (const [concept, phrases] of Object.entries(conceptData)) {
-    hash = fnv1a(concept, hash);
-    if (Array.isArray(phrases)) for (const phrase of phrases) hash = fnv1a(`\u0000${phrase}`, hash);
-  }
-  return hash.toString(36);
-}
-
-/** Every concept's phrases in folded spelling: from data/compiled.json when it is current. */
-export function foldedConcepts(fromLists = false): Record<string, string[]> {
-  if (!fromLists && compiled.concepts.hash === conceptsHash())
-    return compiled.concepts.folded as Record<string, string[]>;
+/**
+ * Concept lists (data/concepts.json) in folded spelling, for compiled.ts. Run by
+ * `npm run train:crisis`; the gate itself reads the result, never the lists.
+ */
+export function foldConceptLists(lists: Record<string, unknown>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const [concept, phrases] of Object.entries(conceptData)) {
+  for (const [concept, phrases] of Object.entries(lists)) {
     if (concept.startsWith('_') || !Array.isArray(phrases)) continue;
-    out[concept] = phrases.map(foldPhrase).filter((p) => p !== '');
+    out[concept] = phrases.map((p) => foldPhrase(String(p))).filter((p) => p !== '');
   }
   return out;
 }
 
 function buildIndex(): Index {
   const byPhrase = new Map<string, { tokens: string[]; concepts: string[] }>();
-  for (const [concept, phrases] of Object.entries(foldedConcepts())) {
+  for (const [concept, phrases] of Object.entries(compiled().concepts)) {
     for (const key of phrases) {
       const entry = byPhrase.get(key) ?? { tokens: key.split(' '), concepts: [] };
       if (!entry.concepts.includes(concept)) entry.concepts.push(concept);

@@ -63,7 +63,7 @@ export function listen(text: string, context: GateContext = {}): Signal[] {
   // A bare mention in a message about the topic ("a suicide prevention walk") is a question
   // to ask, not a crisis to answer; every other layer still reads the message in full.
   const aboutTopic = frames.concepts.has('topic-talk') || frames.concepts.has('recovery');
-  return [
+  const heard: Signal[] = [
     ...matchLexicon(folded).map(
       (hit): Signal => ({
         layer: 'lexicon',
@@ -76,8 +76,8 @@ export function listen(text: string, context: GateContext = {}): Signal[] {
     ...frames.signals,
     ...scoreRisk(folded, watchful, frames.byClause),
     ...matchLanguages(text, folded),
-    ...readInContext(folded, context),
   ];
+  return [...heard, ...readInContext(folded, context)];
 }
 
 function decide(text: string, signals: Signal[]): Assessment | null {

@@ -6,10 +6,13 @@
  *
  * It also picks the language of the reply: Spanish gets the Spanish crisis reply; another
  * language gets the crisis reply with a line that 988 can help by phone in their language.
- * A language identifier (franc-min, whose trigram model ships inside its npm package) helps
- * tell Spanish from its neighbours. Choosing the language never removes a signal.
+ * A language identifier helps tell Spanish from its neighbours: franc's method (trigram
+ * ranks against each language's model) on the models that ship inside the franc-min npm
+ * package, read lazily for the few Latin-script languages compared here, because franc's
+ * own entry point builds all 82 models when it loads (about 20 ms of every cold start).
+ * Choosing the language never removes a signal.
  */
-import { franc } from 'franc-min';
+import { data as trigramModels } from 'franc-min/data.js';
 import languageData from './data/other-languages.json' with { type: 'json' };
 import type { Folded } from './normalize.ts';
 import type { Signal } from './signals.ts';
@@ -90,6 +93,49 @@ const ENGLISH = new Set(
   ),
 );
 
+/** The Latin-script languages Spanish is told apart from, by their franc-min codes. */
+const COMPARED = ['spa', 'eng', 'por', 'fra', 'tgl'] as const;
+/** franc's penalty for a trigram a language's model does not have. */
+const MAX_DIFFERENCE = 300;
+
+let models: Map<string, Map<string, number>> | undefined;
+
+/** Each compared language's trigrams by rank (franc-min's model, built on first use). */
+function loadModels(): Map<string, Map<string, number>> {
+  models ??= new Map(
+    COMPARED.map((code) => {
+      const ranked = (trigramModels.Latin as Record<string, string>)[code]?.split('|') ?? [];
+      return [code, new Map(ranked.map((trigram, rank) => [trigram, rank]))];
+    }),
+  );
+  return models;
+}
+
+/** The likeliest compared language of `text`, as franc ranks it. */
+export function identifyLatin(text: string): string {
+  const clean = ` ${text
+    .replace(/[\u0021-\u0040]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()} `;
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 3 <= clean.length; i++) {
+    const trigram = clean.slice(i, i + 3);
+    counts.set(trigram, (counts.get(trigram) ?? 0) + 1);
+  }
+  let best = 'und';
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const [code, model] of loadModels()) {
+    let distance = 0;
+    for (const [trigram, count] of counts) {
+      const rank = model.get(trigram);
+      distance += rank === undefined ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
+    }
+    if (distance < bestDistance) [best, bestDistance] = [code, distance];
+  }
+  return best;
+}
+
 /** The language to answer in, given the message and what the layers heard. */
 export function detectLanguage(text: string, signals: readonly Signal[]): ReplyLanguage {
   if (signals.some((s) => s.layer === 'languages')) return 'other';
@@ -98,6 +144,5 @@ export function detectLanguage(text: string, signals: readonly Signal[]): ReplyL
   const english = words.filter((w) => ENGLISH.has(w)).length;
   if (spanish === 0 || english > spanish) return 'en';
   if (spanish >= 2 && spanish > english) return 'es';
-  const guess = franc(text, { only: ['spa', 'eng', 'por', 'fra', 'tgl'], minLength: 3 });
-  return guess === 'spa' ? 'es' : 'en';
+  return identifyLatin(text) === 'spa' ? 'es' : 'en';
 }

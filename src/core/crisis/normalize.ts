@@ -41,9 +41,17 @@ const EMOJI_WORDS: Readonly<Record<string, string>> = {
   '\u{1F309}': 'bridge', // bridge at night
   '\u{1F44B}': 'bye', // waving hand
   '\u27A1': 'to', // right arrow: "me ➡️ 🪦"
+  // Laughing and eye-rolling: "I'm going to die 😂" is a joke told as one (memory.ts and the
+  // gate still ask when it may not be).
+  '\u{1F602}': 'lol', // face with tears of joy
+  '\u{1F923}': 'lol', // rolling on the floor laughing
+  '\u{1F644}': 'lol', // eye roll
+  '\u{1F605}': 'lol', // sweat smile
+  '\u{1F606}': 'lol', // squinting laugh
+  '\u{1F480}': 'lol', // skull: "I'm dead" as laughter
 };
 const EMOJI =
-  /[\u{1FAA6}\u26B0\u{1F52A}\u{1F5E1}\u{1FA78}\u{1F48A}\u{1FAA2}\u{1F52B}\u{1F51A}\u{1F309}\u{1F44B}\u27A1]/gu;
+  /[\u{1FAA6}\u26B0\u{1F52A}\u{1F5E1}\u{1FA78}\u{1F48A}\u{1FAA2}\u{1F52B}\u{1F51A}\u{1F309}\u{1F44B}\u27A1\u{1F602}\u{1F923}\u{1F644}\u{1F605}\u{1F606}\u{1F480}]/gu;
 
 const LEET: Record<string, string> = { '0': 'o', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 

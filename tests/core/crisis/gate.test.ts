@@ -88,7 +88,6 @@ describe('the crisis gate: three replies', () => {
   it.each([
     "I'm walking in a suicide prevention 5k on Saturday",
     'watched a documentary about the crisis line last night',
-    'is 988 the same as the old lifeline number?',
   ])('gives no full crisis reply to talk about the topic: %j', (text) => {
     expect(resources(assess(text))).toBe(false);
   });
