@@ -1,0 +1,68 @@
+/**
+ * `npm run eval:crisis:voice`: the spoken-style lines of the crisis corpus said to the skill
+ * through our own interaction model (virtual-alexa), as an Echo would hear them. For each
+ * line: did the words reach the crisis gate whole (a carrier intent), and what did the gate
+ * answer? An utterance no intent matches is Alexa's fallback, which asks the grey-zone
+ * question. Held-out fifth and everything, as `npm run eval:crisis` reports them.
+ */
+import { buildSkill } from '../src/channels/alexa/skill.ts';
+import { assess } from '../src/core/crisis/gate.ts';
+import type { Input } from '../src/core/types.ts';
+import { silentLogger } from '../src/observability/log.ts';
+import type { RunTurn } from '../src/service/turn-runner.ts';
+import { createEmulator } from '../tests/channels/alexa/virtual-alexa.ts';
+import { type CorpusLine, loadCorpus } from './lib/crisis-corpus.ts';
+
+let input: Input | undefined;
+const runTurn: RunTurn = async (request) => {
+  input = request.input;
+  return {
+    reply: { beats: [{ text: 'Go on.' }], expectsAnswer: true, reprompt: 'Go on.', end: false },
+    saved: true,
+    crisis: false,
+    erased: false,
+  };
+};
+const emulator = createEmulator({
+  skill: buildSkill({ runTurn, pepper: 'eval-pepper', logger: silentLogger }),
+});
+
+type Heard = 'resources' | 'grey' | 'nothing';
+
+async function hear(line: CorpusLine): Promise<{ whole: boolean; heard: Heard }> {
+  input = undefined;
+  try {
+    await emulator.say(line.text);
+  } catch {
+    // No intent matched: on a real Echo, AMAZON.FallbackIntent, answered with the grey question.
+    return { whole: false, heard: 'grey' };
+  }
+  if (input?.type === 'intent' && input.intent === 'fallback') return { whole: false, heard: 'grey' };
+  if (input?.type !== 'text') return { whole: false, heard: 'nothing' };
+  const a = assess(input.text);
+  const heard: Heard = a && !a.mentionOnly ? (a.reply === 'grey' ? 'grey' : 'resources') : 'nothing';
+  return { whole: true, heard };
+}
+
+for (const split of ['held-out', 'train'] as const) {
+  const lines = loadCorpus(split).filter((l) => l.style === 'spoken' && l.lang === 'en');
+  const risk = { lines: 0, whole: 0, resources: 0, grey: 0 };
+  const everyday = { lines: 0, alarms: 0, grey: 0 };
+  for (const line of lines) {
+    const { whole, heard } = await hear(line);
+    if (line.expect === 'none') {
+      everyday.lines++;
+      if (heard === 'resources') everyday.alarms++;
+      if (heard === 'grey') everyday.grey++;
+    } else {
+      risk.lines++;
+      if (whole) risk.whole++;
+      if (heard === 'resources') risk.resources++;
+      if (heard === 'grey') risk.grey++;
+    }
+  }
+  const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
+  console.log(
+    `${split}: ${risk.lines} spoken risk lines: reached the gate whole ${pct(risk.whole, risk.lines)}, resources ${pct(risk.resources, risk.lines)}, grey question only ${pct(risk.grey, risk.lines)}; ${everyday.lines} everyday: false alarms ${pct(everyday.alarms, everyday.lines)}, grey ${pct(everyday.grey, everyday.lines)}`,
+  );
+}
