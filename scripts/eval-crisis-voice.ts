@@ -23,6 +23,8 @@ const runTurn: RunTurn = async (request) => {
     erased: false,
   };
 };
+/** What the skill last handed the core (read through a function: it is set in a callback). */
+const received = (): Input | undefined => input;
 const emulator = createEmulator({
   skill: buildSkill({ runTurn, pepper: 'eval-pepper', logger: silentLogger }),
 });
@@ -37,9 +39,10 @@ async function hear(line: CorpusLine): Promise<{ whole: boolean; heard: Heard }>
     // No intent matched: on a real Echo, AMAZON.FallbackIntent, answered with the grey question.
     return { whole: false, heard: 'grey' };
   }
-  if (input?.type === 'intent' && input.intent === 'fallback') return { whole: false, heard: 'grey' };
-  if (input?.type !== 'text') return { whole: false, heard: 'nothing' };
-  const a = assess(input.text);
+  const got = received();
+  if (got?.type === 'intent' && got.intent === 'fallback') return { whole: false, heard: 'grey' };
+  if (got?.type !== 'text') return { whole: false, heard: 'nothing' };
+  const a = assess(got.text);
   const heard: Heard = a && !a.mentionOnly ? (a.reply === 'grey' ? 'grey' : 'resources') : 'nothing';
   return { whole: true, heard };
 }
