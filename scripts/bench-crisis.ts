@@ -26,26 +26,22 @@ const CRISIS =
   'honestly today was a lot, work was awful and my manager yelled at me again in front of everyone, and then the bus was late so I walked home in the rain. I keep thinking everyone would be better off without me and I have been saving up my pills, I think tonight might be the night, I am so tired of all of it';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-crisis-'));
-const bundle = join(dir, 'gate.mjs');
-await build({
-  entryPoints: [join(import.meta.dirname, '..', 'src', 'core', 'crisis', 'gate.ts')],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'silent',
-});
-const floorBundle = join(dir, 'fold.mjs');
-await build({
-  entryPoints: [join(import.meta.dirname, '..', 'src', 'core', 'crisis', 'normalize.ts')],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outfile: floorBundle,
-  logLevel: 'silent',
-});
+/** One module as a bundle of its own, the way Lambda loads the core. */
+async function bundleOf(source: string, name: string): Promise<string> {
+  const outfile = join(dir, name);
+  await build({
+    entryPoints: [join(import.meta.dirname, '..', 'src', 'core', 'crisis', source)],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outfile,
+    logLevel: 'silent',
+  });
+  return outfile;
+}
+const bundle = await bundleOf('gate.ts', 'gate.mjs');
+const floorBundle = await bundleOf('normalize.ts', 'fold.mjs');
 
 const firstProbe = join(dir, 'first.mjs');
 writeFileSync(

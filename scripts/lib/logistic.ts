@@ -4,6 +4,7 @@
  * the same order), so one corpus always gives the same model.
  */
 import type { Feature } from '../../src/core/crisis/features.ts';
+import { seededRandom } from '../../src/core/random.ts';
 
 export interface Example {
   features: Feature[];
@@ -28,18 +29,6 @@ export interface LinearModel {
   weights: Float64Array;
 }
 
-/** A small seeded PRNG (mulberry32): the same sequence on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 export function margin(model: LinearModel, features: readonly Feature[]): number {
@@ -54,7 +43,7 @@ export function train(examples: readonly Example[], options: TrainOptions): Line
   const squares = new Float64Array(dimensions).fill(1e-8);
   let bias = 0;
   let biasSquares = 1e-8;
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

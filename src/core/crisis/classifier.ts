@@ -20,12 +20,8 @@ interface Head {
   weights: Int8Array;
 }
 
-interface Heads {
-  risk: Head;
-  danger: [Concern, Head][];
-}
-
-let heads: Heads | undefined;
+let riskHead: Head | undefined;
+let dangerHeads: [Concern, Head][] | undefined;
 
 function decode(head: { bias: number; scale: number; weights: string }): Head {
   const binary = atob(head.weights);
@@ -35,47 +31,59 @@ function decode(head: { bias: number; scale: number; weights: string }): Head {
 }
 
 /** Decoded on first use, so loading the gate costs nothing until a message arrives. */
-function load(): Heads {
-  heads ??= {
-    risk: decode(model.risk),
-    danger: Object.entries(model.danger).map(([concern, head]) => [concern as Concern, decode(head)]),
-  };
-  return heads;
+function risk(): Head {
+  riskHead ??= decode(model.risk);
+  return riskHead;
 }
 
-/** The head's probability for a set of 32-bit feature hashes (bucket: low bits, sign: top bit). */
-function probability(head: Head, hashes: readonly number[]): number {
+/** The danger heads, decoded only once a message is sure to need the resources. */
+function danger(): [Concern, Head][] {
+  dangerHeads ??= Object.entries(model.danger).map(([concern, head]) => [concern as Concern, decode(head)]);
+  return dangerHeads;
+}
+
+/** The head's weighted sum over 32-bit feature hashes (bucket: low bits, sign: top bit). */
+function weighted(head: Head, hashes: readonly number[]): number {
   const mask = head.weights.length - 1;
   let sum = 0;
   for (const h of hashes) {
     const w = head.weights[h & mask] as number;
     sum += h >>> 31 === 1 ? -w : w;
   }
-  return 1 / (1 + Math.exp(-(head.bias + head.scale * sum)));
+  return sum;
 }
 
+const logistic = (head: Head, sum: number): number => 1 / (1 + Math.exp(-(head.bias + head.scale * sum)));
+
 /**
- * The risk probability of the message: the highest of the whole and each clause.
- * `concepts` are each clause's concepts, when the frames layer has found them already.
+ * The risk probability of the message: the highest of the whole and each clause. The model
+ * is linear, so the whole message's sum is the sum of its clauses' sums. `concepts` are each
+ * clause's concepts, when the frames layer has found them already.
  */
 export function riskScore(
   folded: Folded,
   concepts?: readonly string[][],
-): { risk: number; hashes: number[] } {
-  const { risk } = load();
+): { risk: number; perClause: number[][] } {
+  const head = risk();
   const perClause = clausesOf(folded).map((c, i) => clauseHashes(c, concepts?.[i]));
-  const hashes = perClause.flat();
-  let best = probability(risk, hashes);
-  if (perClause.length > 1) for (const one of perClause) best = Math.max(best, probability(risk, one));
-  return { risk: best, hashes };
+  const sums = perClause.map((hashes) => weighted(head, hashes));
+  let best = logistic(
+    head,
+    sums.reduce((a, b) => a + b, 0),
+  );
+  if (sums.length > 1) for (const sum of sums) best = Math.max(best, logistic(head, sum));
+  return { risk: best, perClause };
 }
 
 /** The danger concern the message is most about, when one is likelier than not. */
-function dangerConcern(hashes: readonly number[]): Concern | undefined {
+function dangerConcern(perClause: readonly number[][]): Concern | undefined {
   let best: Concern | undefined;
   let bestP = 0.5;
-  for (const [concern, head] of load().danger) {
-    const p = probability(head, hashes);
+  for (const [concern, head] of danger()) {
+    const p = logistic(
+      head,
+      perClause.reduce((sum, hashes) => sum + weighted(head, hashes), 0),
+    );
     if (p > bestP) [best, bestP] = [concern, p];
   }
   return best;
@@ -87,7 +95,7 @@ const MIN_WORDS = 3;
 export function scoreRisk(folded: Folded, watchful: boolean, concepts?: readonly string[][]): Signal[] {
   const words = (folded.squeezed[0] ?? '').split(' ').filter((w) => w !== '' && w !== '#').length;
   if (words < MIN_WORDS) return [];
-  const { risk, hashes } = riskScore(folded, concepts);
+  const { risk, perClause } = riskScore(folded, concepts);
   const { sure, grey, watchful: loose } = model.thresholds;
   // Watchful, the bar for sure drops to the loosest threshold; otherwise that band only supports.
   const strength =
@@ -99,6 +107,6 @@ export function scoreRisk(folded: Folded, watchful: boolean, concepts?: readonly
           ? 'support'
           : undefined;
   if (!strength) return [];
-  const concern = strength === 'sure' ? (dangerConcern(hashes) ?? 'self') : 'self';
+  const concern = strength === 'sure' ? (dangerConcern(perClause) ?? 'self') : 'self';
   return [{ layer: 'classifier', concern, strength, negated: false, rule: `p=${risk.toFixed(2)}` }];
 }

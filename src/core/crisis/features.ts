@@ -84,10 +84,30 @@ export function clauseHashes(clause: string, concepts: readonly string[] = conce
     }
   }
   for (let i = 0; i < concepts.length; i++) {
-    out.push(fnv1a(`k ${concepts[i]}`));
-    for (let j = i + 1; j < concepts.length; j++) out.push(fnv1a(`kk ${concepts[i]} ${concepts[j]}`));
+    const a = concepts[i] as string;
+    out.push(conceptHash(a));
+    for (let j = i + 1; j < concepts.length; j++) out.push(pairHash(a, concepts[j] as string));
   }
   return out;
+}
+
+/** Concept feature hashes, worked out once per name and pair: "k self", "kk self desire". */
+const conceptHashes = new Map<string, number>();
+const pairHashes = new Map<string, number>();
+function conceptHash(concept: string): number {
+  const known = conceptHashes.get(concept);
+  if (known !== undefined) return known;
+  const h = fnv1a(`k ${concept}`);
+  conceptHashes.set(concept, h);
+  return h;
+}
+function pairHash(a: string, b: string): number {
+  const key = `${a} ${b}`;
+  const known = pairHashes.get(key);
+  if (known !== undefined) return known;
+  const h = fnv1a(`kk ${key}`);
+  pairHashes.set(key, h);
+  return h;
 }
 
 /** One hashed feature, as a model of `dimensions` buckets reads it. */
