@@ -10,20 +10,19 @@
 
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { Context } from 'aws-lambda';
-import { buildSkill } from '../src/channels/alexa/skill.ts';
 import { requireEnv } from '../src/config/env.ts';
 import { ALEXA_SKILL_ID, ID_PEPPER_SECRET_ARN, TABLE_NAME } from '../src/config/lambda-env.ts';
 import { createSecretReader } from '../src/config/secrets.ts';
 import { createLogger } from '../src/observability/log.ts';
-import { eraseAlexaAccount } from '../src/service/erase-account.ts';
-import { createTurnRunner } from '../src/service/turn-runner.ts';
+import { deadlineIn, withDeadline } from '../src/service/deadline.ts';
 import { createDynamoDocumentClient } from '../src/store/dynamo-client.ts';
 import { DynamoCheckInStore } from '../src/store/dynamo-store.ts';
+import { wireAlexaSkill } from '../src/wiring/alexa.ts';
 
 /** Whole turn, store included: leaves room in Alexa's ~3 s for the pepper read and the SSML. */
 const TURN_BUDGET_MS = 2000;
-/** A cold Secrets Manager read; warm reads come from the reader's cache. */
-const PEPPER_TIMEOUT_MS = 800;
+/** A cold Secrets Manager read; warm reads come from the reader's cache at once. */
+const PEPPER_BUDGET_MS = 800;
 
 // Read once and fail closed: without ALEXA_SKILL_ID any skill could call this function,
 // so the container refuses to start (ConfigError naming the variable).
@@ -36,45 +35,17 @@ const config = {
 
 const logger = createLogger();
 const readSecret = createSecretReader();
-const store = new DynamoCheckInStore({
-  client: createDynamoDocumentClient({ region: config.region, requestTimeoutMs: 800, maxAttempts: 2 }),
-  tableName: config.tableName,
-});
-const runTurn = createTurnRunner({ store, logger, budgetMs: TURN_BUDGET_MS });
-
-class PepperTimeoutError extends Error {
-  override name = 'PepperTimeoutError';
-}
-
-/** The pepper within {@link PEPPER_TIMEOUT_MS}, or a rejection the skill's error handler answers. */
-async function readPepper(): Promise<string> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const pending = readSecret(config.pepperSecretArn);
-  pending.catch(() => {});
-  try {
-    return await Promise.race([
-      pending,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new PepperTimeoutError('Pepper read timed out')), PEPPER_TIMEOUT_MS);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-const skill = buildSkill({
-  runTurn,
-  pepper: readPepper,
+const skill = wireAlexaSkill({
+  store: new DynamoCheckInStore({
+    client: createDynamoDocumentClient({ region: config.region, requestTimeoutMs: 800, maxAttempts: 2 }),
+    tableName: config.tableName,
+  }),
   logger,
+  // Past its budget the skill's error handler still answers, with the crisis line.
+  pepper: () =>
+    withDeadline(() => readSecret(config.pepperSecretArn), deadlineIn(PEPPER_BUDGET_MS), 'id-pepper'),
   skillId: config.skillId,
-  // AlexaSkillEvent.SkillDisabled: the account's journal, and each recognised voice's, go
-  // with the skill.
-  eraseUser: async (userId) => {
-    await eraseAlexaAccount(store, userId);
-  },
-  linkPerson: (accountUserId, personUserId) =>
-    store.linkPerson(accountUserId, personUserId, new Date().toISOString()),
+  turnBudgetMs: TURN_BUDGET_MS,
 });
 
 /** Lambda entry point: one Alexa request envelope in, one response envelope out. */

@@ -1,5 +1,5 @@
 /**
- * Secrets read from AWS Secrets Manager once per container, with a short cache.
+ * Secrets read from AWS Secrets Manager once per container, then kept fresh in the background.
  *
  * The token and pepper never travel in environment variables; the function
  * holds only the ARN and fetches the value on first use. A short TTL lets an
@@ -28,15 +28,23 @@ export interface SecretReaderOptions {
 export const DEFAULT_SECRET_TTL_MS = 5 * 60 * 1000;
 
 interface CacheEntry {
-  value: Promise<string>;
-  expiresAt: number;
+  /** The last value read, once one has been. */
+  value?: string;
+  /** When the value should be read again. */
+  refreshAt: number;
+  /** The read under way, shared by every caller that waits for it. */
+  pending?: Promise<string>;
 }
 
 /**
  * Builds a cached secret reader. Call it once at module scope.
  *
- * A missing or empty SecretString fails closed with a ConfigError, and a
- * failed read is not cached, so the next request tries again.
+ * - A first read waits for Secrets Manager (callers bound it by their deadline).
+ * - After the TTL the last good value is served at once while one read refreshes it in the
+ *   background, so a slow or failing Secrets Manager never delays a warm container, and a
+ *   refresh that fails keeps the last good value.
+ * - A missing or empty SecretString fails closed with a ConfigError; a failed first read is
+ *   not cached, so the next request tries again.
  */
 export function createSecretReader(opts: SecretReaderOptions = {}): SecretReader {
   const ttlMs = opts.ttlMs ?? DEFAULT_SECRET_TTL_MS;
@@ -45,11 +53,15 @@ export function createSecretReader(opts: SecretReaderOptions = {}): SecretReader
   const cache = new Map<string, CacheEntry>();
 
   const fetchSecret = async (secretArn: string): Promise<string> => {
-    // Bounded: a slow Secrets Manager must not eat the whole Lambda timeout, or Twilio and
-    // Alexa get nothing at all, not even a crisis reply.
+    // Bounded per attempt, and a breached timeout is an error, not a warning: without
+    // throwOnRequestTimeout a hung first attempt kept the call pending past the Lambda's end.
     client ??= new SecretsManagerClient({
       maxAttempts: 2,
-      requestHandler: new NodeHttpHandler({ connectionTimeout: 1000, requestTimeout: 1500 }),
+      requestHandler: new NodeHttpHandler({
+        connectionTimeout: 1000,
+        requestTimeout: 1500,
+        throwOnRequestTimeout: true,
+      }),
     });
     let secret: string | undefined;
     try {
@@ -66,16 +78,30 @@ export function createSecretReader(opts: SecretReaderOptions = {}): SecretReader
     return secret;
   };
 
+  const refresh = (secretArn: string, entry: CacheEntry): Promise<string> => {
+    entry.pending ??= fetchSecret(secretArn)
+      .then((value) => {
+        entry.value = value;
+        entry.refreshAt = now() + ttlMs;
+        return value;
+      })
+      .finally(() => {
+        entry.pending = undefined;
+      });
+    return entry.pending;
+  };
+
   return (secretArn: string): Promise<string> => {
-    const at = now();
-    const hit = cache.get(secretArn);
-    if (hit && at < hit.expiresAt) return hit.value;
-    const value = fetchSecret(secretArn);
-    cache.set(secretArn, { value, expiresAt: at + ttlMs });
-    // Forget a failed read so it is retried rather than served from cache.
-    value.catch(() => {
-      if (cache.get(secretArn)?.value === value) cache.delete(secretArn);
-    });
-    return value;
+    let entry = cache.get(secretArn);
+    if (!entry) {
+      entry = { refreshAt: 0 };
+      cache.set(secretArn, entry);
+    }
+    if (entry.value === undefined) return refresh(secretArn, entry);
+    if (now() >= entry.refreshAt) {
+      // Served stale while it refreshes; a failed refresh keeps the value and tries again next time.
+      refresh(secretArn, entry).catch(() => {});
+    }
+    return Promise.resolve(entry.value);
   };
 }

@@ -3,7 +3,7 @@
  * Adapters live in `src/store/*` (DynamoDB for real, memory for unit tests).
  * `userId` is always the HMAC of a channel identity, never a phone number or Alexa id.
  */
-import type { Channel, ConversationState, JournalEntry, OpenGoal } from './types.ts';
+import type { Channel, ConversationState, Effect, JournalEntry, OpenGoal, Reply } from './types.ts';
 
 export interface Profile {
   createdAt: string;
@@ -18,17 +18,59 @@ export interface StoredSession {
   state: ConversationState;
   /** Version read; a save must name it (optimistic locking). */
   version: number;
+  /**
+   * The last few provider messages this conversation answered, as the store keeps them
+   * (an opaque hash of the person and the message id, never the raw id), with their replies.
+   */
+  deliveries?: DeliveryRecord[];
+}
+
+/** A provider message already answered: the store's key for it and the reply it got. */
+export interface DeliveryRecord {
+  key: string;
+  reply: Reply;
 }
 
 /** What one ordinary turn reads, in a single request. */
 export interface TurnSnapshot {
   profile: Profile | null;
   session: StoredSession | null;
+  /**
+   * Set when this provider message was already answered (or its person erased since): the
+   * reply to send again, with nothing run and nothing written.
+   */
+  replay?: Reply;
+}
+
+/** What a turn may write besides its state: journal entries and profile changes. */
+export type TurnWrite = Exclude<Effect, { type: 'deleteUser' }>;
+
+/** One turn's writes, committed together with its state or not at all. */
+export interface TurnCommit {
+  state: ConversationState;
+  /** The version the turn read; null when there was none (or it had expired). */
+  expectedVersion: number | null;
+  writes: TurnWrite[];
+  /** The provider's message id and the reply to it, remembered with the state. */
+  delivery?: { messageId: string; reply: Reply };
+  /** The records read with the state, kept alongside the new one. */
+  keptDeliveries?: DeliveryRecord[];
+  now: string;
 }
 
 export interface ConversationStore {
-  /** Profile and this channel's session, in one read. Expired sessions read as null. */
-  loadTurn(userId: string, channel: Channel, now: string): Promise<TurnSnapshot>;
+  /**
+   * Profile and this channel's session, in one read. Expired sessions read as null. With a
+   * provider `messageId`, also whether that message was answered already (`replay`).
+   */
+  loadTurn(userId: string, channel: Channel, now: string, messageId?: string): Promise<TurnSnapshot>;
+  /**
+   * Writes the turn's state if the stored version still equals `expectedVersion`, and its
+   * entries and profile changes only then: a turn that lost the race writes none of its own.
+   * Returns the new version, or 'conflict'. Throws `PartialCommitError` when the state was
+   * saved but some of its other writes were not (stores without transactions).
+   */
+  commitTurn(userId: string, channel: Channel, commit: TurnCommit): Promise<number | 'conflict'>;
   /**
    * Saves state if the stored version still equals `expectedVersion` (null: none stored yet).
    * Returns the new version, or 'conflict' when someone else saved first.
@@ -54,11 +96,18 @@ export interface ProfileStore {
   setOptOut(userId: string, optedOut: boolean, now: string): Promise<void>;
 }
 
-/** A delivered provider message (Twilio MessageSid), so a redelivery gets the same reply. */
-export interface DeliveryStore {
-  /** The reply already sent for this message, or null if it is new. */
-  deliveredReply(userId: string, messageId: string, now: string): Promise<string | null>;
-  rememberDelivery(userId: string, messageId: string, reply: string, now: string): Promise<void>;
+/**
+ * What outlives an erase, outside the person's partition and for a day: only that these
+ * messages were answered (keyed by the same opaque hashes), so a redelivered YES or DELETE
+ * cannot bring the person back.
+ */
+export interface ErasureStore {
+  rememberErasure(
+    userId: string,
+    erasing: { messageId: string; reply: Reply },
+    earlier: readonly DeliveryRecord[],
+    now: string,
+  ): Promise<void>;
 }
 
 export interface UserExport {
@@ -90,6 +139,6 @@ export interface VoiceProfileStore {
 export type CheckInStore = ConversationStore &
   JournalStore &
   ProfileStore &
-  DeliveryStore &
+  ErasureStore &
   DataRightsStore &
   VoiceProfileStore;

@@ -4,21 +4,25 @@
  * the pepper the id cannot be traced back to a number.
  */
 import { createHmac } from 'node:crypto';
+import { e164 } from './phone.ts';
 
 export type IdentityChannel = 'sms' | 'alexa' | 'chat';
 
 /**
- * The user id for a channel identity. SMS numbers are normalised to "+" and digits, so
- * "+1 (555) 010-0000" and "+15550100000" are the same person.
+ * The user id for a channel identity. SMS numbers are read in one way (`e164`), so
+ * "whatsapp:+15550100000", "+1 (555) 010-0000" and "+15550100000" are the same person; a
+ * sender that is not a phone number has no user id (NotAPhoneNumberError).
  */
 export function userIdFor(pepper: string | Buffer, channel: IdentityChannel, identity: string): string {
-  const normalised = channel === 'sms' ? normalisePhone(identity) : identity;
+  const normalised = channel === 'sms' ? e164(identity) : identity;
+  if (normalised === null) throw new NotAPhoneNumberError();
   return createHmac('sha256', pepper).update(`${channel}:${normalised}`).digest('hex');
 }
 
-/** Keeps a leading "+" and the digits of a phone number. */
-export function normalisePhone(phone: string): string {
-  const trimmed = phone.trim();
-  const digits = trimmed.replace(/\D/g, '');
-  return trimmed.startsWith('+') ? `+${digits}` : digits;
+/** An SMS identity that is not a phone number (its text is not kept: it may be anything). */
+export class NotAPhoneNumberError extends Error {
+  constructor() {
+    super('The SMS identity is not a phone number');
+    this.name = 'NotAPhoneNumberError';
+  }
 }

@@ -8,6 +8,7 @@ import { createLocalAlexaRoute, localAlexaSettings } from '../channels/alexa/loc
 import { createSmsRouter } from '../channels/sms/express-router.ts';
 import { createLogger, errorName } from '../observability/log.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
+import { wireSmsWebhook } from '../wiring/sms.ts';
 import { createLocalApp, type Mount } from './app.ts';
 import { ConfigError, loadLocalConfig } from './config.ts';
 import { openLocalStore } from './local-store.ts';
@@ -29,16 +30,17 @@ async function main(): Promise<void> {
   const mounts: Mount[] = [
     {
       path: '/sms',
-      router: createSmsRouter({
-        authToken: twilioAuthToken,
-        publicUrl: config.publicUrl,
-        pepper,
-        runTurn,
-        store: local.store,
-        logger,
-      }),
+      router: createSmsRouter(
+        wireSmsWebhook({
+          store: local.store,
+          logger,
+          authToken: twilioAuthToken,
+          pepper,
+          publicUrl: config.publicUrl,
+        }),
+      ),
     },
-    createLocalAlexaRoute({ runTurn, pepper, logger, store: local.store }),
+    createLocalAlexaRoute({ store: local.store, pepper, logger }),
   ];
 
   const app = createLocalApp({ runTurn, store: local.store, pepper, logger, mounts });

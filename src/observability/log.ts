@@ -4,6 +4,11 @@
  * Fields are a closed set: there is no free-form message and no place for a phone number,
  * an Alexa id or the words someone said. `user` takes the HMAC user id and is shortened
  * further, which is enough to follow one person's turns in CloudWatch.
+ *
+ * A line about a crisis never carries the user id, whoever writes it: logs are kept for
+ * months, and they must not tie a person to a crisis (docs/safety.md). The logger drops it
+ * from any line marked `crisis` or whose event or step names a crisis, the danger reply or
+ * the grey-zone question.
  */
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -24,6 +29,20 @@ export interface LogFields {
   status?: number;
   /** An error's class name (never its message, which may quote input). */
   error?: string;
+  /** The line is about a turn that gave crisis resources: the user id is dropped from it. */
+  crisis?: boolean;
+}
+
+/** Words in an event or step that make a line about a crisis. */
+const ABOUT_A_CRISIS = /crisis|danger|grey/;
+
+/** Whether a line is about a crisis, so it may not carry the user id. */
+export function aboutACrisis(fields: LogFields): boolean {
+  return (
+    fields.crisis === true ||
+    ABOUT_A_CRISIS.test(fields.event) ||
+    (fields.step !== undefined && ABOUT_A_CRISIS.test(fields.step))
+  );
 }
 
 export type LogSink = (line: string) => void;
@@ -40,10 +59,11 @@ const USER_PREFIX_LENGTH = 12;
 /** Builds a JSON-lines logger. The default sink is stdout (CloudWatch on Lambda). */
 export function createLogger(sink: LogSink = (line) => process.stdout.write(`${line}\n`)): Logger {
   const log = (level: LogLevel, fields: LogFields): void => {
+    const { user, ...rest } = fields;
     const record = {
       level,
-      ...fields,
-      ...(fields.user ? { user: fields.user.slice(0, USER_PREFIX_LENGTH) } : {}),
+      ...rest,
+      ...(user && !aboutACrisis(fields) ? { user: user.slice(0, USER_PREFIX_LENGTH) } : {}),
     };
     try {
       sink(JSON.stringify(record));

@@ -1,18 +1,25 @@
 /**
- * The one place a turn runs, for every channel: read once, let the core decide, write
- * back. Channels parse input and render the reply; they never touch the store for a turn.
+ * The one place a turn runs, for every channel: read once, let the core decide, commit.
+ * Channels parse input and render the reply; they never touch the store for a turn.
  *
- * Promises this file keeps (docs/safety.md, issue "DynamoDB store"):
- * - the reply comes within the time budget even when the store hangs, and the crisis
- *   gate runs even when the store is down (the core needs no store for it);
+ * Promises this file keeps (docs/design.md, "A turn"):
+ * - the reply comes within the deadline even when the store hangs, and the crisis gate runs
+ *   even when the store is down (the core needs no store for it);
+ * - exactly once: a provider message (Twilio's MessageSid) already answered is answered
+ *   again with the same reply and nothing is run or written; however many deliveries race,
+ *   one commit wins and the others replay its reply;
+ * - a turn's journal entries and profile changes are written only with the state write that
+ *   won (the store commits them together), so a re-applied attempt leaves nothing of its own;
  * - a write that failed is never told to the person as saved (`withSaveFailure`);
- * - two messages at the same moment both reach the journal (appends are commutative;
- *   only the state write is conditional);
- * - no store promise is left to reject unhandled, even one that settles after its timeout.
+ * - no store promise is left to reject unhandled, even one that settles after its deadline.
+ *
+ * The steps, in order: `read` (one bounded read), `decide` (the core, with history when it
+ * asks), then `erase` or `commit` (with one re-apply on a conflict), then `finish` (honesty
+ * and the log lines).
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { service } from '../core/content/service.ts';
-import type { CheckInStore, Profile, TurnSnapshot } from '../core/ports.ts';
+import type { CheckInStore, Profile, TurnSnapshot, TurnWrite } from '../core/ports.ts';
 import { step, withSaveFailure } from '../core/step.ts';
 import type {
   Channel,
@@ -20,12 +27,13 @@ import type {
   Ctx,
   Effect,
   Input,
-  JournalEntry,
   ProfileView,
   Reply,
   StepResult,
 } from '../core/types.ts';
 import { errorName, type Logger } from '../observability/log.ts';
+import { PartialCommitError } from '../store/errors.ts';
+import { type Deadline, DeadlineError, deadlineIn, withDeadline } from './deadline.ts';
 
 export interface TurnRequest {
   /** HMAC user id (see `userIdFor`), never a raw phone number or Alexa id. */
@@ -33,6 +41,10 @@ export interface TurnRequest {
   channel: Channel;
   region: CrisisRegion;
   input: Input;
+  /** The provider's id for this message (Twilio MessageSid), so a redelivery is answered once. */
+  messageId?: string;
+  /** The request's own deadline; the turn ends by it or by its budget, whichever comes first. */
+  deadline?: Deadline;
 }
 
 export interface TurnOutcome {
@@ -43,6 +55,8 @@ export interface TurnOutcome {
   crisis: boolean;
   /** Everything of the person was erased this turn (channels must not write anything after it). */
   erased: boolean;
+  /** This message had been answered already: its reply, sent again, with nothing run. */
+  replayed?: boolean;
 }
 
 export interface TurnRunnerDeps {
@@ -65,12 +79,19 @@ export const DEFAULT_TURN_BUDGET_MS = 2500;
 
 const EMPTY_SNAPSHOT: TurnSnapshot = { profile: null, session: null };
 
-type Attempt<T> = { ok: true; value: T } | { ok: false };
+type Attempt<T> = { ok: true; value: T } | { ok: false; error?: unknown };
 
 /** What the core decided, and whether the history it asked for could be read. */
 interface Decision {
   result: StepResult;
   historyFailed: boolean;
+}
+
+/** What went wrong, kept apart: a lost state write is not a lost journal entry. */
+interface Losses {
+  read: boolean;
+  state: boolean;
+  writes: boolean;
 }
 
 /** Builds the turn runner shared by SMS, Alexa and the terminal chat. */
@@ -82,190 +103,227 @@ export function createTurnRunner(deps: TurnRunnerDeps): RunTurn {
   const budgetMs = deps.budgetMs ?? DEFAULT_TURN_BUDGET_MS;
 
   return async function runTurn(req: TurnRequest): Promise<TurnOutcome> {
-    const { userId, channel, region, input } = req;
     const started = performance.now();
-    const deadline = started + budgetMs;
+    const deadline = deadlineIn(budgetMs, req.deadline);
     const now = clock().toISOString();
-    const base = { now, id: newId(), seed: nextSeed(), channel, region };
-    const log = { user: userId, channel };
-
-    /** One store call, bounded by what is left of the budget; failures become values. */
-    const attempt = async <T>(label: string, call: () => Promise<T>): Promise<Attempt<T>> => {
-      const left = deadline - performance.now();
-      if (left <= 0) {
-        logger.warn({ event: 'store-skipped', ...log, step: label });
-        return { ok: false };
-      }
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      try {
-        const pending = call();
-        // Attached now, so a call that rejects after we stopped waiting is still handled.
-        pending.catch(() => {});
-        const timedOut = new Promise<'timeout'>((resolve) => {
-          timer = setTimeout(() => resolve('timeout'), left);
-        });
-        const settled = await Promise.race([pending.then((value) => ({ value })), timedOut]);
-        if (settled === 'timeout') {
-          logger.warn({ event: 'store-timeout', ...log, step: label, ms: Math.round(left) });
-          return { ok: false };
-        }
-        return { ok: true, value: settled.value };
-      } catch (error) {
-        logger.warn({ event: 'store-failed', ...log, step: label, error: errorName(error) });
-        return { ok: false };
-      } finally {
-        clearTimeout(timer);
-      }
-    };
-
-    /** Runs the core, fetching journal history once if it asks for it. */
-    const decide = async (snapshot: TurnSnapshot, unavailable = false): Promise<Decision> => {
-      const profile = unavailable ? { unavailable: true } : profileView(snapshot.profile);
-      const ctx: Ctx = { ...base, profile };
-      const state = snapshot.session?.state ?? null;
-      const first = step(state, input, ctx);
-      const needs = first.needs;
-      if (!needs) return { result: first, historyFailed: false };
-      const history = await attempt('entries-since', () => store.entriesSince(userId, needs.historySince));
-      if (!history.ok) {
-        // A summary from an empty history would say "nothing yet": a lie. Say what happened.
-        const reply: Reply = {
-          beats: [{ text: service.historyUnavailable }],
-          expectsAnswer: false,
-          end: true,
-        };
-        return { result: { state: first.state, reply, effects: [] }, historyFailed: true };
-      }
-      return { result: step(state, input, { ...ctx, history: history.value }), historyFailed: false };
-    };
-
-    /** Profile and data-rights effects, in the order the core gave them. True if all held. */
-    const performEffects = async (effects: Effect[]): Promise<boolean> => {
-      let ok = true;
-      for (const effect of effects) {
-        const done = await attempt(`effect-${effect.type}`, () => applyEffect(effect));
-        if (!done.ok) ok = false;
-        // After a failed delete, later effects would act on a half-deleted person.
-        if (!done.ok && effect.type === 'deleteUser') break;
-      }
-      return ok;
-    };
-
-    const applyEffect = async (effect: Effect): Promise<unknown> => {
-      switch (effect.type) {
-        case 'appendEntry':
-          return store.appendEntry(userId, effect.entry);
-        case 'setOpenGoal':
-          return store.setOpenGoal(userId, effect.goal, now);
-        case 'clearOpenGoal':
-          return store.setOpenGoal(userId, null, now);
-        case 'recordConsent':
-          return store.recordConsent(userId, effect.at);
-        case 'setOptOut':
-          return store.setOptOut(userId, effect.optedOut, now);
-        case 'deleteUser': {
-          const count = await store.deleteUser(userId);
-          logger.info({ event: 'user-deleted', ...log, count });
-          return count;
-        }
-      }
-    };
-
-    // What went wrong, kept apart: a lost state write is not a lost journal entry.
-    let effectsFailed = false;
-    let stateFailed = false;
-    let readFailed = false;
-    let erased = false;
-
-    const loaded = await attempt('load-turn', () => store.loadTurn(userId, channel, now));
-    let decision = await decide(loaded.ok ? loaded.value : EMPTY_SNAPSHOT, !loaded.ok);
-
-    if (!loaded.ok || decision.historyFailed) {
-      // Without the version read, a state write could clobber a newer one: answer, write nothing.
-      readFailed = true;
-      effectsFailed = decision.result.effects.length > 0;
-    } else if (decision.result.effects.some((effect) => effect.type === 'deleteUser')) {
-      // The session goes with everything else; saving it afterwards would bring the person back.
-      effectsFailed = !(await performEffects(decision.result.effects));
-      erased = !effectsFailed;
-    } else {
-      const snapshot = loaded.value;
-      const written = new Set<string>();
-      const appendAll = async (entries: JournalEntry[]): Promise<boolean> => {
-        const fresh = entries.filter((entry) => !written.has(entry.id));
-        for (const entry of fresh) written.add(entry.id);
-        const results = await Promise.all(
-          fresh.map((entry) => attempt('append-entry', () => store.appendEntry(userId, entry))),
-        );
-        return results.every((r) => r.ok);
-      };
-      const save = (result: StepResult, expected: number | null) =>
-        attempt('save-session', () => store.saveSession(userId, channel, result.state, expected, now));
-
-      // Entries are never conditional, so they go out alongside the state write.
-      const [appended, firstSave] = await Promise.all([
-        appendAll(entriesOf(decision.result)),
-        save(decision.result, snapshot.session?.version ?? null),
-      ]);
-      if (!appended) effectsFailed = true;
-      if (!firstSave.ok) stateFailed = true;
-
-      if (firstSave.ok && firstSave.value === 'conflict') {
-        // Another turn saved first: re-read and re-apply this input once, on top of it.
-        logger.info({ event: 'state-conflict', ...log, count: 1 });
-        const reloaded = await attempt('load-turn', () => store.loadTurn(userId, channel, now));
-        const again = reloaded.ok ? await decide(reloaded.value) : undefined;
-        if (reloaded.ok && again && !again.historyFailed) {
-          decision = again;
-          const [appendedAgain, secondSave] = await Promise.all([
-            appendAll(entriesOf(decision.result)),
-            save(decision.result, reloaded.value.session?.version ?? null),
-          ]);
-          if (!appendedAgain) effectsFailed = true;
-          if (!secondSave.ok) stateFailed = true;
-          if (secondSave.ok && secondSave.value === 'conflict') {
-            // The journal entries stay; only this turn's place in the conversation is dropped.
-            logger.warn({ event: 'state-dropped', ...log, count: 2 });
-          }
-        } else {
-          stateFailed = true;
-        }
-      }
-      const rest = decision.result.effects.filter((effect) => effect.type !== 'appendEntry');
-      if (!(await performEffects(rest))) effectsFailed = true;
-    }
-
-    const { result } = decision;
-    const crisis = result.reply.crisis === true;
-    const saved = !effectsFailed && !stateFailed && !readFailed;
-    // Honest about anything of theirs that was not kept. A crisis reply whose only loss is
-    // its place in the conversation stays exactly as the core wrote it.
-    const honest =
-      effectsFailed || (stateFailed && !crisis) || (readFailed && !crisis && !decision.historyFailed);
-    const reply = honest ? withSaveFailure(result.reply) : result.reply;
-
-    const ms = Math.round(performance.now() - started);
-    if (crisis) {
-      // Counted, never with text, and never in the reply's way.
-      queueMicrotask(() => {
-        try {
-          // No user id: a months-long log should not tie a person to a crisis.
-          logger.warn({ event: 'crisis-reply', channel });
-        } catch {
-          // A log failure must not touch the reply.
-        }
-      });
-    }
-    // A crisis turn is logged without the user id, for the same reason as above.
-    const turnLog = crisis ? { channel } : log;
-    if (!saved) logger.warn({ event: 'save-failed', ...turnLog, step: result.state.step, ms });
-    logger.info({ event: 'turn', ...turnLog, step: result.state.step, ms });
-    return { reply, saved, crisis, erased };
+    const turn = new Turn(req, store, logger, deadline, { now, id: newId(), seed: nextSeed() });
+    const outcome = await turn.run();
+    turn.logOutcome(outcome, Math.round(performance.now() - started));
+    return outcome;
   };
 }
 
-function entriesOf(result: StepResult): JournalEntry[] {
-  return result.effects.flatMap((effect) => (effect.type === 'appendEntry' ? [effect.entry] : []));
+/** One turn's steps; each store call is bounded by the turn's deadline. */
+class Turn {
+  readonly #losses: Losses = { read: false, state: false, writes: false };
+  readonly #log: { user: string; channel: Channel };
+  /** The conversation step the turn ended on, for the log line. */
+  #step = 'replay';
+
+  constructor(
+    private readonly req: TurnRequest,
+    private readonly store: CheckInStore,
+    private readonly logger: Logger,
+    private readonly deadline: Deadline,
+    private readonly base: { now: string; id: string; seed: number },
+  ) {
+    this.#log = { user: req.userId, channel: req.channel };
+  }
+
+  async run(): Promise<TurnOutcome> {
+    const { userId, channel, messageId } = this.req;
+    const loaded = await this.#bounded('load-turn', () =>
+      this.store.loadTurn(userId, channel, this.base.now, messageId),
+    );
+    if (loaded.ok && loaded.value.replay) return this.#replay(loaded.value.replay);
+
+    let decision = await this.#decide(loaded.ok ? loaded.value : EMPTY_SNAPSHOT, !loaded.ok);
+    let erased = false;
+    if (!loaded.ok || decision.historyFailed) {
+      // Without the version read, a state write could clobber a newer one: answer, write nothing.
+      this.#losses.read = true;
+      this.#losses.writes = decision.result.effects.length > 0;
+    } else if (decision.result.effects.some((effect) => effect.type === 'deleteUser')) {
+      erased = await this.#erase(decision.result, loaded.value);
+    } else {
+      const committed = await this.#commit(decision, loaded.value);
+      if ('replay' in committed) return this.#replay(committed.replay);
+      decision = committed;
+    }
+    return this.#finish(decision, erased);
+  }
+
+  logOutcome(outcome: TurnOutcome, ms: number): void {
+    // The logger drops the user id from any line about a crisis (observability/log.ts).
+    const fields = { event: 'turn', ...this.#log, step: this.#step, crisis: outcome.crisis, ms };
+    if (!outcome.saved) this.logger.warn({ ...fields, event: 'save-failed' });
+    this.logger.info(fields);
+    if (outcome.crisis) {
+      // Counted, never with text, and never in the reply's way.
+      queueMicrotask(() => this.logger.warn({ event: 'crisis-reply', channel: this.req.channel }));
+    }
+  }
+
+  /** One store call within what is left of the deadline; failures become values. */
+  async #bounded<T>(label: string, call: () => Promise<T>): Promise<Attempt<T>> {
+    try {
+      return { ok: true, value: await withDeadline(call, this.deadline, label) };
+    } catch (error) {
+      if (error instanceof DeadlineError) {
+        this.logger.warn({ event: 'store-timeout', ...this.#log, step: label });
+      } else if (!(error instanceof PartialCommitError)) {
+        this.logger.warn({ event: 'store-failed', ...this.#log, step: label, error: errorName(error) });
+      }
+      return { ok: false, error };
+    }
+  }
+
+  /** Runs the core, fetching journal history once if it asks for it. */
+  async #decide(snapshot: TurnSnapshot, unavailable = false): Promise<Decision> {
+    const { channel, region, input, userId } = this.req;
+    const profile = unavailable ? { unavailable: true } : profileView(snapshot.profile);
+    const ctx: Ctx = { ...this.base, channel, region, profile };
+    const state = snapshot.session?.state ?? null;
+    const first = step(state, input, ctx);
+    const needs = first.needs;
+    if (!needs) return { result: first, historyFailed: false };
+    const history = await this.#bounded('entries-since', () =>
+      this.store.entriesSince(userId, needs.historySince),
+    );
+    if (!history.ok) {
+      // A summary from an empty history would say "nothing yet": a lie. Say what happened.
+      const reply: Reply = { beats: [{ text: service.historyUnavailable }], expectsAnswer: false, end: true };
+      return { result: { state: first.state, reply, effects: [] }, historyFailed: true };
+    }
+    return { result: step(state, input, { ...ctx, history: history.value }), historyFailed: false };
+  }
+
+  /**
+   * Commits the decision with its state; on a conflict, re-reads once: a delivery that lost
+   * to its own twin replays the twin's reply, anything else is decided again on top.
+   */
+  async #commit(first: Decision, snapshot: TurnSnapshot): Promise<Decision | { replay: Reply }> {
+    const { userId, channel, messageId } = this.req;
+    const once = async (decision: Decision, read: TurnSnapshot) => {
+      const { result } = decision;
+      const deliveries = read.session?.deliveries;
+      return this.#bounded('commit-turn', () =>
+        this.store.commitTurn(userId, channel, {
+          state: result.state,
+          expectedVersion: read.session?.version ?? null,
+          writes: result.effects.filter((e): e is TurnWrite => e.type !== 'deleteUser'),
+          ...(messageId === undefined ? {} : { delivery: { messageId, reply: result.reply } }),
+          ...(deliveries ? { keptDeliveries: deliveries } : {}),
+          now: this.base.now,
+        }),
+      );
+    };
+    const settle = (attempt: Attempt<number | 'conflict'>, decision: Decision) => {
+      if (attempt.ok) return;
+      if (attempt.error instanceof PartialCommitError) {
+        this.logger.warn({ event: 'store-failed', ...this.#log, step: 'commit-writes' });
+        this.#losses.writes = true;
+      } else {
+        this.#losses.state = true;
+        this.#losses.writes = decision.result.effects.length > 0;
+      }
+    };
+
+    const attempt = await once(first, snapshot);
+    settle(attempt, first);
+    if (!attempt.ok || attempt.value !== 'conflict') return first;
+
+    this.logger.info({ event: 'state-conflict', ...this.#log, count: 1 });
+    const reread = await this.#bounded('load-turn', () =>
+      this.store.loadTurn(userId, channel, this.base.now, messageId),
+    );
+    if (reread.ok && reread.value.replay) return { replay: reread.value.replay };
+    const again = reread.ok ? await this.#decide(reread.value) : undefined;
+    if (!reread.ok || !again || again.historyFailed) {
+      this.#losses.state = true;
+      this.#losses.writes = first.result.effects.length > 0;
+      return first;
+    }
+    const second = await once(again, reread.value);
+    settle(second, again);
+    if (second.ok && second.value === 'conflict') {
+      // Nothing of this turn was kept: the reply says so.
+      this.logger.warn({ event: 'state-dropped', ...this.#log, count: 2 });
+      this.#losses.state = true;
+      this.#losses.writes = again.result.effects.length > 0;
+    }
+    return again;
+  }
+
+  /**
+   * Erases the person, then remembers (outside their partition, for a day) that this message
+   * and the last ones were answered, so a redelivery cannot bring them back.
+   */
+  async #erase(result: StepResult, snapshot: TurnSnapshot): Promise<boolean> {
+    const { userId, messageId } = this.req;
+    for (const effect of result.effects) {
+      const done = await this.#bounded(`effect-${effect.type}`, () => this.#applyAlone(effect));
+      if (!done.ok) {
+        this.#losses.writes = true;
+        // After a failed delete, later effects would act on a half-deleted person.
+        return false;
+      }
+    }
+    if (messageId !== undefined) {
+      const remembered = await this.#bounded('remember-erasure', () =>
+        this.store.rememberErasure(
+          userId,
+          { messageId, reply: result.reply },
+          snapshot.session?.deliveries ?? [],
+          this.base.now,
+        ),
+      );
+      // The erase itself held; a lost tombstone only risks a redelivery being answered anew.
+      if (!remembered.ok)
+        this.logger.warn({ event: 'store-failed', channel: this.req.channel, step: 'tombstone' });
+    }
+    return true;
+  }
+
+  /** An effect on its own, outside a turn commit (only the erase turn needs this). */
+  async #applyAlone(effect: Effect): Promise<unknown> {
+    const { userId } = this.req;
+    const now = this.base.now;
+    switch (effect.type) {
+      case 'deleteUser': {
+        const count = await this.store.deleteUser(userId);
+        this.logger.info({ event: 'user-deleted', channel: this.req.channel, count });
+        return count;
+      }
+      case 'appendEntry':
+        return this.store.appendEntry(userId, effect.entry);
+      case 'setOpenGoal':
+        return this.store.setOpenGoal(userId, effect.goal, now);
+      case 'clearOpenGoal':
+        return this.store.setOpenGoal(userId, null, now);
+      case 'recordConsent':
+        return this.store.recordConsent(userId, effect.at);
+      case 'setOptOut':
+        return this.store.setOptOut(userId, effect.optedOut, now);
+    }
+  }
+
+  /** The reply, honest about anything of theirs that was not kept. */
+  #finish({ result, historyFailed }: Decision, erased: boolean): TurnOutcome {
+    this.#step = result.state.step;
+    const crisis = result.reply.crisis === true;
+    const lost = this.#losses;
+    const saved = !lost.writes && !lost.state && !lost.read;
+    // A crisis reply whose only loss is its place in the conversation stays exactly as the
+    // core wrote it.
+    const honest = lost.writes || (lost.state && !crisis) || (lost.read && !crisis && !historyFailed);
+    const reply = honest ? withSaveFailure(result.reply) : result.reply;
+    return { reply, saved, crisis, erased, replayed: false };
+  }
+
+  #replay(reply: Reply): TurnOutcome {
+    return { reply, saved: true, crisis: reply.crisis === true, erased: false, replayed: true };
+  }
 }
 
 function profileView(profile: Profile | null): ProfileView {

@@ -1,32 +1,76 @@
 /**
- * CheckInStore on one DynamoDB table (docs/design.md, "Data"). An ordinary turn costs one
- * Query (profile and sessions sort together after the entries) and one conditional Put.
- * TTLs are enforced on read because DynamoDB removes expired items days late.
+ * CheckInStore on one DynamoDB table (docs/design.md, "Data"). TTLs are enforced on read
+ * because DynamoDB removes expired items days late.
+ *
+ * A turn, and why it is built this way (issue "Exactly once, never silent"):
+ * - Read: one consistent BatchGetItem of PROFILE, SESSION#<channel> and, for a provider
+ *   message, its TOMBSTONE#<key>. The session item holds the last five messages it answered
+ *   (an opaque hash of person and MessageSid, never the raw id) with their replies, so a
+ *   redelivery is found in the same read and answered again with nothing run.
+ * - Write: the state is a conditional Put on the version read, and the answered message goes
+ *   into the same item, so the state and the dedup record commit atomically. However many
+ *   deliveries race, one wins; the others re-read, find their message answered and replay
+ *   that reply. Journal entries and profile changes go with the state in one
+ *   TransactWriteItems (AWS, DynamoDB Local), or, on a table without transactions
+ *   (dynalite), right after the state write that won: either way an attempt that lost writes
+ *   nothing of its own. An ordinary turn waits on two round trips (three for SUMMARY, which
+ *   reads the journal; one more on dynalite when a turn adds to it).
+ * - Chosen over a claim item written before the turn: a claim costs a round trip on every
+ *   turn, and a claim whose turn died must expire before the message can be answered at all.
+ *   Transactions cost twice the write units of plain writes; only turns with entries or
+ *   profile changes use one.
+ * - Erase: every item under the person's pk goes, then one tombstone per recently answered
+ *   message is written outside it, for a day, so a redelivered YES or DELETE cannot bring the
+ *   person back. A tombstone holds the reply and nothing that names the person.
  */
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   type BatchWriteCommandInput,
   DeleteCommand,
   type DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { CheckInStore, Profile, StoredSession, TurnSnapshot, UserExport } from '../core/ports.ts';
-import type { Channel, ConversationState, JournalEntry, OpenGoal } from '../core/types.ts';
-import { DeleteIncompleteError } from './errors.ts';
+import type {
+  CheckInStore,
+  DeliveryRecord,
+  Profile,
+  StoredSession,
+  TurnCommit,
+  TurnSnapshot,
+  TurnWrite,
+  UserExport,
+} from '../core/ports.ts';
+import type { Channel, ConversationState, JournalEntry, OpenGoal, Reply } from '../core/types.ts';
+import { DeleteIncompleteError, PartialCommitError } from './errors.ts';
 import {
-  DELIVERY_TTL_SECONDS,
+  ANSWERED_BEFORE_ERASE,
+  DELIVERIES_KEPT,
+  deliveryKey,
   epochSeconds,
   keys,
   normaliseIso,
   SESSION_TTL_SECONDS,
   TABLE,
+  TOMBSTONE_TTL_SECONDS,
 } from './table.ts';
 
 type Item = Record<string, unknown>;
+type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string];
+/** A session's answered message as stored: its opaque key and the reply, as JSON. */
+interface StoredDelivery {
+  key: string;
+  reply: string;
+}
+interface PendingWrite {
+  transact: NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+  send: () => Promise<unknown>;
+}
 
 const BATCH_WRITE_LIMIT = 25;
 const UNPROCESSED_RETRIES = 6;
@@ -35,36 +79,54 @@ const DELETE_ROUNDS = 3;
 export interface DynamoCheckInStoreOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
+  /**
+   * Whether the table takes TransactWriteItems (AWS and DynamoDB Local do, dynalite does
+   * not). Default: found out on the first turn that needs one.
+   */
+  transactions?: boolean;
 }
 
 export class DynamoCheckInStore implements CheckInStore {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
+  /** Undefined until the table has answered a transaction (or refused it as unknown). */
+  #transactions: boolean | undefined;
 
   constructor(options: DynamoCheckInStoreOptions) {
     this.#client = options.client;
     this.#table = options.tableName;
+    this.#transactions = options.transactions;
   }
 
-  async loadTurn(userId: string, channel: Channel, now: string): Promise<TurnSnapshot> {
-    // Sort order ENTRY# < MSG# < PERSON# < PROFILE < SESSION#: one Query from PROFILE on returns the
-    // profile and the (few) sessions, never the journal.
-    const out = await this.#client.send(
-      new QueryCommand({
-        TableName: this.#table,
-        KeyConditionExpression: '#pk = :pk AND #sk >= :from',
-        ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
-        ExpressionAttributeValues: { ':pk': keys.user(userId), ':from': keys.profile },
-        ConsistentRead: true,
-      }),
-    );
-    const items = out.Items ?? [];
-    const profileItem = items.find((item) => item[TABLE.sortKey] === keys.profile);
-    const sessionItem = items.find((item) => item[TABLE.sortKey] === keys.session(channel));
-    return {
+  async loadTurn(userId: string, channel: Channel, now: string, messageId?: string): Promise<TurnSnapshot> {
+    // One consistent BatchGetItem: the profile, this channel's session (holding the last
+    // answered messages) and, for a provider message, its tombstone should its person have
+    // been erased since.
+    const user = keys.user(userId);
+    const key = messageId === undefined ? undefined : deliveryKey(userId, messageId);
+    const wanted: Item[] = [
+      { [TABLE.partitionKey]: user, [TABLE.sortKey]: keys.profile },
+      { [TABLE.partitionKey]: user, [TABLE.sortKey]: keys.session(channel) },
+    ];
+    if (key) wanted.push({ [TABLE.partitionKey]: keys.tombstone(key), [TABLE.sortKey]: keys.tombstoneSort });
+    const items = await this.#batchGet(wanted);
+    const bySort = (pk: string, sk: string) =>
+      items.find((item) => item[TABLE.partitionKey] === pk && item[TABLE.sortKey] === sk);
+    const profileItem = bySort(user, keys.profile);
+    const sessionItem = bySort(user, keys.session(channel));
+    const snapshot: TurnSnapshot = {
       profile: profileItem ? toProfile(profileItem) : null,
       session: sessionItem && isLive(sessionItem, now) ? toSession(sessionItem) : null,
     };
+    if (key) {
+      // An expired session's record still counts: the message was answered.
+      const answered = sessionItem ? toDeliveries(sessionItem).find((d) => d.key === key) : undefined;
+      const tombstone = bySort(keys.tombstone(key), keys.tombstoneSort);
+      const replay =
+        answered?.reply ?? (tombstone && isLive(tombstone, now) ? parseReply(tombstone.reply) : undefined);
+      if (replay) snapshot.replay = replay;
+    }
+    return snapshot;
   }
 
   async saveSession(
@@ -74,39 +136,66 @@ export class DynamoCheckInStore implements CheckInStore {
     expectedVersion: number | null,
     now: string,
   ): Promise<number | 'conflict'> {
-    const version = (expectedVersion ?? 0) + 1;
-    const nowSec = epochSeconds(now);
+    return this.commitTurn(userId, channel, { state, expectedVersion, writes: [], now });
+  }
+
+  async commitTurn(userId: string, channel: Channel, commit: TurnCommit): Promise<number | 'conflict'> {
+    const version = (commit.expectedVersion ?? 0) + 1;
+    const session = this.#sessionPut(userId, channel, commit, version);
+    const others = this.#writesOf(userId, commit);
+    if (others.length > 0 && this.#transactions !== false) {
+      try {
+        await this.#client.send(
+          new TransactWriteCommand({
+            TransactItems: [{ Put: session }, ...others.map(({ transact }) => transact)],
+          }),
+        );
+        this.#transactions = true;
+        return version;
+      } catch (error) {
+        const name = (error as Error).name;
+        if (name === 'TransactionCanceledException') return 'conflict';
+        // dynalite has no transactions: from now on, the state first and the rest after it.
+        if (name !== 'UnknownOperationException' || this.#transactions === true) throw error;
+        this.#transactions = false;
+      }
+    }
     try {
-      await this.#client.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: {
-            [TABLE.partitionKey]: keys.user(userId),
-            [TABLE.sortKey]: keys.session(channel),
-            state,
-            version,
-            updatedAt: now,
-            [TABLE.ttlAttribute]: nowSec + SESSION_TTL_SECONDS,
-          },
-          // A first save may replace an expired session that DynamoDB has not removed yet.
-          ...(expectedVersion === null
-            ? {
-                ConditionExpression: 'attribute_not_exists(#pk) OR #ttl <= :now',
-                ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#ttl': TABLE.ttlAttribute },
-                ExpressionAttributeValues: { ':now': nowSec },
-              }
-            : {
-                ConditionExpression: '#version = :expected',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':expected': expectedVersion },
-              }),
-        }),
-      );
-      return version;
+      await this.#client.send(new PutCommand(session));
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException') return 'conflict';
       throw error;
     }
+    // Only the winner of the state write gets here, so a lost race leaves nothing of its own.
+    const results = await Promise.allSettled(others.map(({ send }) => send()));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw new PartialCommitError(version, { cause: (failed as PromiseRejectedResult).reason });
+    return version;
+  }
+
+  async rememberErasure(
+    userId: string,
+    erasing: { messageId: string; reply: Reply },
+    earlier: readonly DeliveryRecord[],
+    now: string,
+  ): Promise<void> {
+    const expiresAt = epochSeconds(now) + TOMBSTONE_TTL_SECONDS;
+    const tombstone = (key: string, reply: Reply) => ({
+      PutRequest: {
+        Item: {
+          [TABLE.partitionKey]: keys.tombstone(key),
+          [TABLE.sortKey]: keys.tombstoneSort,
+          reply: JSON.stringify(reply),
+          [TABLE.ttlAttribute]: expiresAt,
+        },
+      },
+    });
+    // Messages answered before the erase are not answered again: their replies went out then.
+    const requests = [
+      tombstone(deliveryKey(userId, erasing.messageId), erasing.reply),
+      ...earlier.map((record) => tombstone(record.key, ANSWERED_BEFORE_ERASE)),
+    ];
+    await this.#batchWrite(requests);
   }
 
   async appendEntry(userId: string, entry: JournalEntry): Promise<void> {
@@ -163,32 +252,6 @@ export class DynamoCheckInStore implements CheckInStore {
       now,
       'SET optedOut = :optedOut, createdAt = if_not_exists(createdAt, :now)',
       { ':optedOut': optedOut },
-    );
-  }
-
-  async deliveredReply(userId: string, messageId: string, now: string): Promise<string | null> {
-    const out = await this.#client.send(
-      new GetCommand({
-        TableName: this.#table,
-        Key: { [TABLE.partitionKey]: keys.user(userId), [TABLE.sortKey]: keys.delivery(messageId) },
-        ConsistentRead: true,
-      }),
-    );
-    const item = out.Item;
-    return item && isLive(item, now) && typeof item.reply === 'string' ? item.reply : null;
-  }
-
-  async rememberDelivery(userId: string, messageId: string, reply: string, now: string): Promise<void> {
-    await this.#client.send(
-      new PutCommand({
-        TableName: this.#table,
-        Item: {
-          [TABLE.partitionKey]: keys.user(userId),
-          [TABLE.sortKey]: keys.delivery(messageId),
-          reply,
-          [TABLE.ttlAttribute]: epochSeconds(now) + DELIVERY_TTL_SECONDS,
-        },
-      }),
     );
   }
 
@@ -290,27 +353,113 @@ export class DynamoCheckInStore implements CheckInStore {
   }
 
   async #batchDelete(keyItems: Item[]): Promise<void> {
-    type Requests = NonNullable<BatchWriteCommandInput['RequestItems']>[string];
-    let pending: Requests = keyItems.map((item) => ({
-      DeleteRequest: {
-        Key: { [TABLE.partitionKey]: item[TABLE.partitionKey], [TABLE.sortKey]: item[TABLE.sortKey] },
-      },
-    }));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > UNPROCESSED_RETRIES) {
-        // Fall back to single deletes; the final count decides whether the delete is complete.
-        for (const request of pending) {
-          const key = request.DeleteRequest?.Key;
-          if (key) await this.#client.send(new DeleteCommand({ TableName: this.#table, Key: key }));
+    await this.#batchWrite(
+      keyItems.map((item) => ({
+        DeleteRequest: {
+          Key: { [TABLE.partitionKey]: item[TABLE.partitionKey], [TABLE.sortKey]: item[TABLE.sortKey] },
+        },
+      })),
+    );
+  }
+
+  /** BatchWriteItem with retries of what the table left unprocessed, then one by one. */
+  async #batchWrite(requests: WriteRequests): Promise<void> {
+    for (let i = 0; i < requests.length; i += BATCH_WRITE_LIMIT) {
+      let pending = requests.slice(i, i + BATCH_WRITE_LIMIT);
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > UNPROCESSED_RETRIES) {
+          // Fall back to single writes; a delete's final count decides whether it is complete.
+          for (const request of pending) {
+            const key = request.DeleteRequest?.Key;
+            const item = request.PutRequest?.Item;
+            if (key) await this.#client.send(new DeleteCommand({ TableName: this.#table, Key: key }));
+            if (item) await this.#client.send(new PutCommand({ TableName: this.#table, Item: item }));
+          }
+          break;
         }
-        return;
+        if (attempt > 0) await sleep(Math.min(50 * 2 ** attempt, 1000));
+        const out = await this.#client.send(
+          new BatchWriteCommand({ RequestItems: { [this.#table]: pending } }),
+        );
+        pending = out.UnprocessedItems?.[this.#table] ?? [];
       }
-      if (attempt > 0) await sleep(Math.min(50 * 2 ** attempt, 1000));
-      const out = await this.#client.send(
-        new BatchWriteCommand({ RequestItems: { [this.#table]: pending } }),
-      );
-      pending = out.UnprocessedItems?.[this.#table] ?? [];
     }
+  }
+
+  /** BatchGetItem, consistent, retrying what the table left unprocessed. */
+  async #batchGet(wanted: Item[]): Promise<Item[]> {
+    const found: Item[] = [];
+    let pending = wanted;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await sleep(Math.min(25 * 2 ** attempt, 200));
+      const out = await this.#client.send(
+        new BatchGetCommand({ RequestItems: { [this.#table]: { Keys: pending, ConsistentRead: true } } }),
+      );
+      found.push(...(out.Responses?.[this.#table] ?? []));
+      pending = out.UnprocessedKeys?.[this.#table]?.Keys ?? [];
+      if (attempt >= UNPROCESSED_RETRIES && pending.length > 0)
+        throw new Error('BatchGetItem left keys unprocessed');
+    }
+    return found;
+  }
+
+  /** The conditional Put of a turn's session: the state and the last answered messages. */
+  #sessionPut(userId: string, channel: Channel, commit: TurnCommit, version: number) {
+    const nowSec = epochSeconds(commit.now);
+    const deliveries: StoredDelivery[] = (commit.keptDeliveries ?? []).map((d) => ({
+      key: d.key,
+      reply: JSON.stringify(d.reply),
+    }));
+    if (commit.delivery) {
+      deliveries.unshift({
+        key: deliveryKey(userId, commit.delivery.messageId),
+        reply: JSON.stringify(commit.delivery.reply),
+      });
+    }
+    return {
+      TableName: this.#table,
+      Item: {
+        [TABLE.partitionKey]: keys.user(userId),
+        [TABLE.sortKey]: keys.session(channel),
+        state: commit.state,
+        version,
+        updatedAt: commit.now,
+        ...(deliveries.length > 0 ? { deliveries: deliveries.slice(0, DELIVERIES_KEPT) } : {}),
+        [TABLE.ttlAttribute]: nowSec + SESSION_TTL_SECONDS,
+      },
+      ...versionCondition(commit.expectedVersion, nowSec),
+    };
+  }
+
+  /**
+   * The turn's other writes, each as a transaction item and as a request of its own: entries
+   * as Puts, and every profile change merged into one Update (a transaction may touch an item
+   * only once).
+   */
+  #writesOf(userId: string, commit: TurnCommit): PendingWrite[] {
+    const writes: PendingWrite[] = [];
+    for (const write of commit.writes) {
+      if (write.type !== 'appendEntry') continue;
+      const put = {
+        TableName: this.#table,
+        Item: {
+          [TABLE.partitionKey]: keys.user(userId),
+          [TABLE.sortKey]: keys.entry(write.entry.at, write.entry.id),
+          entry: write.entry,
+        },
+      };
+      writes.push({ transact: { Put: put }, send: () => this.#client.send(new PutCommand(put)) });
+    }
+    const profile = profileUpdate(commit.writes, commit.now);
+    if (profile) {
+      const update = {
+        TableName: this.#table,
+        Key: { [TABLE.partitionKey]: keys.user(userId), [TABLE.sortKey]: keys.profile },
+        ...profile,
+      };
+      writes.push({ transact: { Update: update }, send: () => this.#client.send(new UpdateCommand(update)) });
+    }
+    return writes;
   }
 
   async #updateProfile(
@@ -330,6 +479,29 @@ export class DynamoCheckInStore implements CheckInStore {
   }
 }
 
+/** The state write's condition: the version read is still the stored one. */
+function versionCondition(
+  expectedVersion: number | null,
+  nowSec: number,
+): {
+  ConditionExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, unknown>;
+} {
+  return expectedVersion === null
+    ? {
+        // A first save may replace an expired session that DynamoDB has not removed yet.
+        ConditionExpression: 'attribute_not_exists(#pk) OR #ttl <= :now',
+        ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#ttl': TABLE.ttlAttribute },
+        ExpressionAttributeValues: { ':now': nowSec },
+      }
+    : {
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      };
+}
+
 function isLive(item: Item, now: string): boolean {
   const expiresAt = item[TABLE.ttlAttribute];
   return typeof expiresAt !== 'number' || expiresAt > epochSeconds(now);
@@ -345,7 +517,72 @@ function toProfile(item: Item): Profile {
 }
 
 function toSession(item: Item): StoredSession {
-  return { state: item.state as ConversationState, version: Number(item.version) };
+  const session: StoredSession = { state: item.state as ConversationState, version: Number(item.version) };
+  const deliveries = toDeliveries(item);
+  if (deliveries.length > 0) session.deliveries = deliveries;
+  return session;
+}
+
+function toDeliveries(item: Item): DeliveryRecord[] {
+  const stored = Array.isArray(item.deliveries) ? (item.deliveries as StoredDelivery[]) : [];
+  return stored.flatMap((d) => {
+    const reply = parseReply(d.reply);
+    return typeof d.key === 'string' && reply ? [{ key: d.key, reply }] : [];
+  });
+}
+
+function parseReply(raw: unknown): Reply | undefined {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const reply = JSON.parse(raw) as Reply;
+    return Array.isArray(reply.beats) ? reply : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every profile change of a turn as one UpdateExpression; a later change to the same field
+ * wins, as it would applied in order.
+ */
+export function profileUpdate(
+  writes: readonly TurnWrite[],
+  now: string,
+): { UpdateExpression: string; ExpressionAttributeValues: Record<string, unknown> } | undefined {
+  const set = new Map<string, unknown>();
+  const remove = new Set<string>();
+  const assign = (field: string, value: unknown) => {
+    remove.delete(field);
+    set.set(field, value);
+  };
+  for (const write of writes) {
+    switch (write.type) {
+      case 'setOpenGoal':
+        assign('openGoal', write.goal);
+        break;
+      case 'clearOpenGoal':
+        set.delete('openGoal');
+        remove.add('openGoal');
+        break;
+      case 'recordConsent':
+        assign('consentAt', write.at);
+        break;
+      case 'setOptOut':
+        assign('optedOut', write.optedOut);
+        break;
+      case 'appendEntry':
+        break;
+    }
+  }
+  if (set.size === 0 && remove.size === 0) return undefined;
+  const values: Record<string, unknown> = { ':now': now };
+  const sets = ['createdAt = if_not_exists(createdAt, :now)'];
+  for (const [field, value] of set) {
+    values[`:${field}`] = value;
+    sets.push(`${field} = :${field}`);
+  }
+  const expression = `SET ${sets.join(', ')}${remove.size > 0 ? ` REMOVE ${[...remove].join(', ')}` : ''}`;
+  return { UpdateExpression: expression, ExpressionAttributeValues: values };
 }
 
 function toEntry(item: Item): JournalEntry {

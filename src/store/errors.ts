@@ -9,3 +9,17 @@ export class DeleteIncompleteError extends Error {
     this.name = 'DeleteIncompleteError';
   }
 }
+
+/**
+ * The turn's state was saved but some of its journal entries or profile changes were not
+ * (only on a table without transactions, where they follow the state write).
+ */
+export class PartialCommitError extends Error {
+  constructor(
+    readonly version: number,
+    options?: { cause?: unknown },
+  ) {
+    super('The turn state was saved, but not all of its other writes', options);
+    this.name = 'PartialCommitError';
+  }
+}

@@ -3,31 +3,122 @@
  * (the shared contract suite runs against both): versions, TTLs checked on read,
  * entries in time order. For unit tests and fallbacks; it keeps nothing across restarts.
  */
-import type { CheckInStore, Profile, StoredSession, TurnSnapshot, UserExport } from '../core/ports.ts';
-import type { Channel, ConversationState, JournalEntry, OpenGoal } from '../core/types.ts';
-import { DELIVERY_TTL_SECONDS, epochSeconds, keys, normaliseIso, SESSION_TTL_SECONDS } from './table.ts';
+import type {
+  CheckInStore,
+  DeliveryRecord,
+  Profile,
+  StoredSession,
+  TurnCommit,
+  TurnSnapshot,
+  UserExport,
+} from '../core/ports.ts';
+import type { Channel, ConversationState, JournalEntry, OpenGoal, Reply } from '../core/types.ts';
+import {
+  ANSWERED_BEFORE_ERASE,
+  DELIVERIES_KEPT,
+  deliveryKey,
+  epochSeconds,
+  keys,
+  normaliseIso,
+  SESSION_TTL_SECONDS,
+  TOMBSTONE_TTL_SECONDS,
+} from './table.ts';
 
 interface MemoryUser {
   profile: Profile | null;
   sessions: Map<Channel, StoredSession & { expiresAt: number }>;
   /** Keyed by the same sort key DynamoDB would use, so ordering matches. */
   entries: Map<string, JournalEntry>;
-  deliveries: Map<string, { reply: string; expiresAt: number }>;
   /** User ids of the voices linked to this account (PERSON# items). */
   people: Set<string>;
 }
 
 export class MemoryCheckInStore implements CheckInStore {
   readonly #users = new Map<string, MemoryUser>();
+  /** Outside every person, as on the table: delivery key -> the reply, until it expires. */
+  readonly #tombstones = new Map<string, { reply: Reply; expiresAt: number }>();
 
-  async loadTurn(userId: string, channel: Channel, now: string): Promise<TurnSnapshot> {
+  async loadTurn(userId: string, channel: Channel, now: string, messageId?: string): Promise<TurnSnapshot> {
     const user = this.#users.get(userId);
     const session = user?.sessions.get(channel);
     const live = session && session.expiresAt > epochSeconds(now) ? session : null;
-    return {
+    const snapshot: TurnSnapshot = {
       profile: user?.profile ? structuredClone(user.profile) : null,
-      session: live ? { state: structuredClone(live.state), version: live.version } : null,
+      session: live
+        ? {
+            state: structuredClone(live.state),
+            version: live.version,
+            ...(live.deliveries?.length ? { deliveries: structuredClone(live.deliveries) } : {}),
+          }
+        : null,
     };
+    if (messageId !== undefined) {
+      const key = deliveryKey(userId, messageId);
+      const tombstone = this.#tombstones.get(key);
+      const replay =
+        session?.deliveries?.find((d) => d.key === key)?.reply ??
+        (tombstone && tombstone.expiresAt > epochSeconds(now) ? tombstone.reply : undefined);
+      if (replay) snapshot.replay = structuredClone(replay);
+    }
+    return snapshot;
+  }
+
+  async commitTurn(userId: string, channel: Channel, commit: TurnCommit): Promise<number | 'conflict'> {
+    const version = await this.saveSession(userId, channel, commit.state, commit.expectedVersion, commit.now);
+    if (version === 'conflict') return version;
+    const deliveries: DeliveryRecord[] = [...(commit.keptDeliveries ?? [])];
+    if (commit.delivery) {
+      deliveries.unshift({
+        key: deliveryKey(userId, commit.delivery.messageId),
+        reply: commit.delivery.reply,
+      });
+    }
+    const session = this.#user(userId).sessions.get(channel);
+    if (session && deliveries.length > 0)
+      session.deliveries = structuredClone(deliveries.slice(0, DELIVERIES_KEPT));
+    // In one synchronous stretch after the version check: nothing can interleave, as in a transaction.
+    for (const write of commit.writes) {
+      switch (write.type) {
+        case 'appendEntry':
+          this.#user(userId).entries.set(
+            keys.entry(write.entry.at, write.entry.id),
+            structuredClone(write.entry),
+          );
+          break;
+        case 'setOpenGoal':
+          this.#profile(userId, commit.now).openGoal = structuredClone(write.goal);
+          break;
+        case 'clearOpenGoal':
+          delete this.#profile(userId, commit.now).openGoal;
+          break;
+        case 'recordConsent':
+          this.#profile(userId, commit.now).consentAt = write.at;
+          break;
+        case 'setOptOut':
+          this.#profile(userId, commit.now).optedOut = write.optedOut;
+          break;
+      }
+    }
+    return version;
+  }
+
+  async rememberErasure(
+    userId: string,
+    erasing: { messageId: string; reply: Reply },
+    earlier: readonly DeliveryRecord[],
+    now: string,
+  ): Promise<void> {
+    const expiresAt = epochSeconds(now) + TOMBSTONE_TTL_SECONDS;
+    this.#tombstones.set(deliveryKey(userId, erasing.messageId), {
+      reply: structuredClone(erasing.reply),
+      expiresAt,
+    });
+    for (const record of earlier) {
+      this.#tombstones.set(record.key, {
+        reply: ANSWERED_BEFORE_ERASE,
+        expiresAt,
+      });
+    }
   }
 
   async saveSession(
@@ -78,18 +169,6 @@ export class MemoryCheckInStore implements CheckInStore {
     this.#profile(userId, now).optedOut = optedOut;
   }
 
-  async deliveredReply(userId: string, messageId: string, now: string): Promise<string | null> {
-    const delivery = this.#users.get(userId)?.deliveries.get(messageId);
-    return delivery && delivery.expiresAt > epochSeconds(now) ? delivery.reply : null;
-  }
-
-  async rememberDelivery(userId: string, messageId: string, reply: string, now: string): Promise<void> {
-    this.#user(userId).deliveries.set(messageId, {
-      reply,
-      expiresAt: epochSeconds(now) + DELIVERY_TTL_SECONDS,
-    });
-  }
-
   async linkPerson(accountUserId: string, personUserId: string, _now: string): Promise<void> {
     this.#user(accountUserId).people.add(personUserId);
   }
@@ -115,13 +194,7 @@ export class MemoryCheckInStore implements CheckInStore {
   async countItems(userId: string): Promise<number> {
     const user = this.#users.get(userId);
     if (!user) return 0;
-    return (
-      (user.profile ? 1 : 0) +
-      user.sessions.size +
-      user.entries.size +
-      user.deliveries.size +
-      user.people.size
-    );
+    return (user.profile ? 1 : 0) + user.sessions.size + user.entries.size + user.people.size;
   }
 
   #user(userId: string): MemoryUser {
@@ -131,7 +204,6 @@ export class MemoryCheckInStore implements CheckInStore {
         profile: null,
         sessions: new Map(),
         entries: new Map(),
-        deliveries: new Map(),
         people: new Set(),
       };
       this.#users.set(userId, user);

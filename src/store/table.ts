@@ -2,6 +2,8 @@
  * The one DynamoDB table (docs/design.md, "Data"): key names, sort-key prefixes, TTLs, and
  * `ensureTable` for local and test servers. On AWS the table comes from CDK instead.
  */
+
+import { createHash } from 'node:crypto';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -10,7 +12,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Channel } from '../core/types.ts';
+import type { Channel, Reply } from '../core/types.ts';
 
 /** Attribute names of the table. CDK and the adapter both read them from here. */
 export const TABLE = {
@@ -22,8 +24,18 @@ export const TABLE = {
 
 /** How long a conversation stays resumable after its last turn. */
 export const SESSION_TTL_SECONDS = 24 * 60 * 60;
-/** How long a delivered provider message is remembered for redelivery dedup. */
-export const DELIVERY_TTL_SECONDS = 7 * 24 * 60 * 60;
+/**
+ * How many answered provider messages a session remembers. Twilio redelivers a message
+ * within seconds to minutes of the first try; five covers a burst of quick replies.
+ */
+export const DELIVERIES_KEPT = 5;
+/** How long an erased person's last messages are remembered, outside their partition. */
+export const TOMBSTONE_TTL_SECONDS = 24 * 60 * 60;
+/**
+ * What a message answered before its person was erased gets when it is delivered again:
+ * nothing (its reply went out then, and a welcome now would bring the person back).
+ */
+export const ANSWERED_BEFORE_ERASE: Reply = { beats: [], expectsAnswer: false, end: true, silent: true };
 
 export const keys = {
   user: (userId: string): string => `USER#${userId}`,
@@ -37,7 +49,12 @@ export const keys = {
   entry: (at: string, id: string): string => `ENTRY#${normaliseIso(at)}#${id}`,
   /** Greater than any `ENTRY#<ISO time>...` key: '~' sorts after digits, 'T', 'Z' and '#'. */
   entryEnd: 'ENTRY#~',
-  delivery: (messageId: string): string => `MSG#${messageId}`,
+  /**
+   * TOMBSTONE#<delivery key>, its own partition: a message answered before its person was
+   * erased. Nothing in it names the person.
+   */
+  tombstone: (deliveryKey: string): string => `TOMBSTONE#${deliveryKey}`,
+  tombstoneSort: 'TOMBSTONE',
   /**
    * PERSON#<person's user id>, under an Alexa account: a voice recognised on it, so that
    * erasing the account can erase that voice's journal too. Sorts before PROFILE ('E' < 'R'),
@@ -46,6 +63,14 @@ export const keys = {
   person: (personUserId: string): string => `PERSON#${personUserId}`,
   personPrefix: 'PERSON#',
 } as const;
+
+/**
+ * The key a provider message is remembered by: a hash of the person and the message id, so
+ * no item holds a raw MessageSid next to a person (and a tombstone names neither).
+ */
+export function deliveryKey(userId: string, messageId: string): string {
+  return createHash('sha256').update(`delivery:${userId}:${messageId}`).digest('hex').slice(0, 32);
+}
 
 /** `toISOString()` of a parseable time; the input unchanged otherwise (never throws). */
 export function normaliseIso(at: string): string {

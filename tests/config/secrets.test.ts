@@ -34,7 +34,7 @@ describe('createSecretReader', () => {
     expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(1);
   });
 
-  it('picks up a rotated value after five minutes by default', async () => {
+  it('picks up a rotated value after five minutes by default, without making anyone wait', async () => {
     secretsManager
       .on(GetSecretValueCommand)
       .resolvesOnce({ SecretString: 'old-token' })
@@ -44,9 +44,37 @@ describe('createSecretReader', () => {
 
     await read(ARN);
     clock.t = 5 * 60 * 1000;
+    // Served at once from memory while the refresh runs.
+    const during = await read(ARN);
+    await new Promise((resolve) => setImmediate(resolve));
     const after = await read(ARN);
 
-    expect(after).toBe('new-token');
+    expect([during, after]).toEqual(['old-token', 'new-token']);
+    expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+  });
+
+  it('keeps serving the last good value when a refresh fails or never returns', async () => {
+    // Prepare: a good first read, then Secrets Manager denies, then hangs.
+    const denied = Object.assign(new Error('throttled'), { name: 'ThrottlingException' });
+    secretsManager
+      .on(GetSecretValueCommand)
+      .resolvesOnce({ SecretString: 'token' })
+      .rejectsOnce(denied)
+      .callsFake(() => new Promise(() => {}));
+    const clock = { t: 0 };
+    const read = reader(clock);
+    await read(ARN);
+
+    // Act
+    const values: string[] = [];
+    for (const minutes of [6, 7, 12, 13]) {
+      clock.t = minutes * 60 * 1000;
+      values.push(await read(ARN));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+
+    // Assess: every read answered at once with the value that works.
+    expect(values).toEqual(['token', 'token', 'token', 'token']);
   });
 
   it('makes one call for many concurrent first reads', async () => {

@@ -167,7 +167,7 @@ describe('lambda/sms handler', () => {
     expect(result.statusCode).toBe(403);
   });
 
-  it('refuses everything when the Twilio token cannot be read (fail closed)', async () => {
+  it('processes nothing when the Twilio token cannot be read (fail closed), yet answers with 988', async () => {
     // Prepare
     secrets.on(GetSecretValueCommand, { SecretId: TOKEN_ARN }).rejects(new Error('AccessDeniedException'));
     const handler = await loadHandler();
@@ -183,9 +183,10 @@ describe('lambda/sms handler', () => {
     );
 
     // Assess
-    expect(result.statusCode).toBe(500);
-    expect(result.body).not.toContain('<Message>');
+    expect(result.statusCode).toBe(200);
+    expect(result.body).toMatch(/<Message>Sorry, something went wrong on my side\..*988.*<\/Message>/);
     expect(await store.countItems(phoneUser)).toBe(0);
+    expect(stdout.map((line) => JSON.parse(line).event)).toContain('secret-unavailable');
   });
 
   it('stops at start-up, naming the setting, when configuration is missing', async () => {

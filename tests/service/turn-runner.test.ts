@@ -4,12 +4,13 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
   DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -157,23 +158,23 @@ describe('createTurnRunner on a working store', () => {
 
     // Assess
     expect(outcome.saved).toBe(true);
-    expect(requests).toEqual(['Query', 'PutItem']);
+    expect(requests).toEqual(['BatchGetItem', 'PutItem']);
     expect(await store.entriesSince('u5', '2025-01-01T00:00:00.000Z')).toEqual([]);
     client.destroy();
   });
 
-  it('keeps all of 20 messages sent at the same moment, and a state that still loads', async () => {
+  it('of 20 messages sent at the same moment, keeps exactly those it says it kept', async () => {
     // Prepare: count the state writes that succeed, whichever turns win.
     const dynamo = new DynamoCheckInStore({ client: db.client, tableName: db.tableName });
     let savedStates = 0;
-    const saveSession: CheckInStore['saveSession'] = async (...args) => {
-      const result = await dynamo.saveSession(...args);
+    const commitTurn: CheckInStore['commitTurn'] = async (...args) => {
+      const result = await dynamo.commitTurn(...args);
       if (result !== 'conflict') savedStates += 1;
       return result;
     };
     const store = new Proxy(dynamo, {
       get: (target, name) => {
-        if (name === 'saveSession') return saveSession;
+        if (name === 'commitTurn') return commitTurn;
         const value = Reflect.get(target, name, target);
         return typeof value === 'function' ? value.bind(target) : value;
       },
@@ -186,10 +187,13 @@ describe('createTurnRunner on a working store', () => {
     // Assess
     const journal = await dynamo.entriesSince('u6', '2025-01-01T00:00:00.000Z');
     const snapshot = await dynamo.loadTurn('u6', 'chat', NOW.toISOString());
-    expect(journal).toHaveLength(20);
-    expect(new Set(journal.map((e) => e.id)).size).toBe(20);
+    // A turn that lost the race twice keeps nothing of its own, and its reply says so.
+    const kept = outcomes.filter((o) => o.saved);
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    expect(journal).toHaveLength(kept.length);
+    expect(new Set(journal.map((e) => e.id)).size).toBe(kept.length);
     expect(journal.every((e) => e.kind === 'tool')).toBe(true);
-    expect(outcomes.every((o) => o.saved)).toBe(true);
+    for (const o of outcomes.filter((o) => !o.saved)) expect(said(o.reply)).toContain(service.saveFailed);
     expect(snapshot.session?.version).toBe(savedStates);
     expect(snapshot.session?.state.v).toBe(1);
   });
@@ -212,11 +216,14 @@ describe('createTurnRunner when the store fails', () => {
     );
     const session = (await memory.loadTurn('u7', 'chat', NOW.toISOString())).session;
     const { mock, store } = mockedDynamo();
-    mock.on(QueryCommand).resolves({
-      Items: [
-        { pk: 'USER#u7', sk: 'SESSION#chat', state: session?.state, version: 1, expiresAt: 4_102_444_800 },
-      ],
+    mock.on(BatchGetCommand).resolves({
+      Responses: {
+        'my-check-in': [
+          { pk: 'USER#u7', sk: 'SESSION#chat', state: session?.state, version: 1, expiresAt: 4_102_444_800 },
+        ],
+      },
     });
+    mock.on(TransactWriteCommand).rejects(throttled());
     mock.on(PutCommand).rejects(throttled());
     mock.on(UpdateCommand).rejects(throttled());
     mock.on(BatchWriteCommand).rejects(throttled());
@@ -291,7 +298,6 @@ describe('createTurnRunner when the store fails', () => {
       if (String(input.KeyConditionExpression).includes('BETWEEN')) throw throttled();
       return { Items: [] };
     });
-    mock.on(GetCommand).resolves({});
     const runTurn = createTurnRunner({ store, logger: silentLogger, ...deterministic });
 
     // Act
@@ -306,20 +312,20 @@ describe('createTurnRunner when the store fails', () => {
   it('never says everything is erased when the erase failed', async () => {
     // Prepare
     const { mock, store } = mockedDynamo();
+    mock.on(BatchGetCommand).resolves({
+      Responses: {
+        'my-check-in': [
+          {
+            pk: 'USER#u11',
+            sk: 'SESSION#chat',
+            state: { v: 1, step: 'confirm-delete', values: {} },
+            version: 4,
+            expiresAt: 4_102_444_800,
+          },
+        ],
+      },
+    });
     mock.on(QueryCommand).callsFake((input) => {
-      if (input.KeyConditionExpression === '#pk = :pk AND #sk >= :from') {
-        return {
-          Items: [
-            {
-              pk: 'USER#u11',
-              sk: 'SESSION#chat',
-              state: { v: 1, step: 'confirm-delete', values: {} },
-              version: 4,
-              expiresAt: 4_102_444_800,
-            },
-          ],
-        };
-      }
       if (input.Select === 'COUNT') return { Count: 1 };
       return { Items: [{ pk: 'USER#u11', sk: 'PROFILE' }] };
     });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckInStore } from '../../src/core/ports.ts';
-import type { ConversationState, JournalEntry, OpenGoal } from '../../src/core/types.ts';
+import type { ConversationState, JournalEntry, OpenGoal, Reply } from '../../src/core/types.ts';
 import { DynamoCheckInStore } from '../../src/store/dynamo-store.ts';
 import { MemoryCheckInStore } from '../../src/store/memory-store.ts';
 import { startDynalite, type TestDynamo } from '../helpers/dynalite.ts';
@@ -47,6 +47,7 @@ const feeling = (id: string, at: string, word = 'heavy'): JournalEntry => ({
   word,
   family: 'low-unpleasant',
 });
+const reply = (text: string): Reply => ({ beats: [{ text }], expectsAnswer: true, end: false });
 const goal: OpenGoal = { goal: { catalogueId: 'open-curtains' }, entryId: 'e-goal', setAt: T0 };
 
 describe.each(stores)('%s', (_name, makeStore) => contract(makeStore));
@@ -187,8 +188,13 @@ function contract(makeStore: () => CheckInStore): void {
     // Prepare
     const store = makeStore();
     const user = newUser();
-    await store.saveSession(user, 'sms', state('name'), null, T0);
-    await store.rememberDelivery(user, 'SM123', 'Hi.', T0);
+    await store.commitTurn(user, 'sms', {
+      state: state('name'),
+      expectedVersion: null,
+      writes: [],
+      delivery: { messageId: 'SM123', reply: reply('Hi.') },
+      now: T0,
+    });
     await store.recordConsent(user, T0);
     await store.appendEntry(user, feeling('a', T0));
 
@@ -218,23 +224,134 @@ function contract(makeStore: () => CheckInStore): void {
     expect(cleared.profile).toEqual({ createdAt: T0, consentAt: T0, optedOut: false });
   });
 
-  it('gives a redelivered message the reply it already got, for 7 days', async () => {
+  it('replays the reply of a message it answered, and knows nothing of one it did not', async () => {
     // Prepare
     const store = makeStore();
     const user = newUser();
+    await store.commitTurn(user, 'sms', {
+      state: state('name'),
+      expectedVersion: null,
+      writes: [],
+      delivery: { messageId: 'SM1', reply: reply('What is here right now?') },
+      now: T0,
+    });
 
     // Act
-    const unseen = await store.deliveredReply(user, 'SM1', T0);
-    await store.rememberDelivery(user, 'SM1', 'What is here right now?', T0);
-    const redelivered = await store.deliveredReply(user, 'SM1', hoursLater(1));
-    const other = await store.deliveredReply(user, 'SM2', hoursLater(1));
-    const weekLater = await store.deliveredReply(user, 'SM1', hoursLater(7 * 24 + 1));
+    const redelivered = await store.loadTurn(user, 'sms', hoursLater(1), 'SM1');
+    const other = await store.loadTurn(user, 'sms', hoursLater(1), 'SM2');
+    const someoneElse = await store.loadTurn(newUser(), 'sms', hoursLater(1), 'SM1');
 
     // Assess
-    expect(unseen).toBeNull();
-    expect(redelivered).toBe('What is here right now?');
-    expect(other).toBeNull();
-    expect(weekLater).toBeNull();
+    expect(redelivered.replay).toEqual(reply('What is here right now?'));
+    expect(other.replay).toBeUndefined();
+    expect(other.session?.version).toBe(1);
+    expect(someoneElse.replay).toBeUndefined();
+  });
+
+  it('remembers the last five messages a conversation answered', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+    let read = await store.loadTurn(user, 'sms', T0, 'SM0');
+    for (let i = 0; i < 7; i++) {
+      await store.commitTurn(user, 'sms', {
+        state: state('name'),
+        expectedVersion: read.session?.version ?? null,
+        writes: [],
+        delivery: { messageId: `SM${i}`, reply: reply(`Reply ${i}.`) },
+        ...(read.session?.deliveries ? { keptDeliveries: read.session.deliveries } : {}),
+        now: hoursLater(i / 60),
+      });
+      read = await store.loadTurn(user, 'sms', hoursLater(i / 60), `SM${i + 1}`);
+    }
+
+    // Act
+    const replays = await Promise.all(
+      [0, 1, 2, 6].map(async (i) => (await store.loadTurn(user, 'sms', hoursLater(1), `SM${i}`)).replay),
+    );
+
+    // Assess
+    expect(replays).toEqual([undefined, undefined, reply('Reply 2.'), reply('Reply 6.')]);
+  });
+
+  it("writes a turn's entries and profile changes only with the state write that wins", async () => {
+    // Prepare: two turns read the same version; the first commits.
+    const store = makeStore();
+    const user = newUser();
+    const turn = (entry: string, at: string) => ({
+      state: state('name'),
+      expectedVersion: null,
+      writes: [
+        { type: 'appendEntry' as const, entry: feeling(entry, at) },
+        { type: 'setOpenGoal' as const, goal },
+        { type: 'recordConsent' as const, at },
+      ],
+      now: at,
+    });
+
+    // Act
+    const winner = await store.commitTurn(user, 'sms', turn('won', T0));
+    const loser = await store.commitTurn(user, 'sms', turn('lost', hoursLater(1)));
+
+    // Assess
+    expect([winner, loser]).toEqual([1, 'conflict']);
+    expect((await store.entriesSince(user, T0)).map((e) => e.id)).toEqual(['won']);
+    expect((await store.loadTurn(user, 'sms', hoursLater(2))).profile).toEqual({
+      createdAt: T0,
+      consentAt: T0,
+      openGoal: goal,
+    });
+  });
+
+  it("applies a turn's profile changes in order, the last one winning", async () => {
+    const store = makeStore();
+    const user = newUser();
+
+    await store.commitTurn(user, 'sms', {
+      state: state('name'),
+      expectedVersion: null,
+      writes: [
+        { type: 'setOpenGoal', goal },
+        { type: 'setOptOut', optedOut: true },
+        { type: 'clearOpenGoal' },
+        { type: 'setOptOut', optedOut: false },
+      ],
+      now: T0,
+    });
+
+    expect((await store.loadTurn(user, 'sms', T0)).profile).toEqual({ createdAt: T0, optedOut: false });
+  });
+
+  it('remembers for a day, outside the erased person, which messages were answered', async () => {
+    // Prepare: a YES, then a DELETE, then the person is erased.
+    const store = makeStore();
+    const user = newUser();
+    await store.commitTurn(user, 'sms', {
+      state: state('name'),
+      expectedVersion: null,
+      writes: [{ type: 'recordConsent', at: T0 }],
+      delivery: { messageId: 'SM-YES', reply: reply('Welcome.') },
+      now: T0,
+    });
+    const beforeErase = await store.loadTurn(user, 'sms', T0, 'SM-DELETE');
+    await store.deleteUser(user);
+
+    // Act
+    await store.rememberErasure(
+      user,
+      { messageId: 'SM-DELETE', reply: reply('Everything is deleted.') },
+      beforeErase.session?.deliveries ?? [],
+      T0,
+    );
+    const yesAgain = await store.loadTurn(user, 'sms', hoursLater(1), 'SM-YES');
+    const deleteAgain = await store.loadTurn(user, 'sms', hoursLater(1), 'SM-DELETE');
+    const dayLater = await store.loadTurn(user, 'sms', hoursLater(25), 'SM-DELETE');
+
+    // Assess
+    expect(yesAgain.replay?.silent).toBe(true);
+    expect(deleteAgain.replay).toEqual(reply('Everything is deleted.'));
+    expect(dayLater.replay).toBeUndefined();
+    expect(await store.countItems(user)).toBe(0);
   });
 
   it('exports the profile and the whole journal', async () => {
@@ -273,7 +390,6 @@ function contract(makeStore: () => CheckInStore): void {
     await store.recordConsent(user, T0);
     await store.saveSession(user, 'sms', state('name'), null, T0);
     await store.saveSession(user, 'alexa', state('name'), null, T0);
-    await store.rememberDelivery(user, 'SM1', 'Hi.', T0);
     await store.appendEntry(user, feeling('a', T0));
     await store.appendEntry(neighbour, feeling('n', T0));
 
@@ -281,7 +397,7 @@ function contract(makeStore: () => CheckInStore): void {
     const deleted = await store.deleteUser(user);
 
     // Assess
-    expect(deleted).toBe(5);
+    expect(deleted).toBe(4);
     expect(await store.countItems(user)).toBe(0);
     expect(await store.exportUser(user)).toEqual({ profile: null, entries: [] });
     expect(await store.countItems(neighbour)).toBe(1);

@@ -5,12 +5,11 @@
  */
 import type { Router } from 'express';
 import { ConfigError, type Env, optionalEnv } from '../../config/env.ts';
-import type { VoiceProfileStore } from '../../core/ports.ts';
+import type { CheckInStore } from '../../core/ports.ts';
 import type { Logger } from '../../observability/log.ts';
-import { type AccountEraseStore, eraseAlexaAccount } from '../../service/erase-account.ts';
-import type { RunTurn } from '../../service/turn-runner.ts';
+import { DEFAULT_TURN_BUDGET_MS } from '../../service/turn-runner.ts';
+import { wireAlexaSkill } from '../../wiring/alexa.ts';
 import { createAlexaRouter } from './express-route.ts';
-import { buildSkill } from './skill.ts';
 
 export interface LocalAlexaSettings {
   skillId?: string;
@@ -28,40 +27,28 @@ export function localAlexaSettings(env: Env = process.env): LocalAlexaSettings {
 }
 
 export interface LocalAlexaRouteDeps {
-  runTurn: RunTurn;
+  /** Holds the turns, and erases the account and its voices when it disables the skill. */
+  store: CheckInStore;
   pepper: string;
   logger: Logger;
   env?: Env;
-  /**
-   * Links recognised voices to their account, and erases the account and those voices when
-   * it disables the skill (AlexaSkillEvent.SkillDisabled).
-   */
-  store?: AccountEraseStore & Pick<VoiceProfileStore, 'linkPerson'>;
+  /** The turn's budget, store included; defaults to the runner's. */
+  turnBudgetMs?: number;
 }
 
 /** The skill behind POST /alexa, ready to mount: `{ path: '/alexa', router }`. */
 export function createLocalAlexaRoute(deps: LocalAlexaRouteDeps): { path: '/alexa'; router: Router } {
   const settings = localAlexaSettings(deps.env);
-  const { store } = deps;
-  const storeDeps = store
-    ? {
-        eraseUser: async (userId: string): Promise<void> => {
-          await eraseAlexaAccount(store, userId);
-        },
-        linkPerson: (accountUserId: string, personUserId: string): Promise<void> =>
-          store.linkPerson(accountUserId, personUserId, new Date().toISOString()),
-      }
-    : {};
   if (!settings.verifySignature) {
     // Anyone who can reach this port can now speak as any Alexa user: say so plainly.
     deps.logger.warn({ event: 'alexa-signature-check-off', channel: 'alexa' });
   }
-  const skill = buildSkill({
-    runTurn: deps.runTurn,
-    pepper: deps.pepper,
+  const skill = wireAlexaSkill({
+    store: deps.store,
     logger: deps.logger,
+    pepper: deps.pepper,
+    turnBudgetMs: deps.turnBudgetMs ?? DEFAULT_TURN_BUDGET_MS,
     ...(settings.skillId ? { skillId: settings.skillId } : {}),
-    ...storeDeps,
   });
   return {
     path: '/alexa',

@@ -1,16 +1,21 @@
 /**
  * The SMS webhook as plain code, shared by the express router and the Lambda handler:
- * verify -> parse -> dedup -> turn -> render -> remember.
+ * secrets -> verify -> parse -> turn (exactly once, by MessageSid) -> render.
  *
  * The channel translates and does not decide: every body goes to the core as text, and the
  * core reads the keywords (HELP, STOP, DELETE...) and runs the crisis gate on it first.
+ *
+ * Never silent: one deadline counts from the request's arrival and bounds every outside call
+ * (the secrets, the table). Whatever is slow or broken, Twilio gets TwiML in time, and the
+ * person a kind reply that carries the crisis line (the full crisis reply for crisis words).
  */
 
 import { failureReply } from '../../core/failure-reply.ts';
-import type { DeliveryStore } from '../../core/ports.ts';
 import type { CrisisRegion } from '../../core/types.ts';
+import { e164 } from '../../identity/phone.ts';
 import { userIdFor } from '../../identity/user-id.ts';
 import { errorName, type Logger } from '../../observability/log.ts';
+import { type Deadline, deadlineIn, withDeadline } from '../../service/deadline.ts';
 import type { RunTurn } from '../../service/turn-runner.ts';
 import { regionForPhone } from './region.ts';
 import { renderTwiml } from './render-twiml.ts';
@@ -30,67 +35,60 @@ export interface SmsWebhookResponse {
   contentType: string;
 }
 
+/**
+ * A secret as the host has it: a value (local settings), a read that may be slow or fail
+ * (Secrets Manager on Lambda), or undefined when it is not configured at all.
+ */
+export type SecretSource<T = string> = T | undefined | (() => Promise<string>);
+
 export interface SmsWebhookDeps {
-  /** Twilio auth token. Undefined refuses every request (fail closed). */
-  authToken: string | undefined;
+  /** Twilio auth token. Unavailable: nothing is processed, and the kind static reply goes back. */
+  authToken: SecretSource;
   /** Public base URL Twilio calls, without `/sms`. */
   publicUrl: string;
   /**
-   * Identity pepper for the HMAC user id. Undefined (its secret could not be read): signed
-   * requests get the kind fallback, since no one can be told apart without it.
+   * Identity pepper for the HMAC user id. Unavailable: signed requests get the kind
+   * fallback (crisis words the crisis reply), since no one can be told apart without it.
    */
-  pepper: string | Buffer | undefined;
-  /** The shared turn runner (load, core step, effects, save); give it a budget below `budgetMs`. */
+  pepper: SecretSource<string | Buffer>;
+  /** The shared turn runner (read, core step, commit); it ends by the webhook's deadline. */
   runTurn: RunTurn;
-  /** MessageSid dedup, so a redelivered message gets the same reply and changes nothing. */
-  store: DeliveryStore;
   logger: Logger;
-  /** Current time; defaults to the system clock. */
-  clock?: () => Date;
   /**
-   * Time for everything after the signature check, in ms. Twilio gives up at 15 s; past
-   * this budget the person gets the kind fallback (with a crisis line) instead of nothing.
+   * Time for everything from the request's arrival, in ms. The Lambda stops at 10 s and
+   * Twilio gives up at 15 s; past this budget the person gets the kind fallback instead.
    */
   budgetMs?: number;
 }
 
-/** Default budget: a reply well inside Twilio's 15 s even on a cold start. */
-export const DEFAULT_BUDGET_MS = 8000;
-
-/**
- * Most of the budget the MessageSid lookup may use. Give the turn runner a budget below
- * `budgetMs - DEDUP_BUDGET_MS` so a slow table still yields its reply, not the fallback.
- */
-export const DEDUP_BUDGET_MS = 1500;
+/** Default budget: TwiML within 9 s of the event in every fault, under the Lambda's 10 s. */
+export const DEFAULT_BUDGET_MS = 8500;
+/** Most of the budget a secret read may take (a cold Secrets Manager read; warm ones are cached). */
+export const SECRET_BUDGET_MS = 3000;
+/** Kept back from the turn for rendering and sending the reply. */
+const REPLY_MARGIN_MS = 300;
 
 const TWIML = 'text/xml';
 const PLAIN = 'text/plain';
 
-/** The turn did not finish within the budget. */
-export class TurnTimeoutError extends Error {
-  constructor(readonly budgetMs: number) {
-    super(`SMS turn exceeded its ${budgetMs} ms budget`);
-    this.name = 'TurnTimeoutError';
-  }
-}
-
-/** A signed request without the fields every Twilio message has. */
+/** A signed request without a phone number to answer (nothing is stored for it). */
 export class MalformedMessageError extends Error {
   constructor(readonly field: string) {
-    super(`SMS webhook request has no ${field}`);
+    super(`SMS webhook request has no usable ${field}`);
     this.name = 'MalformedMessageError';
   }
 }
 
-/** The identity pepper is not available, so the sender cannot be identified. */
-export class PepperUnavailableError extends Error {
-  constructor() {
-    super('Identity pepper unavailable');
-    this.name = 'PepperUnavailableError';
+/** A secret the webhook needs could not be read in time. */
+export class SecretUnavailableError extends Error {
+  constructor(readonly secret: string) {
+    super(`${secret} unavailable`);
+    this.name = 'SecretUnavailableError';
   }
 }
 
 interface InboundMessage {
+  /** The sender in E.164 form. */
   from: string;
   text: string;
   messageId: string | undefined;
@@ -102,23 +100,30 @@ export async function handleSmsWebhook(
   req: SmsWebhookRequest,
   deps: SmsWebhookDeps,
 ): Promise<SmsWebhookResponse> {
-  const clock = deps.clock ?? (() => new Date());
-  const started = clock().getTime();
-  const trace: Trace = { step: 'verify', region: 'OTHER' };
+  const started = performance.now();
+  const deadline = deadlineIn(deps.budgetMs ?? DEFAULT_BUDGET_MS);
+  const trace: Trace = { step: 'secrets', region: regionOf(req.params.From) };
   let response: SmsWebhookResponse;
   try {
-    verifySignature(deps.authToken, req.signature, webhookUrl(deps.publicUrl), req.params);
+    const [authToken, pepper] = await Promise.all([
+      readSecret(deps.authToken, 'twilio-auth-token', deadline, deps.logger),
+      readSecret(deps.pepper, 'id-pepper', deadline, deps.logger),
+    ]);
+    trace.step = 'verify';
+    if (authToken === undefined) throw new SecretUnavailableError('twilio-auth-token');
+    verifySignature(authToken, req.signature, webhookUrl(deps.publicUrl), req.params);
     trace.step = 'parse';
     const message = parseMessage(req.params);
     trace.region = message.region;
     trace.words = message.text;
-    if (!deps.pepper) throw new PepperUnavailableError();
-    trace.user = userIdFor(deps.pepper, 'sms', message.from);
-    response = await answer(message, trace.user, trace, deps, clock, started);
+    if (pepper === undefined) throw new SecretUnavailableError('id-pepper');
+    trace.user = userIdFor(pepper, 'sms', message.from);
+    response = await answer(message, trace.user, trace, deps, deadline);
   } catch (error) {
     response = errorResponse(error, trace);
-    deps.logger.log(response.status === 200 ? 'error' : 'warn', {
-      event: response.status === 200 ? 'sms-fallback' : 'sms-refused',
+    const refused = response.status !== 200;
+    deps.logger.log(refused ? 'warn' : 'error', {
+      event: refused ? 'sms-refused' : 'sms-fallback',
       channel: 'sms',
       ...(trace.user ? { user: trace.user } : {}),
       step: trace.step,
@@ -132,7 +137,7 @@ export async function handleSmsWebhook(
     ...(trace.user ? { user: trace.user } : {}),
     step: trace.step,
     status: response.status,
-    ms: clock().getTime() - started,
+    ms: Math.round(performance.now() - started),
   });
   return response;
 }
@@ -151,79 +156,43 @@ async function answer(
   userId: string,
   trace: Trace,
   deps: SmsWebhookDeps,
-  clock: () => Date,
-  started: number,
+  deadline: Deadline,
 ): Promise<SmsWebhookResponse> {
-  const budgetMs = deps.budgetMs ?? DEFAULT_BUDGET_MS;
-  const deadline = started + budgetMs;
-  const within = <T>(work: Promise<T>) => beforeDeadline(work, deadline - clock().getTime(), budgetMs);
-
-  if (message.messageId) {
-    trace.step = 'dedup';
-    const earlier = await earlierReply(message.messageId, userId, deps, clock, deadline);
-    if (earlier !== null) {
-      trace.step = 'redelivery';
-      return twiml(earlier);
-    }
-  }
-
   trace.step = 'turn';
-  const { reply, crisis, erased } = await within(
-    deps.runTurn({
-      userId,
-      channel: 'sms',
-      region: message.region,
-      input: { type: 'text', text: message.text },
-    }),
-  );
-  trace.step = crisis ? 'crisis' : reply.silent ? 'silent' : 'reply';
-  const body = renderTwiml(reply);
-
-  // After an erase, remembering the message would leave an item behind for this person.
-  if (message.messageId && !erased) {
-    try {
-      await within(deps.store.rememberDelivery(userId, message.messageId, body, clock().toISOString()));
-    } catch (error) {
-      // The turn is done and saved; failing to remember it only risks a duplicate if Twilio
-      // redelivers. The person still gets their reply (a crisis reply above all).
-      deps.logger.warn({
-        event: 'sms-remember-failed',
+  const turnDeadline = deadlineIn(deadline.left() - REPLY_MARGIN_MS);
+  const { reply, crisis, replayed } = await withDeadline(
+    () =>
+      deps.runTurn({
+        userId,
         channel: 'sms',
-        user: userId,
-        error: errorName(error),
-      });
-    }
-  }
-  return twiml(body);
+        region: message.region,
+        input: { type: 'text', text: message.text },
+        deadline: turnDeadline,
+        ...(message.messageId ? { messageId: message.messageId } : {}),
+      }),
+    deadline,
+    'sms-turn',
+  );
+  trace.step = crisis ? 'crisis' : replayed ? 'redelivery' : reply.silent ? 'silent' : 'reply';
+  return twiml(renderTwiml(reply));
 }
 
 /**
- * The reply already sent for this MessageSid, or null. A slow or failing lookup is given
- * up after a short slice of the budget: a real answer for the person matters more than
- * guarding against a rare redelivery.
+ * A secret's value, or undefined when it is not configured or cannot be read in time
+ * (logged as `secret-unavailable`, which an alarm counts).
  */
-async function earlierReply(
-  messageId: string,
-  userId: string,
-  deps: SmsWebhookDeps,
-  clock: () => Date,
-  deadline: number,
-): Promise<string | null> {
-  const slice = Math.min(DEDUP_BUDGET_MS, deadline - clock().getTime());
+async function readSecret<T extends string | Buffer>(
+  source: SecretSource<T>,
+  name: string,
+  deadline: Deadline,
+  logger: Logger,
+): Promise<T | string | undefined> {
+  if (typeof source !== 'function') return source;
   try {
-    return await beforeDeadline(
-      deps.store.deliveredReply(userId, messageId, clock().toISOString()),
-      slice,
-      slice,
-    );
+    return await withDeadline(source, deadlineIn(SECRET_BUDGET_MS, deadline), name);
   } catch (error) {
-    deps.logger.warn({
-      event: 'sms-dedup-skipped',
-      channel: 'sms',
-      user: userId,
-      error: errorName(error),
-    });
-    return null;
+    logger.error({ event: 'secret-unavailable', channel: 'sms', step: name, error: errorName(error) });
+    return undefined;
   }
 }
 
@@ -240,6 +209,14 @@ function errorResponse(error: unknown, { region, words }: Trace): SmsWebhookResp
         return { status: 500, body: 'Webhook is not configured.', contentType: PLAIN };
     }
   }
+  if (error instanceof MalformedMessageError) {
+    // Signed, but from no phone number: nothing to answer and no one to keep it for.
+    return { status: 400, body: 'The sender is not a phone number.', contentType: PLAIN };
+  }
+  if (error instanceof SecretUnavailableError && error.secret === 'twilio-auth-token') {
+    // Unverified, so nothing of it is read: the static kind reply with the crisis line.
+    return twiml(renderTwiml(failureReply(undefined, region, 'text')));
+  }
   // From here the request is Twilio's: answer kindly, with a crisis line, whatever broke;
   // crisis language still gets the full crisis reply (the core decides which).
   return twiml(renderTwiml(failureReply(words, region, 'text')));
@@ -250,7 +227,7 @@ function twiml(body: string): SmsWebhookResponse {
 }
 
 function parseMessage(params: Readonly<Record<string, string>>): InboundMessage {
-  const from = params.From?.trim();
+  const from = e164(params.From ?? '');
   if (!from) throw new MalformedMessageError('From');
   return {
     from,
@@ -261,15 +238,8 @@ function parseMessage(params: Readonly<Record<string, string>>): InboundMessage 
   };
 }
 
-/** `work`, or a TurnTimeoutError once `remainingMs` have passed. */
-async function beforeDeadline<T>(work: Promise<T>, remainingMs: number, budgetMs: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TurnTimeoutError(budgetMs)), Math.max(0, remainingMs));
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+/** The crisis region of a sender, before anything is verified (only to pick the right line). */
+function regionOf(from: string | undefined): CrisisRegion {
+  const phone = from === undefined ? null : e164(from);
+  return phone ? regionForPhone(phone) : 'OTHER';
 }

@@ -5,12 +5,9 @@ import { createLocalAlexaRoute, localAlexaSettings } from '../../../src/channels
 import { createLocalApp } from '../../../src/local/app.ts';
 import { createLogger, silentLogger } from '../../../src/observability/log.ts';
 import { createTurnRunner } from '../../../src/service/turn-runner.ts';
+import { MemoryCheckInStore } from '../../../src/store/memory-store.ts';
 import { launchRequest, SKILL_ID, skillDisabledEvent } from './envelopes.ts';
 import { PEPPER, startHarness } from './harness.ts';
-
-const runTurn = async () => {
-  throw new Error('not reached');
-};
 
 describe('the local /alexa settings', () => {
   it("verifies Amazon's signature unless told false, and enforces a skill id only when set", () => {
@@ -33,9 +30,14 @@ describe('the local /alexa settings', () => {
     const logger = createLogger((line) => lines.push(line));
 
     // Act
-    createLocalAlexaRoute({ runTurn, pepper: 'p', logger, env: {} });
+    createLocalAlexaRoute({ store: new MemoryCheckInStore(), pepper: 'p', logger, env: {} });
     const quiet = lines.length;
-    createLocalAlexaRoute({ runTurn, pepper: 'p', logger, env: { ALEXA_VERIFY_SIGNATURE: 'false' } });
+    createLocalAlexaRoute({
+      store: new MemoryCheckInStore(),
+      pepper: 'p',
+      logger,
+      env: { ALEXA_VERIFY_SIGNATURE: 'false' },
+    });
 
     // Assess
     expect(quiet).toBe(0);
@@ -51,7 +53,7 @@ describe('the local /alexa route with a store', () => {
     const h = await startHarness();
     const runTurn = createTurnRunner({ store: h.store, logger: silentLogger, budgetMs: 10_000 });
     const route = createLocalAlexaRoute({
-      runTurn,
+      turnBudgetMs: 10_000,
       pepper: PEPPER,
       logger: silentLogger,
       store: h.store,

@@ -6,7 +6,6 @@ import { createSmsRouter } from '../../../src/channels/sms/express-router.ts';
 import type { Reply } from '../../../src/core/types.ts';
 import { silentLogger } from '../../../src/observability/log.ts';
 import type { TurnRequest } from '../../../src/service/turn-runner.ts';
-import { MemoryCheckInStore } from '../../../src/store/memory-store.ts';
 
 const TOKEN = 'test-auth-token-0123456789abcdef';
 const PUBLIC_URL = 'https://checkin.example.org';
@@ -23,7 +22,6 @@ beforeAll(async () => {
       authToken: TOKEN,
       publicUrl: PUBLIC_URL,
       pepper: 'test-pepper',
-      store: new MemoryCheckInStore(),
       logger: silentLogger,
       runTurn: async (req) => {
         seen.push(req);

@@ -11,7 +11,11 @@ import {
   MAX_MESSAGE_SEPTETS,
   MAX_MESSAGES,
 } from '../../../src/channels/sms/render-twiml.ts';
-import { handleSmsWebhook, type SmsWebhookDeps } from '../../../src/channels/sms/sms-webhook.ts';
+import {
+  DEFAULT_BUDGET_MS,
+  handleSmsWebhook,
+  type SmsWebhookDeps,
+} from '../../../src/channels/sms/sms-webhook.ts';
 import { userIdFor } from '../../../src/identity/user-id.ts';
 import { createLogger } from '../../../src/observability/log.ts';
 import { createTurnRunner } from '../../../src/service/turn-runner.ts';
@@ -72,29 +76,33 @@ export interface HarnessOptions {
   db?: TestDynamo;
   /** A document client to use instead of the shared one (a slowed one, say). */
   client?: DynamoDBDocumentClient;
+  /** Whether the table takes transactions (DynamoDB Local does); found out when absent. */
+  transactions?: boolean;
   deps?: Partial<SmsWebhookDeps>;
 }
 
 export async function startSmsHarness(options: HarnessOptions = {}): Promise<SmsHarness> {
   const ownDb = options.db === undefined;
   const db = options.db ?? (await startDynalite());
-  const store = new DynamoCheckInStore({ client: options.client ?? db.client, tableName: db.tableName });
+  const store = new DynamoCheckInStore({
+    client: options.client ?? db.client,
+    tableName: db.tableName,
+    ...(options.transactions === undefined ? {} : { transactions: options.transactions }),
+  });
   const lines: string[] = [];
   const logger = createLogger((line) => lines.push(line));
   // A minute passes between texts, so journal entries keep their order.
   let minute = 0;
   const clock = () => new Date(Date.UTC(2026, 2, 12, 18, 0) + minute * 60_000);
-  // The SMS Lambda's turn budget, so timing behaves as deployed.
-  const runTurn = createTurnRunner({ store, logger, clock, budgetMs: 5500 });
+  // The SMS Lambda's budget, so timing behaves as deployed (src/wiring/sms.ts).
+  const runTurn = createTurnRunner({ store, logger, clock, budgetMs: DEFAULT_BUDGET_MS });
   const phone = options.phone ?? '+14155550123';
   const deps: SmsWebhookDeps = {
     authToken: TOKEN,
     publicUrl: PUBLIC_URL,
     pepper: PEPPER,
     runTurn,
-    store,
     logger,
-    clock,
     ...options.deps,
   };
   return {

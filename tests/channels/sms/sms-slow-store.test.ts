@@ -53,7 +53,7 @@ describe('a slow table', () => {
     // Prepare
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
     slowClient = slowedClient();
-    const h = await startSmsHarness({ db, client: slowClient, deps: { clock: () => new Date() } });
+    const h = await startSmsHarness({ db, client: slowClient });
     let answered: SmsExchange | undefined;
 
     // Act
@@ -75,7 +75,7 @@ describe('a slow table', () => {
   it('answers a crisis text with the full crisis reply, not a generic one', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
     slowClient = slowedClient();
-    const h = await startSmsHarness({ db, client: slowClient, deps: { clock: () => new Date() } });
+    const h = await startSmsHarness({ db, client: slowClient });
     let answered: SmsExchange | undefined;
 
     void h.send('I want to kill myself').then((res) => {

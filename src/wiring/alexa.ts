@@ -1,0 +1,39 @@
+/**
+ * The Alexa skill's wiring, shared by its two composition roots (lambda/alexa.ts and the
+ * local POST /alexa route): a store and a logger in, the skill out, with account erasure and
+ * voice links bound to the store.
+ */
+import type { Skill } from 'ask-sdk-core';
+import { buildSkill } from '../channels/alexa/skill.ts';
+import type { CheckInStore } from '../core/ports.ts';
+import type { Logger } from '../observability/log.ts';
+import { eraseAlexaAccount } from '../service/erase-account.ts';
+import { createTurnRunner } from '../service/turn-runner.ts';
+
+export interface AlexaWiring {
+  store: CheckInStore;
+  logger: Logger;
+  /** The identity pepper, or a read of it bounded by the caller (Secrets Manager on Lambda). */
+  pepper: string | (() => Promise<string>);
+  /** Requests for any other skill are refused. */
+  skillId?: string;
+  /** The turn's budget, store included: Alexa waits about 3 s for an answer. */
+  turnBudgetMs: number;
+}
+
+export function wireAlexaSkill(wiring: AlexaWiring): Skill {
+  const { store, logger } = wiring;
+  return buildSkill({
+    runTurn: createTurnRunner({ store, logger, budgetMs: wiring.turnBudgetMs }),
+    pepper: wiring.pepper,
+    logger,
+    ...(wiring.skillId ? { skillId: wiring.skillId } : {}),
+    // AlexaSkillEvent.SkillDisabled: the account's journal, and each recognised voice's, go
+    // with the skill.
+    eraseUser: async (userId) => {
+      await eraseAlexaAccount(store, userId);
+    },
+    linkPerson: (accountUserId, personUserId) =>
+      store.linkPerson(accountUserId, personUserId, new Date().toISOString()),
+  });
+}
