@@ -26,3 +26,13 @@ export function readAlexaSkillId(value: unknown): string {
   }
   return skillId;
 }
+
+/**
+ * An on/off context value (`-c waf=true`): absent or "false" is off, "true" is on, anything
+ * else stops the app rather than guess.
+ */
+export function readFlag(name: string, value: unknown): boolean {
+  if (value === undefined || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw new ConfigError(`-c ${name} must be true or false`);
+}

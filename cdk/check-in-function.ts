@@ -100,6 +100,8 @@ export interface CheckInFunctionProps {
 export class CheckInFunction extends NodejsFunction {
   /** How long one invocation may run. */
   readonly timeoutDuration: Duration;
+  /** The function's own log group: its JSON log lines, which cdk/log-alarms.ts counts. */
+  readonly functionLogs: LogGroup;
 
   constructor(scope: Construct, id: string, props: CheckInFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
@@ -129,6 +131,7 @@ export class CheckInFunction extends NodejsFunction {
       },
     });
     this.timeoutDuration = props.timeout;
+    this.functionLogs = logGroup;
     logGroup.grantWrite(role);
 
     Validations.of(this).acknowledge(

@@ -6,9 +6,9 @@
  * encrypts the table, the secrets, the logs and the alarm topic; nothing with
  * data is deleted with the stack; each function can read only what it uses.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -17,6 +17,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { ConfigError } from '../src/config/env.ts';
 import {
   ALEXA_SKILL_ID,
   ID_PEPPER_SECRET_ARN,
@@ -25,12 +26,43 @@ import {
   TWILIO_AUTH_TOKEN_SECRET_ARN,
 } from '../src/config/lambda-env.ts';
 import { TABLE } from '../src/store/table.ts';
+import { addApiAlarms, addFallbackUsedAlarm } from './api-alarms.ts';
 import { CheckInFunction, PROJECT_ROOT } from './check-in-function.ts';
+import { LogEventAlarms } from './log-alarms.ts';
+import { WAF_REGION, WebhookEdge } from './webhook-edge.ts';
+
+/** Twilio's fallback URL ("Primary handler fails"), next to the webhook. */
+export const SMS_FALLBACK_PATH = `${SMS_PATH}/fallback`;
+
+/**
+ * The webhook's stage throttle, a cost cap more than a capacity: a clinic's patients send a
+ * few texts an hour and Twilio delivers one request per text, so 10 a second (36,000 an
+ * hour) is hundreds of times the real peak, and a burst of 20 absorbs Twilio delivering a
+ * backlog at once. At the cap the worst month is 10 x 2.6 M s = 26 M requests, about
+ * USD 26 of API Gateway plus the functions' time: raising it raises that bill and does not
+ * help against junk, which can always send more than any cap; the defence against junk is
+ * `-c waf=true`.
+ */
+export const WEBHOOK_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
+
+/**
+ * The fallback route's own limit: a route setting of its own, so junk that uses up the
+ * webhook's allowance does not use up this one, and the fallback still answers when the
+ * webhook is throttled.
+ */
+export const FALLBACK_THROTTLE = { rateLimit: 5, burstLimit: 10 } as const;
 
 /** Properties of {@link CheckInStack}. */
 export interface CheckInStackProps extends StackProps {
   /** The Alexa skill allowed to invoke the voice function (amzn1.ask.skill.…). */
   readonly alexaSkillId: string;
+  /**
+   * CloudFront with an AWS WAF per-IP rate rule in front of the webhook (cdk/webhook-edge.ts).
+   * The stack must then be in us-east-1. @default false
+   */
+  readonly waf?: boolean;
+  /** Alarm when no signed text is answered for a day (cdk/log-alarms.ts). @default false */
+  readonly smsQuietDayAlarm?: boolean;
 }
 
 /** Secrets Manager names, `<stack name>/<what>`, shown as outputs for the operator. */
@@ -43,10 +75,18 @@ export class CheckInStack extends Stack {
   readonly table: Table;
   readonly alexaFunction: CheckInFunction;
   readonly smsFunction: CheckInFunction;
+  readonly smsFallbackFunction: CheckInFunction;
   readonly api: HttpApi;
+  /** CloudFront and the web ACL, with `waf`. */
+  readonly edge: WebhookEdge | undefined;
 
   constructor(scope: Construct, id: string, props: CheckInStackProps) {
     super(scope, id, props);
+    if (props.waf && (Token.isUnresolved(this.region) || this.region !== WAF_REGION)) {
+      throw new ConfigError(
+        `-c waf=true needs the stack in ${WAF_REGION}: a CloudFront web ACL can only be created there`,
+      );
+    }
 
     const key = new Key(this, 'DataKey', {
       description: 'my check in: encrypts the table, secrets, logs and alarm topic',
@@ -138,11 +178,11 @@ export class CheckInStack extends Stack {
       retention: RetentionDays.THREE_MONTHS,
       encryptionKey: key,
     });
-    this.api.addStage('DefaultStage', {
+    const stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
-      // A texting companion needs a trickle; this caps cost and abuse.
-      throttle: { rateLimit: 10, burstLimit: 20 },
+      // A texting companion needs a trickle; this caps cost (WEBHOOK_THROTTLE says why).
+      throttle: WEBHOOK_THROTTLE,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         // No source IP, no body: request id, route, status and timing only.
@@ -159,6 +199,12 @@ export class CheckInStack extends Stack {
       },
     });
 
+    this.edge = props.waf ? new WebhookEdge(this, 'WebhookEdge', { apiId: this.api.apiId }) : undefined;
+    // The base URL Twilio calls: the distribution's with `waf`, else the API's own.
+    const publicUrl = this.edge
+      ? `https://${this.edge.distribution.distributionDomainName}`
+      : this.api.apiEndpoint;
+
     this.smsFunction = new CheckInFunction(this, 'SmsFunction', {
       entry: `${PROJECT_ROOT}lambda/sms.ts`,
       description: 'my check in: Twilio SMS webhook',
@@ -166,7 +212,7 @@ export class CheckInStack extends Stack {
       timeout: Duration.seconds(10),
       logKey: key,
       // The exact base URL Twilio calls; signatures are checked against `${PUBLIC_URL}/sms`.
-      environment: { [PUBLIC_URL]: this.api.apiEndpoint },
+      environment: { [PUBLIC_URL]: publicUrl },
     })
       .bindTable(this.table)
       .bindSecret(ID_PEPPER_SECRET_ARN, pepper)
@@ -177,12 +223,47 @@ export class CheckInStack extends Stack {
       integration: new HttpLambdaIntegration('SmsIntegration', this.smsFunction),
     });
 
+    // Fixed TwiML for Twilio's "Primary handler fails": no secret, no table, nothing to bind.
+    this.smsFallbackFunction = new CheckInFunction(this, 'SmsFallbackFunction', {
+      entry: `${PROJECT_ROOT}lambda/sms-fallback.ts`,
+      description: 'my check in: Twilio fallback URL (fixed TwiML with the crisis lines)',
+      memorySize: 128,
+      timeout: Duration.seconds(3),
+      logKey: key,
+    });
+    const [fallbackRoute] = this.api.addRoutes({
+      path: SMS_FALLBACK_PATH,
+      methods: [HttpMethod.POST],
+      integration: new HttpLambdaIntegration('SmsFallbackIntegration', this.smsFallbackFunction),
+    });
+    const cfnStage = stage.node.defaultChild as CfnStage;
+    cfnStage.routeSettings = {
+      [`POST ${SMS_FALLBACK_PATH}`]: {
+        // A raw CloudFormation map, so CloudFormation's own (Pascal-case) names.
+        ThrottlingRateLimit: FALLBACK_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: FALLBACK_THROTTLE.burstLimit,
+      },
+    };
+    // A route setting names a route that must exist first.
+    if (fallbackRoute) stage.node.addDependency(fallbackRoute);
+
     this.alexaFunction.addAlarms(topic);
     this.smsFunction.addAlarms(topic);
+    new LogEventAlarms(this, 'LoggedEventAlarms', {
+      logGroups: { sms: this.smsFunction.functionLogs, alexa: this.alexaFunction.functionLogs },
+      topic,
+      quietDayAlarm: props.smsQuietDayAlarm ?? false,
+    });
+    addApiAlarms(this, this.api, topic);
+    addFallbackUsedAlarm(this, this.smsFallbackFunction, topic);
 
     new CfnOutput(this, 'SmsWebhookUrl', {
-      description: "Set as the Twilio number's messaging webhook (HTTP POST)",
-      value: `${this.api.apiEndpoint}${SMS_PATH}`,
+      description: "Set as the Twilio number's messaging webhook, 'A message comes in' (HTTP POST)",
+      value: `${publicUrl}${SMS_PATH}`,
+    });
+    new CfnOutput(this, 'SmsFallbackUrl', {
+      description: "Set as the Twilio number's 'Primary handler fails' URL (HTTP POST)",
+      value: `${publicUrl}${SMS_FALLBACK_PATH}`,
     });
     new CfnOutput(this, 'AlexaFunctionArn', {
       description: "Set as the skill's default endpoint",
@@ -228,6 +309,13 @@ export class CheckInStack extends Stack {
         id: 'AwsSolutions-APIG4',
         reason:
           'Twilio cannot sign requests with IAM or a JWT; the function rejects any request whose X-Twilio-Signature is missing (400) or does not match the auth token (403).',
+      });
+    }
+    if (fallbackRoute) {
+      Validations.of(fallbackRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Twilio cannot use IAM or a JWT; the fallback answers every caller the same fixed TwiML (crisis lines), reads nothing and stores nothing, so there is nothing to protect.',
       });
     }
   }

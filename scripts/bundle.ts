@@ -16,6 +16,8 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const LAMBDA_ENTRIES = {
   alexa: join(PROJECT_ROOT, 'lambda', 'alexa.ts'),
   sms: join(PROJECT_ROOT, 'lambda', 'sms.ts'),
+  // Twilio's fallback URL: fixed TwiML, no SDK, no crisis gate; a few kilobytes.
+  'sms-fallback': join(PROJECT_ROOT, 'lambda', 'sms-fallback.ts'),
 } as const;
 
 /** Default output folder of `npm run bundle`. */

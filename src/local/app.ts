@@ -4,15 +4,16 @@
  */
 import express, {
   type Express,
-  type NextFunction,
   type Request,
   type RequestHandler,
   type Response,
   type Router,
 } from 'express';
 import type { CheckInStore } from '../core/ports.ts';
-import { errorName, type Logger } from '../observability/log.ts';
+import type { Logger } from '../observability/log.ts';
 import type { RunTurn } from '../service/turn-runner.ts';
+import { errorMiddleware } from './http-errors.ts';
+import { BODY_READ_TIMEOUT_MS, bodyReadDeadline } from './timeouts.ts';
 
 /** A channel router and where it lives, e.g. `{ path: '/sms', router: smsRouter }`. */
 export interface Mount {
@@ -33,6 +34,8 @@ export interface LocalAppDeps {
   healthCheck?: () => Promise<unknown>;
   /** How long /healthz waits for the table. */
   healthTimeoutMs?: number;
+  /** How long a request body may take to arrive before the answer is 408 (timeouts.ts). */
+  bodyTimeoutMs?: number;
 }
 
 const HEALTH_PROBE_USER = 'healthz-probe';
@@ -45,6 +48,7 @@ export function createLocalApp(deps: LocalAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(bodyReadDeadline(deps.bodyTimeoutMs ?? BODY_READ_TIMEOUT_MS, logger));
 
   app.get('/healthz', async (_req, res) => {
     const started = performance.now();
@@ -63,15 +67,9 @@ export function createLocalApp(deps: LocalAppDeps): Express {
     res.status(404).json({ status: 'not-found' });
   });
 
-  // Express 5 sends rejected handlers here; the error itself may quote input, so only its name is logged.
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    logger.error({
-      event: 'http-error',
-      status: 500,
-      error: errorName(error),
-    });
-    if (!res.headersSent) res.status(500).json({ status: 'error' });
-  });
+  // Express 5 sends parser errors, route refusals and rejected handlers here: one mapping
+  // to 4xx/500 with fixed bodies (http-errors.ts).
+  app.use(errorMiddleware(logger));
 
   return app;
 }

@@ -13,6 +13,7 @@ import { createLocalApp, type Mount } from './app.ts';
 import { ConfigError, loadLocalConfig } from './config.ts';
 import { openLocalStore } from './local-store.ts';
 import { loadOrCreateDevTwilioToken, loadOrCreateLocalPepper } from './pepper.ts';
+import { configureServerTimeouts } from './timeouts.ts';
 
 // Local runs may use Node 20 (package.json engines); Lambda runs Node 22.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     await local.close();
     throw error;
   });
+  configureServerTimeouts(server);
   const port = (server.address() as { port: number }).port;
   const where = local.mode === 'configured' ? `DynamoDB at ${local.endpoint}` : `data in ${config.dataDir}`;
   process.stdout.write(`my check in is running at http://localhost:${port} (${where})\n`);

@@ -40,17 +40,20 @@ function handlerTypeInFreshNode(file: string): string {
 }
 
 describe('the Lambda bundles', () => {
-  it.each(['alexa', 'sms'])('%s.mjs loads on its own and exports a handler function', (name) => {
-    // Prepare
-    const bundle = bundles.get(name);
-    expect(bundle?.file).toBe(join(outDir, `${name}.mjs`));
+  it.each(['alexa', 'sms', 'sms-fallback'])(
+    '%s.mjs loads on its own and exports a handler function',
+    (name) => {
+      // Prepare
+      const bundle = bundles.get(name);
+      expect(bundle?.file).toBe(join(outDir, `${name}.mjs`));
 
-    // Act
-    const handlerType = handlerTypeInFreshNode(bundle?.file ?? '');
+      // Act
+      const handlerType = handlerTypeInFreshNode(bundle?.file ?? '');
 
-    // Assess
-    expect(handlerType).toBe('function');
-  });
+      // Assess
+      expect(handlerType).toBe('function');
+    },
+  );
 
   it('ships a source map next to each bundle', async () => {
     for (const bundle of bundles.values()) {
@@ -68,5 +71,16 @@ describe('the Lambda bundles', () => {
     expect(twilioInputs.filter((input) => input.includes('twilio/lib/rest/'))).toEqual([]);
     expect(text).not.toContain('twilio/lib/rest');
     expect(text).not.toContain('api.twilio.com');
+  });
+
+  it('keeps the fallback-URL bundle tiny: the fallback words, not the crisis gate or an SDK', async () => {
+    const fallback = bundles.get('sms-fallback');
+    const inputs = fallback?.inputs ?? [];
+
+    expect(
+      inputs.filter((input) => input.includes('src/core/crisis/') || input.includes('node_modules/')),
+    ).toEqual([]);
+    expect(fallback?.bytes).toBeLessThan(32 * 1024);
+    expect(await readFile(fallback?.file ?? '', 'utf8')).toContain('741741');
   });
 });

@@ -84,7 +84,8 @@ describe('the functions', () => {
   it('run on nodejs22.x arm64 with source maps enabled', () => {
     const functions = ofType('AWS::Lambda::Function');
 
-    expect(functions).toHaveLength(2);
+    // Alexa, SMS, and the SMS fallback URL.
+    expect(functions).toHaveLength(3);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -268,19 +269,26 @@ describe('operations', () => {
     synth.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
   });
 
-  it('throttle and access-log the SMS endpoint, which takes POST /sms only', () => {
+  it('throttle and access-log the SMS endpoint, which takes POST /sms and POST /sms/fallback only', () => {
     synth.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
-      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      DefaultRouteSettings: { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+      // The fallback has an allowance of its own, so junk on /sms cannot use it up.
+      RouteSettings: { 'POST /sms/fallback': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
     });
-    expect(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey)).toEqual(['POST /sms']);
+    expect(
+      ofType('AWS::ApiGatewayV2::Route')
+        .map(([, r]) => r.Properties.RouteKey)
+        .sort(),
+    ).toEqual(['POST /sms', 'POST /sms/fallback']);
   });
 
   it('keep every log group for a set time, encrypted with the key', () => {
     const groups = ofType('AWS::Logs::LogGroup');
 
-    expect(groups).toHaveLength(3);
+    // Three functions' logs and the API's access log.
+    expect(groups).toHaveLength(4);
     for (const [, group] of groups) {
       expect(group.Properties).toMatchObject({
         RetentionInDays: expect.any(Number),

@@ -31,11 +31,25 @@ export interface Synthesized {
  * Synthesizes the stack. With `bundle: false` esbuild is skipped (CDK's own
  * `aws:cdk:bundling-stacks` switch) for tests that only read the template.
  */
-export function synthCheckIn({ bundle }: { bundle: boolean }): Synthesized {
+export function synthCheckIn({
+  bundle,
+  waf = false,
+  smsQuietDayAlarm = false,
+}: {
+  bundle: boolean;
+  /** As `-c waf=true` does: CloudFront and WAF, the stack in us-east-1. */
+  waf?: boolean;
+  smsQuietDayAlarm?: boolean;
+}): Synthesized {
   const app = new App({
     context: { ...cdkJsonContext(), ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
   });
-  const stack = new CheckInStack(app, STACK_NAME, { alexaSkillId: TEST_SKILL_ID });
+  const stack = new CheckInStack(app, STACK_NAME, {
+    alexaSkillId: TEST_SKILL_ID,
+    waf,
+    smsQuietDayAlarm,
+    ...(waf ? { env: { region: 'us-east-1' } } : {}),
+  });
   const assembly = app.synth();
   const template = Template.fromJSON(assembly.getStackByName(STACK_NAME).template as Record<string, unknown>);
   return { app, stack, template, assemblyDir: assembly.directory };

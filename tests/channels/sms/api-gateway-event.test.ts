@@ -1,6 +1,12 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestFromEvent, resultFromResponse } from '../../../src/channels/sms/api-gateway-event.ts';
+import { handleSmsWebhook } from '../../../src/channels/sms/sms-webhook.ts';
+import { silentLogger } from '../../../src/observability/log.ts';
+import { createTurnRunner } from '../../../src/service/turn-runner.ts';
+import { DynamoCheckInStore } from '../../../src/store/dynamo-store.ts';
+import { startDynalite, type TestDynamo } from '../../helpers/dynalite.ts';
 
 function event(body: string, base64: boolean, headers: Record<string, string>): APIGatewayProxyEventV2 {
   return {
@@ -57,6 +63,59 @@ describe('requestFromEvent', () => {
     const form = `Body=${encodeURIComponent('ça va 😊')}&From=%2B33612345678`;
 
     expect(requestFromEvent(event(form, true, {})).params.Body).toBe('ça va 😊');
+  });
+});
+
+describe('form fields named like Object.prototype members', () => {
+  const TOKEN = 'api-gateway-event-token-0123456789';
+  const PUBLIC_URL = 'https://abc123.execute-api.us-east-1.amazonaws.com';
+  let db: TestDynamo;
+  beforeAll(async () => {
+    db = await startDynalite();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  // Object.fromEntries defines `__proto__` as an ordinary field, as Twilio would send it.
+  const params = Object.fromEntries([
+    ['From', '+14155550188'],
+    ['Body', 'hi'],
+    ['MessageSid', 'SMprototype1'],
+    ['constructor', 'a'],
+    ['toString', 'b'],
+    ['__proto__', 'c'],
+  ]) as Record<string, string>;
+
+  it('keeps each as the field it is', () => {
+    const req = requestFromEvent(event(new URLSearchParams(params).toString(), true, {}));
+
+    expect(Object.hasOwn(req.params, 'constructor')).toBe(true);
+    expect(req.params.constructor).toBe('a');
+    expect(req.params.toString).toBe('b');
+    expect(Object.getOwnPropertyDescriptor(req.params, '__proto__')?.value).toBe('c');
+  });
+
+  it('lets a request Twilio signed with them through to a TwiML reply', async () => {
+    // Prepare: the Lambda path without its composition root: event -> request -> webhook,
+    // the real signature check and a real turn on dynalite.
+    const store = new DynamoCheckInStore({ client: db.client, tableName: db.tableName });
+    const signature = getExpectedTwilioSignature(TOKEN, `${PUBLIC_URL}/sms`, params);
+    const apiEvent = event(new URLSearchParams(params).toString(), true, { 'x-twilio-signature': signature });
+
+    // Act
+    const response = await handleSmsWebhook(requestFromEvent(apiEvent), {
+      authToken: TOKEN,
+      publicUrl: PUBLIC_URL,
+      pepper: 'api-gateway-event-pepper',
+      runTurn: createTurnRunner({ store, logger: silentLogger, budgetMs: 10_000 }),
+      store,
+      logger: silentLogger,
+    });
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body).toContain('<Message>');
   });
 });
 
