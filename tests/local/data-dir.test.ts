@@ -3,10 +3,21 @@
  * processes on real files: it refuses in one line naming the path and the cause, changes
  * nothing, and once the operator restores what was missing every journal is there.
  */
-import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  copyFile,
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PEPPER_FILE } from '../../src/local/pepper.ts';
 import { finished, freePort, runScript, spawnScript, waitForLine } from '../helpers/processes.ts';
 import { makeReadOnly } from '../helpers/read-only.ts';
@@ -38,9 +49,25 @@ async function startAndStop(processEnv: NodeJS.ProcessEnv): Promise<number> {
   return health.status;
 }
 
-/** A DATA_DIR holding one journal entry ("heavy") in LevelDB table files, as after a few days of use. */
+/**
+ * A DATA_DIR holding one journal entry ("heavy") in LevelDB table files, as after a few
+ * days of use: made once by real processes, copied (modes kept) for each test that breaks it.
+ */
+let journalTemplate: string;
+beforeAll(async () => {
+  journalTemplate = await mkdtemp(join(tmpdir(), 'check-in-template-'));
+  await writeJournal({ DATA_DIR: join(journalTemplate, 'data'), PORT: String(await freePort()) });
+});
+afterAll(async () => {
+  await rm(journalTemplate, { recursive: true, force: true });
+});
+
 async function dataDirWithAJournal(): Promise<NodeJS.ProcessEnv> {
-  const processEnv = await env();
+  await cp(join(journalTemplate, 'data'), dataDir, { recursive: true, preserveTimestamps: true });
+  return env();
+}
+
+async function writeJournal(processEnv: NodeJS.ProcessEnv): Promise<void> {
   const server = spawnScript('src/local/main.ts', processEnv);
   const exit = finished(server);
   await waitForLine(server, /running at/);
@@ -50,7 +77,6 @@ async function dataDirWithAJournal(): Promise<NodeJS.ProcessEnv> {
   // The second open compacts the write-ahead log into a table (.ldb) file: the files a
   // recreated database would delete.
   await startAndStop(processEnv);
-  return processEnv;
 }
 
 function startOnce(processEnv: NodeJS.ProcessEnv) {
