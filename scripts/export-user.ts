@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import { type IdentityChannel, userIdFor } from '../src/identity/user-id.ts';
 import { loadLocalConfig } from '../src/local/config.ts';
+import { prepareDataDir } from '../src/local/data-dir.ts';
 import { openLocalStore } from '../src/local/local-store.ts';
 import { localUserName } from '../src/local/local-user.ts';
 import { loadOrCreateLocalPepper } from '../src/local/pepper.ts';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   if (!identity) throw new Error('--identity is needed for sms and alexa');
 
   const config = loadLocalConfig();
+  await prepareDataDir(config.dataDir);
   const pepper = await loadOrCreateLocalPepper(config.dataDir, config.idPepper);
   const local = await openLocalStore(config);
   try {

@@ -3,14 +3,19 @@
  * the server (same DATA_DIR). On a terminal it opens the conversation and prompts; with
  * piped stdin it reads one message a line and prints only the replies, so
  * `printf 'hi\nheavy\n' | npm run -s chat` works in a script.
+ *
+ * When it joined a running server's store and that server stops, the chat says so in one
+ * line and ends (exit 1): every later turn would only fail to save.
  */
 import { createInterface } from 'node:readline';
 import { renderPlainText } from '../channels/chat/render-text.ts';
 import type { Input } from '../core/types.ts';
 import { userIdFor } from '../identity/user-id.ts';
-import { errorName, silentLogger } from '../observability/log.ts';
+import { silentLogger } from '../observability/log.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
-import { ConfigError, loadLocalConfig } from './config.ts';
+import { loadLocalConfig } from './config.ts';
+import { prepareDataDir } from './data-dir.ts';
+import { failureLine } from './failure-line.ts';
 import { openLocalStore } from './local-store.ts';
 import { localUserName } from './local-user.ts';
 import { loadOrCreateLocalPepper } from './pepper.ts';
@@ -22,8 +27,15 @@ const PROMPT = '> ';
 
 async function main(): Promise<void> {
   const config = loadLocalConfig();
+  await prepareDataDir(config.dataDir);
   const pepper = await loadOrCreateLocalPepper(config.dataDir, config.idPepper);
   const local = await openLocalStore(config);
+  local.ownerStopped?.then((pid) => {
+    process.stderr.write(
+      `The server this chat joined (process ${pid}) has stopped, so nothing more can be saved; the chat has ended. Start npm start again, or run npm run chat on its own.\n`,
+    );
+    process.exit(1);
+  });
   // Logs would mix with the conversation; the chat is a local tool with nothing to monitor.
   const runTurn = createTurnRunner({ store: local.store, logger: silentLogger });
   const userId = userIdFor(pepper, 'chat', localUserName());
@@ -62,8 +74,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    if (error instanceof ConfigError) process.stderr.write(`Configuration error: ${error.message}\n`);
-    else process.stderr.write(`The chat stopped: ${errorName(error)}\n`);
+    process.stderr.write(`${failureLine('The chat stopped', error, 'name')}\n`);
     process.exit(1);
   },
 );

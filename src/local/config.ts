@@ -9,6 +9,11 @@ export { ConfigError };
 
 export interface LocalConfig {
   port: number;
+  /**
+   * HOST: the address the server listens on. 127.0.0.1 by default: a check-in server on a
+   * laptop is for that laptop; 0.0.0.0 (or one interface's address) opens it to the network.
+   */
+  host: string;
   /** Absolute path of DATA_DIR (LevelDB of the embedded DynamoDB, the identity pepper). */
   dataDir: string;
   /** A real DynamoDB (or DynamoDB Local); absent: dynalite embedded with data in DATA_DIR. */
@@ -28,6 +33,7 @@ export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
   const port = parsePort(env.PORT);
   const config: LocalConfig = {
     port,
+    host: parseHost(env.HOST),
     dataDir: resolve(nonEmpty(env.DATA_DIR) ?? '.data/'),
     tableName: nonEmpty(env.TABLE_NAME) ?? 'my-check-in',
     region: nonEmpty(env.AWS_REGION) ?? 'us-east-1',
@@ -57,6 +63,23 @@ function parsePort(raw: string | undefined): number {
     throw new ConfigError('PORT must be a whole number from 0 to 65535');
   }
   return port;
+}
+
+function parseHost(raw: string | undefined): string {
+  const value = nonEmpty(raw);
+  if (value === undefined) return '127.0.0.1';
+  // [::1] as in a URL is ::1 to listen().
+  const host = value.replace(/^\[(.*)\]$/, '$1');
+  if (!/^[A-Za-z0-9.:%_-]+$/.test(host)) {
+    throw new ConfigError('HOST must be a host name or an IP address, e.g. 127.0.0.1 or 0.0.0.0');
+  }
+  return host;
+}
+
+/** Whether `host` is this machine only (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.toLowerCase().replace(/^::ffff:/, '');
+  return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

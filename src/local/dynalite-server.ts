@@ -22,7 +22,8 @@ export interface DynaliteServerOptions {
 
 /** Starts dynalite on 127.0.0.1 only: the local store is never reachable from the network. */
 export async function startDynaliteServer(options: DynaliteServerOptions = {}): Promise<DynaliteServer> {
-  if (options.path) await mkdir(options.path, { recursive: true });
+  // Owner-only: the journals are in here (see data-dir.ts).
+  if (options.path) await mkdir(options.path, { recursive: true, mode: 0o700 });
   const server = dynalite({
     ...(options.path ? { path: options.path } : {}),
     createTableMs: 0,

@@ -2,9 +2,11 @@
  * Opens the store for a local process (`npm start`, `npm run chat`): a real endpoint when
  * DYNAMODB_ENDPOINT is set, otherwise dynalite embedded with its data in DATA_DIR.
  *
- * LevelDB allows one process per directory, so the process that embeds dynalite leaves
- * its endpoint in DATA_DIR; a second local process (the chat next to the server) joins
- * that one instead of crashing on the lock.
+ * LevelDB allows one process per directory, so the process that embeds dynalite holds
+ * DATA_DIR's owner lock (data-dir-lock.ts) and leaves its endpoint in DATA_DIR; a chat or
+ * export next to it joins that one instead of crashing on the lock. The server never
+ * joins: a second `npm start` on the same DATA_DIR is refused. An existing database is
+ * checked before dynalite opens it (database-check.ts), so it is never recreated empty.
  */
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,6 +16,9 @@ import { createDynamoDocumentClient, LOCAL_FAKE_CREDENTIALS } from '../store/dyn
 import { DynamoCheckInStore } from '../store/dynamo-store.ts';
 import { ensureTable } from '../store/table.ts';
 import type { LocalConfig } from './config.ts';
+import { DATABASE_DIR, holdsDatabase } from './data-dir.ts';
+import { acquireDataDirLock, isAlive } from './data-dir-lock.ts';
+import { checkExistingDatabase } from './database-check.ts';
 import { startDynaliteServer } from './dynalite-server.ts';
 
 /** Per attempt; local servers answer in milliseconds, so this only bounds a stuck one. */
@@ -21,6 +26,8 @@ const LOCAL_REQUEST_TIMEOUT_MS = 1000;
 const LOCAL_MAX_ATTEMPTS = 3;
 /** File in DATA_DIR naming the embedded server of the process that owns the LevelDB. */
 export const ENDPOINT_FILE = 'dynamodb-endpoint.json';
+/** How often a joined process looks whether the server it joined still runs. */
+const OWNER_WATCH_MS = 500;
 
 export interface LocalStore {
   store: DynamoCheckInStore;
@@ -28,11 +35,27 @@ export interface LocalStore {
   endpoint: string;
   /** How the store was reached: 'embedded' here, 'joined' another local process's, or 'configured'. */
   mode: 'embedded' | 'joined' | 'configured';
+  /**
+   * Joined only: resolves with the pid of the process whose store this one joined once
+   * that process is gone, so a chat can say so instead of failing every turn.
+   */
+  ownerStopped?: Promise<number>;
   /** Destroys the client and, when embedded, closes dynalite so LevelDB flushes. */
   close(): Promise<void>;
 }
 
-export async function openLocalStore(config: LocalConfig): Promise<LocalStore> {
+export interface OpenLocalStoreOptions {
+  /**
+   * Join another local process's embedded store when one runs (the default, for the chat
+   * and export). The server passes false: it embeds the store or refuses to start.
+   */
+  joinRunning?: boolean;
+}
+
+export async function openLocalStore(
+  config: LocalConfig,
+  options: OpenLocalStoreOptions = {},
+): Promise<LocalStore> {
   if (config.dynamoEndpoint) {
     const client = createDynamoDocumentClient({
       endpoint: config.dynamoEndpoint,
@@ -47,10 +70,21 @@ export async function openLocalStore(config: LocalConfig): Promise<LocalStore> {
     return finish(client, config.dynamoEndpoint, 'configured', async () => {});
   }
 
-  const joined = await joinRunningServer(config);
-  if (joined) return joined;
+  if (options.joinRunning ?? true) {
+    const joined = await joinRunningServer(config);
+    if (joined) return joined;
+  }
 
-  const server = await startDynaliteServer({ path: join(config.dataDir, 'dynamodb') });
+  const lock = await acquireDataDirLock(config.dataDir);
+  const databaseDir = join(config.dataDir, DATABASE_DIR);
+  let server: Awaited<ReturnType<typeof startDynaliteServer>>;
+  try {
+    if (await holdsDatabase(config.dataDir)) await checkExistingDatabase(databaseDir);
+    server = await startDynaliteServer({ path: databaseDir });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
   const endpointFile = join(config.dataDir, ENDPOINT_FILE);
   await writeFile(endpointFile, JSON.stringify({ pid: process.pid, endpoint: server.endpoint }), {
     mode: 0o600,
@@ -59,6 +93,7 @@ export async function openLocalStore(config: LocalConfig): Promise<LocalStore> {
   return finish(client, server.endpoint, 'embedded', async () => {
     await unlinkIfOurs(endpointFile);
     await server.close();
+    await lock.release();
   });
 
   async function finish(
@@ -112,12 +147,24 @@ async function joinRunningServer(config: LocalConfig): Promise<LocalStore | null
     return null;
   }
   let closed = false;
+  let watch: ReturnType<typeof setInterval> | undefined;
+  const ownerStopped = new Promise<number>((resolve) => {
+    watch = setInterval(() => {
+      if (isAlive(pid)) return;
+      clearInterval(watch);
+      resolve(pid);
+    }, OWNER_WATCH_MS);
+    // The watch alone must not keep a finished chat or export alive.
+    watch.unref();
+  });
   return {
     store: new DynamoCheckInStore({ client, tableName: config.tableName }),
     client,
     endpoint,
     mode: 'joined',
+    ownerStopped,
     close: async () => {
+      clearInterval(watch);
       if (!closed) client.destroy();
       closed = true;
     },
@@ -140,16 +187,6 @@ async function unlinkIfOurs(file: string): Promise<void> {
     if (recorded.pid === process.pid) await unlink(file);
   } catch {
     // Already gone.
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive but someone else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the local server on an embedded DynamoDB-compatible store, zero
- * configuration. config -> store (dynalite in DATA_DIR, or DYNAMODB_ENDPOINT) -> turn
- * runner -> express on PORT. Ctrl-C closes the store so LevelDB flushes every journal.
+ * configuration. config -> DATA_DIR (owner-only, writable) -> pepper -> store (dynalite in
+ * DATA_DIR, one server per DATA_DIR, or DYNAMODB_ENDPOINT) -> turn runner -> express on
+ * HOST:PORT. Ctrl-C closes the store so LevelDB flushes every journal.
  */
 import type { Server } from 'node:http';
 import { createLocalAlexaRoute, localAlexaSettings } from '../channels/alexa/local-route.ts';
@@ -10,7 +11,10 @@ import { createLogger, errorName } from '../observability/log.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
 import { wireSmsWebhook } from '../wiring/sms.ts';
 import { createLocalApp, type Mount } from './app.ts';
-import { ConfigError, loadLocalConfig } from './config.ts';
+import { loadLocalConfig } from './config.ts';
+import { prepareDataDir } from './data-dir.ts';
+import { failureLine } from './failure-line.ts';
+import { chooseListenHost, hostForUrl } from './listen-host.ts';
 import { openLocalStore } from './local-store.ts';
 import { loadOrCreateDevTwilioToken, loadOrCreateLocalPepper } from './pepper.ts';
 import { configureServerTimeouts } from './timeouts.ts';
@@ -22,9 +26,12 @@ const SHUTDOWN_GRACE_MS = 5000;
 
 async function main(): Promise<void> {
   const config = loadLocalConfig();
+  const alexa = localAlexaSettings();
   const logger = createLogger();
+  await prepareDataDir(config.dataDir);
   const pepper = await loadOrCreateLocalPepper(config.dataDir, config.idPepper);
-  const local = await openLocalStore(config);
+  // Never another server's store: that one's stopping would leave this one answering 503.
+  const local = await openLocalStore(config, { joinRunning: false });
   const runTurn = createTurnRunner({ store: local.store, logger });
 
   const twilioAuthToken = await loadOrCreateDevTwilioToken(config.dataDir, config.twilioAuthToken);
@@ -45,9 +52,8 @@ async function main(): Promise<void> {
   ];
 
   const app = createLocalApp({ runTurn, store: local.store, pepper, logger, mounts });
-  // With Alexa's signature check off, anyone who can reach the port could speak as any
-  // Alexa user: then only this machine may reach it.
-  const host = localAlexaSettings().verifySignature ? undefined : '127.0.0.1';
+  const { host, notice } = chooseListenHost(config.host, alexa.verifySignature);
+  if (notice) process.stderr.write(`${notice}\n`);
   const server = await listen(app, config.port, host).catch(async (error: unknown) => {
     // PORT taken, say: release the store cleanly before reporting it.
     await local.close();
@@ -56,7 +62,7 @@ async function main(): Promise<void> {
   configureServerTimeouts(server);
   const port = (server.address() as { port: number }).port;
   const where = local.mode === 'configured' ? `DynamoDB at ${local.endpoint}` : `data in ${config.dataDir}`;
-  process.stdout.write(`my check in is running at http://localhost:${port} (${where})\n`);
+  process.stdout.write(`my check in is running at http://${hostForUrl(host)}:${port} (${where})\n`);
   process.stdout.write(`SMS webhook: POST ${config.publicUrl}/sms, signed with Twilio's scheme\n`);
   if (!config.twilioAuthToken) {
     // A development token only: it signs local test requests, never a real Twilio number's.
@@ -64,7 +70,7 @@ async function main(): Promise<void> {
       `  development TWILIO_AUTH_TOKEN (set your own to use a real number): ${twilioAuthToken}\n`,
     );
   }
-  process.stdout.write(`Alexa endpoint: POST http://localhost:${port}/alexa\n`);
+  process.stdout.write(`Alexa endpoint: POST http://${hostForUrl(host)}:${port}/alexa\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
@@ -90,19 +96,20 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-function listen(app: ReturnType<typeof createLocalApp>, port: number, host?: string): Promise<Server> {
+function listen(app: ReturnType<typeof createLocalApp>, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const done = (error?: Error) => (error ? reject(error) : resolve(server));
-    const server = host === undefined ? app.listen(port, done) : app.listen(port, host, done);
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
   });
 }
 
+// One line for the operator, never a stack: a config error names the setting (never a
+// value), a DATA_DIR problem names the path and the cause.
 main().catch((error: unknown) => {
-  // A config error names the setting (never a value); anything else is for the operator's terminal.
-  if (error instanceof ConfigError) process.stderr.write(`Configuration error: ${error.message}\n`);
-  else
-    process.stderr.write(
-      `Could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+  process.stderr.write(`${failureLine('Could not start', error)}\n`);
+  process.exit(1);
+});
+// dynalite reports some LevelDB failures by throwing from a callback; say that in one line too.
+process.on('uncaughtException', (error: unknown) => {
+  process.stderr.write(`${failureLine('The server stopped', error)}\n`);
   process.exit(1);
 });

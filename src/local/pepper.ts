@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DATABASE_DIR, holdsDatabase, isErrno, LocalDataError } from './data-dir.ts';
 
 /** File name of the generated pepper inside DATA_DIR. */
 export const PEPPER_FILE = 'id-pepper';
@@ -17,9 +18,15 @@ const PEPPER_BYTES = 32;
 /**
  * Returns `override` (ID_PEPPER) when given; otherwise the pepper stored in `dataDir`,
  * creating it (owner read/write only) on first use.
+ *
+ * @throws PepperMissingError when the file is gone but the database already holds data:
+ *   a new pepper would give every person a new user id, and their journals would be
+ *   kept but never found again.
  */
 export function loadOrCreateLocalPepper(dataDir: string, override?: string): Promise<string> {
-  return loadOrCreateLocalSecret(dataDir, PEPPER_FILE, override);
+  return loadOrCreateLocalSecret(dataDir, PEPPER_FILE, override, PEPPER_BYTES, async () => {
+    if (await holdsDatabase(dataDir)) throw new PepperMissingError(join(dataDir, PEPPER_FILE), dataDir);
+  });
 }
 
 /** TWILIO_AUTH_TOKEN when given; otherwise a development token kept in `dataDir`. */
@@ -32,10 +39,15 @@ async function loadOrCreateLocalSecret(
   fileName: string,
   override: string | undefined,
   bytes = PEPPER_BYTES,
+  beforeCreating: () => Promise<void> = async () => {},
 ): Promise<string> {
   if (override) return override;
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, fileName);
+  // Read first: a start with the secret in place writes nothing here.
+  const existing = await readSecret(file);
+  if (existing !== undefined) return existing;
+  await beforeCreating();
   const fresh = randomBytes(bytes).toString('hex');
   // Written aside, then linked into place: link fails if the file exists, so two processes
   // starting at once agree on one pepper and neither reads a half-written file.
@@ -49,7 +61,21 @@ async function loadOrCreateLocalSecret(
   } finally {
     await unlink(temp).catch(() => {});
   }
-  const stored = (await readFile(file, 'utf8')).trim();
+  // Another process linked its secret first: use that one.
+  const theirs = await readSecret(file);
+  if (theirs === undefined) throw new PepperFileError(file);
+  return theirs;
+}
+
+/** The stored secret; undefined when there is no file. */
+async function readSecret(file: string): Promise<string | undefined> {
+  let stored: string;
+  try {
+    stored = (await readFile(file, 'utf8')).trim();
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return undefined;
+    throw error;
+  }
   if (stored.length === 0) throw new PepperFileError(file);
   // Tighten permissions left loose by a copy or an old checkout.
   await chmod(file, 0o600).catch(() => {});
@@ -57,9 +83,22 @@ async function loadOrCreateLocalSecret(
 }
 
 /** A secret file exists but is empty: refusing to invent a new one, which (for the pepper) would orphan every journal. */
-export class PepperFileError extends Error {
+export class PepperFileError extends LocalDataError {
   constructor(readonly file: string) {
     super(`The local secret file ${file} is empty; restore it or remove it to start afresh`);
     this.name = 'PepperFileError';
+  }
+}
+
+/** The pepper file is gone while the database holds journals made with it. */
+export class PepperMissingError extends LocalDataError {
+  constructor(
+    readonly file: string,
+    dataDir: string,
+  ) {
+    super(
+      `${file} is missing but ${join(dataDir, DATABASE_DIR)} holds journals keyed with it; a new pepper would orphan them all: restore ${file} from a backup, or set ID_PEPPER to the pepper they were made with, or move ${dataDir} away to start afresh`,
+    );
+    this.name = 'PepperMissingError';
   }
 }

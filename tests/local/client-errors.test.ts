@@ -58,12 +58,10 @@ beforeAll(async () => {
           publicUrl: PUBLIC_URL,
           pepper: PEPPER,
           runTurn,
-          store,
           logger,
         }),
       },
       createLocalAlexaRoute({
-        runTurn,
         pepper: PEPPER,
         logger,
         store,

@@ -10,6 +10,7 @@ describe('loadLocalConfig', () => {
     // Assess
     expect(config).toEqual({
       port: 3000,
+      host: '127.0.0.1',
       dataDir: resolve('.data'),
       tableName: 'my-check-in',
       region: 'us-east-1',
@@ -47,5 +48,25 @@ describe('loadLocalConfig', () => {
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/PORT/);
     expect(load).not.toThrow(/three thousand/);
+  });
+
+  it('listens where HOST says, taking an IPv6 address as written in a URL', () => {
+    // Act
+    const everywhere = loadLocalConfig({ HOST: '0.0.0.0' });
+    const ipv6 = loadLocalConfig({ HOST: '[::1]' });
+
+    // Assess
+    expect(everywhere.host).toBe('0.0.0.0');
+    expect(ipv6.host).toBe('::1');
+  });
+
+  it('refuses a HOST that is not a host name or address, naming the setting but not the value', () => {
+    // Act
+    const load = () => loadLocalConfig({ HOST: 'http://my laptop/' });
+
+    // Assess
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/HOST/);
+    expect(load).not.toThrow(/my laptop/);
   });
 });

@@ -97,3 +97,44 @@ describe('npm run chat', () => {
     expect(chat.stdout).toContain('911');
   });
 });
+
+describe('where npm start listens', () => {
+  // All of 127.0.0.0/8 is this machine on Linux, so 127.0.0.2 stands in for "another
+  // address": a server bound to 127.0.0.1 refuses it, one bound to every interface answers.
+  async function reachable(port: string, address: string): Promise<boolean> {
+    return fetch(`http://${address}:${port}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+  }
+
+  async function startOn(env: NodeJS.ProcessEnv) {
+    const child = spawnScript('src/local/main.ts', env);
+    const exit = finished(child);
+    await waitForLine(child, /running at http:\/\/localhost:\d+/);
+    const port = env.PORT ?? '';
+    const seen = { loopback: await reachable(port, '127.0.0.1'), other: await reachable(port, '127.0.0.2') };
+    child.kill('SIGTERM');
+    return { seen, stderr: (await exit).stderr };
+  }
+
+  it('listens on 127.0.0.1 by default, on HOST when set, and never beyond loopback with Alexa signatures off', async () => {
+    // Act
+    const byDefault = await startOn({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    const everywhere = await startOn({ DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '0.0.0.0' });
+    const unsigned = await startOn({
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      HOST: '0.0.0.0',
+      ALEXA_VERIFY_SIGNATURE: 'false',
+    });
+
+    // Assess
+    expect(byDefault.seen).toEqual({ loopback: true, other: false });
+    expect(everywhere.seen).toEqual({ loopback: true, other: true });
+    expect(unsigned.seen).toEqual({ loopback: true, other: false });
+    expect(unsigned.stderr).toContain(
+      'HOST=0.0.0.0 is not used: with ALEXA_VERIFY_SIGNATURE=false the server listens on 127.0.0.1 only',
+    );
+  });
+});

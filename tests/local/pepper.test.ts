@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadOrCreateLocalPepper, PEPPER_FILE } from '../../src/local/pepper.ts';
+import { loadOrCreateLocalPepper, PEPPER_FILE, PepperMissingError } from '../../src/local/pepper.ts';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -46,6 +46,22 @@ describe('loadOrCreateLocalPepper', () => {
 
     // Assess
     expect(pepper).toBe('from-the-environment');
+    await expect(stat(join(dataDir, PEPPER_FILE))).rejects.toThrow();
+  });
+});
+
+describe('loadOrCreateLocalPepper with journals already stored', () => {
+  it('refuses to generate a pepper when the database directory holds data, and writes none', async () => {
+    // Prepare: any LevelDB file means journals were keyed with a pepper that is now gone.
+    await mkdir(join(dataDir, 'dynamodb'));
+    await writeFile(join(dataDir, 'dynamodb', 'CURRENT'), 'MANIFEST-000002\n');
+
+    // Act
+    const load = loadOrCreateLocalPepper(dataDir);
+
+    // Assess
+    await expect(load).rejects.toThrow(PepperMissingError);
+    await expect(load).rejects.toThrow(/ID_PEPPER/);
     await expect(stat(join(dataDir, PEPPER_FILE))).rejects.toThrow();
   });
 });

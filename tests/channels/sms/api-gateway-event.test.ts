@@ -109,7 +109,6 @@ describe('form fields named like Object.prototype members', () => {
       publicUrl: PUBLIC_URL,
       pepper: 'api-gateway-event-pepper',
       runTurn: createTurnRunner({ store, logger: silentLogger, budgetMs: 10_000 }),
-      store,
       logger: silentLogger,
     });
 
