@@ -12,7 +12,20 @@ export interface Example {
   label: 0 | 1;
   /** How much this example counts (class balance). */
   weight: number;
+  /**
+   * Each feature's value (1 / sqrt of the feature count, see `lengthScale`): a long message
+   * counts as much as a short one, and the rate means the same for both.
+   */
+  scale: number;
 }
+
+/**
+ * The value of each of `count` features: their vector has length one, but a message of fewer
+ * than `floor` features is scaled as if it had `floor` (a few words say little, so they stay
+ * near the bias, as with raw counts).
+ */
+export const lengthScale = (count: number, floor: number): number =>
+  count > 0 ? 1 / Math.sqrt(Math.max(floor, count)) : 0;
 
 export interface TrainOptions {
   dimensions: number;
@@ -31,10 +44,10 @@ export interface LinearModel {
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-export function margin(model: LinearModel, features: readonly Feature[]): number {
-  let z = model.bias;
+export function margin(model: LinearModel, features: readonly Feature[], scale = 1): number {
+  let z = 0;
   for (const f of features) z += f.sign * (model.weights[f.index] as number);
-  return z;
+  return model.bias + scale * z;
 }
 
 export function train(examples: readonly Example[], options: TrainOptions): LinearModel {
@@ -52,10 +65,11 @@ export function train(examples: readonly Example[], options: TrainOptions): Line
     }
     for (const i of order) {
       const example = examples[i] as Example;
-      const p = sigmoid(margin({ bias, weights }, example.features));
+      const p = sigmoid(margin({ bias, weights }, example.features, example.scale));
       const gradient = (p - example.label) * example.weight;
+      const step = gradient * example.scale;
       for (const f of example.features) {
-        const g = gradient * f.sign + l2 * (weights[f.index] as number);
+        const g = step * f.sign + l2 * (weights[f.index] as number);
         squares[f.index] = (squares[f.index] as number) + g * g;
         weights[f.index] = (weights[f.index] as number) - (rate * g) / Math.sqrt(squares[f.index] as number);
       }

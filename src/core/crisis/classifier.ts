@@ -4,7 +4,9 @@
  * It hears what no list was written for: paraphrases, slang, typos, other wordings.
  *
  * A message is scored as a whole and clause by clause (a crisis buried in a long message is
- * not diluted by the rest of it); the highest score counts. Above `sure` it gives the
+ * not diluted by the rest of it); the highest score counts. The risk head reads features
+ * scaled to length one (its weighted sum over 1 / sqrt of the feature count), so a long
+ * message and a short clause are on one scale; the danger heads read raw sums. Above `sure` it gives the
  * resources; above `grey` it asks the grey-zone question; above `watchful` it only supports
  * another layer's weak signal, unless the conversation is watchful (memory.ts), when that is
  * the bar for sure.
@@ -17,17 +19,15 @@ import type { Concern, Signal } from './signals.ts';
 interface Head {
   bias: number;
   scale: number;
-  weights: Int8Array;
+  /** The int8 weights as the one-byte string atob gives: read in place, no copy to decode. */
+  weights: string;
 }
 
 let riskHead: Head | undefined;
 let dangerHeads: [Concern, Head][] | undefined;
 
 function decode(head: { bias: number; scale: number; weights: string }): Head {
-  const binary = atob(head.weights);
-  const weights = new Int8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) weights[i] = (binary.charCodeAt(i) << 24) >> 24;
-  return { bias: head.bias, scale: head.scale, weights };
+  return { bias: head.bias, scale: head.scale, weights: atob(head.weights) };
 }
 
 /** Decoded on first use, so loading the gate costs nothing until a message arrives. */
@@ -47,7 +47,8 @@ function weighted(head: Head, hashes: readonly number[]): number {
   const mask = head.weights.length - 1;
   let sum = 0;
   for (const h of hashes) {
-    const w = head.weights[h & mask] as number;
+    // A byte as a signed int8.
+    const w = (head.weights.charCodeAt(h & mask) << 24) >> 24;
     sum += h >>> 31 === 1 ? -w : w;
   }
   return sum;
@@ -56,9 +57,17 @@ function weighted(head: Head, hashes: readonly number[]): number {
 const logistic = (head: Head, sum: number): number => 1 / (1 + Math.exp(-(head.bias + head.scale * sum)));
 
 /**
+ * A sum over `count` features, as features of length one read it (lengthScale in
+ * scripts/lib/logistic.ts): fewer than the model's `lengthFloor` count as that many.
+ */
+const ofLengthOne = (sum: number, count: number): number =>
+  count > 0 ? sum / Math.sqrt(Math.max(model.lengthFloor, count)) : 0;
+
+/**
  * The risk probability of the message: the highest of the whole and each clause. The model
- * is linear, so the whole message's sum is the sum of its clauses' sums. `concepts` are each
- * clause's concepts, when the frames layer has found them already.
+ * is linear, so the whole message's sum is the sum of its clauses' sums (and its feature
+ * count the sum of theirs). `concepts` are each clause's concepts, when the frames layer has
+ * found them already.
  */
 export function riskScore(
   folded: Folded,
@@ -66,13 +75,17 @@ export function riskScore(
 ): { risk: number; perClause: number[][] } {
   const head = risk();
   const perClause = clausesOf(folded).map((c, i) => clauseHashes(c, concepts?.[i]));
-  const sums = perClause.map((hashes) => weighted(head, hashes));
-  let best = logistic(
-    head,
-    sums.reduce((a, b) => a + b, 0),
-  );
-  if (sums.length > 1) for (const sum of sums) best = Math.max(best, logistic(head, sum));
-  return { risk: best, perClause };
+  let total = 0;
+  let count = 0;
+  let best = Number.NEGATIVE_INFINITY;
+  for (const hashes of perClause) {
+    const sum = weighted(head, hashes);
+    total += sum;
+    count += hashes.length;
+    if (perClause.length > 1) best = Math.max(best, ofLengthOne(sum, hashes.length));
+  }
+  best = Math.max(best, ofLengthOne(total, count));
+  return { risk: logistic(head, best), perClause };
 }
 
 /** The danger concern the message is most about, when one is likelier than not. */

@@ -9,6 +9,9 @@
  * - the concepts of the semantic frames in each clause (frames.ts), alone and as ordered
  *   pairs ("self-subject desire", "desire death"): what the model learns of one wording
  *   carries to every wording the concept lists cover;
+ * - each concept of a clause with each word of it ("desire|tonight", "death|pills"): the
+ *   words a concept keeps company with, so "took" means one thing next to "pills" and another
+ *   next to "test" (out of fold, leave-one-file-out, +4.5 points of recall at 2% everyday);
  * - each feature hashed (FNV-1a) to a 32-bit value; a model keeps the low bits as a bucket
  *   and the top bit as a sign, so collisions cancel rather than pile up.
  *
@@ -88,6 +91,22 @@ export function clauseHashes(clause: string, concepts: readonly string[] = conce
     out.push(conceptHash(a));
     for (let j = i + 1; j < concepts.length; j++) out.push(pairHash(a, concepts[j] as string));
   }
+  // Each distinct concept with each word of the clause.
+  for (let i = 0; i < concepts.length; i++) {
+    const a = concepts[i] as string;
+    if (concepts.indexOf(a) !== i) continue;
+    const from = conceptWordHash(a);
+    for (let start = 1; start < clause.length; ) {
+      let end = clause.indexOf(' ', start);
+      if (end === -1) end = clause.length;
+      if (end > start) {
+        let h = from;
+        for (let k = start; k < end; k++) h = Math.imul(h ^ clause.charCodeAt(k), PRIME);
+        out.push(h >>> 0);
+      }
+      start = end + 1;
+    }
+  }
   return out;
 }
 
@@ -99,6 +118,15 @@ function conceptHash(concept: string): number {
   if (known !== undefined) return known;
   const h = fnv1a(`k ${concept}`);
   conceptHashes.set(concept, h);
+  return h;
+}
+/** The hash state after "kw <concept> ", from which each word of the clause continues. */
+const conceptWordHashes = new Map<string, number>();
+function conceptWordHash(concept: string): number {
+  const known = conceptWordHashes.get(concept);
+  if (known !== undefined) return known;
+  const h = fnv1a(`kw ${concept} `);
+  conceptWordHashes.set(concept, h);
   return h;
 }
 function pairHash(a: string, b: string): number {
