@@ -4,7 +4,7 @@
  *
  * A turn, and why it is built this way (issue "Exactly once, never silent"):
  * - Read: one consistent BatchGetItem of PROFILE, SESSION#<channel> and, for a provider
- *   message, its TOMBSTONE#<key>. The session item holds the last five messages it answered
+ *   message, its TOMBSTONE#<key>. The session item holds the last three messages it answered
  *   (an opaque hash of person and MessageSid, never the raw id) with their replies, so a
  *   redelivery is found in the same read and answered again with nothing run.
  * - Write: the state is a conditional Put on the version read, and the answered message goes

@@ -26,9 +26,10 @@ export const TABLE = {
 export const SESSION_TTL_SECONDS = 24 * 60 * 60;
 /**
  * How many answered provider messages a session remembers. Twilio redelivers a message
- * within seconds to minutes of the first try; five covers a burst of quick replies.
+ * within seconds to minutes of the first try; three cover a burst of quick replies, and every
+ * reply kept adds to the session's write units (1 per KB), so no more are kept.
  */
-export const DELIVERIES_KEPT = 5;
+export const DELIVERIES_KEPT = 3;
 /** How long an erased person's last messages are remembered, outside their partition. */
 export const TOMBSTONE_TTL_SECONDS = 24 * 60 * 60;
 /**

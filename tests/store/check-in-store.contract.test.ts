@@ -248,12 +248,12 @@ function contract(makeStore: () => CheckInStore): void {
     expect(someoneElse.replay).toBeUndefined();
   });
 
-  it('remembers the last five messages a conversation answered', async () => {
+  it('remembers the last three messages a conversation answered', async () => {
     // Prepare
     const store = makeStore();
     const user = newUser();
     let read = await store.loadTurn(user, 'sms', T0, 'SM0');
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 5; i++) {
       await store.commitTurn(user, 'sms', {
         state: state('name'),
         expectedVersion: read.session?.version ?? null,
@@ -267,11 +267,11 @@ function contract(makeStore: () => CheckInStore): void {
 
     // Act
     const replays = await Promise.all(
-      [0, 1, 2, 6].map(async (i) => (await store.loadTurn(user, 'sms', hoursLater(1), `SM${i}`)).replay),
+      [0, 1, 2, 4].map(async (i) => (await store.loadTurn(user, 'sms', hoursLater(1), `SM${i}`)).replay),
     );
 
     // Assess
-    expect(replays).toEqual([undefined, undefined, reply('Reply 2.'), reply('Reply 6.')]);
+    expect(replays).toEqual([undefined, undefined, reply('Reply 2.'), reply('Reply 4.')]);
   });
 
   it("writes a turn's entries and profile changes only with the state write that wins", async () => {
