@@ -21,6 +21,8 @@ export const STEPS = [
   'journal-trigger',
   'journal-tried',
   'journal-helped',
+  'connect',
+  'confirm-goal',
   'crisis',
   'crisis-check',
   'grey-check',
@@ -44,6 +46,12 @@ export interface Values {
   standalone?: boolean;
   trigger?: string;
   tried?: string;
+  /** How much what they tried helped, kept until the connection question is answered. */
+  helped?: 0 | 1 | 2 | 3;
+  /** Own words typed at the goal list that read like something else: kept only once confirmed. */
+  pendingGoal?: string;
+  /** Goal lists declined in a row: after the second, "no goal today is fine too". */
+  declinedGoals?: number;
   /** After a crisis or danger reply: whose safety it was about, so "repeat" gives the right numbers. */
   concern?: Concern;
   /** At the grey-zone question: the step it interrupted, to go back to on "no". */
@@ -58,6 +66,8 @@ export interface FlowState {
    * crisis, danger or grey-zone signal, counted down each turn.
    */
   watch?: number;
+  /** The question last asked and how many times in a row it was asked (step.ts). */
+  asked?: { key: string; times: number };
 }
 
 export const CLOSED: FlowState = { step: 'closed', values: {} };
@@ -106,11 +116,19 @@ export function parseState(raw: unknown): FlowState | null {
     if (typeof source.standalone !== 'boolean') return null;
     parsed.standalone = source.standalone;
   }
-  for (const key of ['trigger', 'tried'] as const) {
+  for (const key of ['trigger', 'tried', 'pendingGoal'] as const) {
     if (source[key] !== undefined) {
       if (!isShortString(source[key])) return null;
       parsed[key] = source[key];
     }
+  }
+  if (source.helped !== undefined) {
+    if (![0, 1, 2, 3].includes(source.helped as number)) return null;
+    parsed.helped = source.helped as 0 | 1 | 2 | 3;
+  }
+  if (source.declinedGoals !== undefined) {
+    if (typeof source.declinedGoals !== 'number' || !Number.isInteger(source.declinedGoals)) return null;
+    parsed.declinedGoals = Math.max(0, Math.min(source.declinedGoals, 10));
   }
   if (source.concern !== undefined) {
     if (typeof source.concern !== 'string' || !CONCERNS.includes(source.concern)) return null;
@@ -124,6 +142,10 @@ export function parseState(raw: unknown): FlowState | null {
   const state: FlowState = { step: step as Step, values: parsed };
   const turns = watchOf(raw);
   if (turns > 0) state.watch = turns;
+  const asked = (raw as { asked?: unknown }).asked as { key?: unknown; times?: unknown } | undefined;
+  if (asked && isShortString(asked.key) && typeof asked.times === 'number' && Number.isInteger(asked.times)) {
+    state.asked = { key: asked.key, times: Math.max(1, Math.min(asked.times, 10)) };
+  }
   return state;
 }
 
@@ -139,5 +161,6 @@ export function watchOf(raw: unknown): number {
 export function toStored(state: FlowState): ConversationState {
   const stored: ConversationState = { v: 1, step: state.step, values: { ...state.values } };
   if (state.watch && state.watch > 0) stored.watch = state.watch;
+  if (state.asked) stored.asked = { ...state.asked };
   return stored;
 }

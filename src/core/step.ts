@@ -29,9 +29,22 @@ import {
   handleGreyCheck,
   repeatCrisisStep,
 } from './flow/crisis-follow-up.ts';
-import { handlePickGoal, offerGoals, repeatGoals } from './flow/goals.ts';
+import {
+  handleConfirmGoal,
+  handlePickGoal,
+  offerGoals,
+  repeatConfirmGoal,
+  repeatGoals,
+} from './flow/goals.ts';
 import { greet, handleFollowUp, recordOutcome, repeatFollowUp, standaloneOutcome } from './flow/greeting.ts';
-import { handleHelped, handleTried, handleTrigger, repeatJournal } from './flow/journal.ts';
+import {
+  handleConnect,
+  handleHelped,
+  handleTried,
+  handleTrigger,
+  repeatConnection,
+  repeatJournal,
+} from './flow/journal.ts';
 import {
   acceptFeelings,
   feelingsIn,
@@ -171,8 +184,30 @@ function runStep(
     outcome = respond(turn, current, said, raw);
   }
 
+  // An explicit request ("again", GOAL, HI) is answered as asked, however often.
+  if (said.kind !== 'command') outcome = neverAThirdTime(turn, current, outcome);
   if (needsWelcome(turn) && !outcome.reply.silent) outcome = leadWith([welcome(turn)], outcome);
   return watched(outcome);
+}
+
+/** How many times in a row a question may be asked before the person is offered a way out. */
+const MAX_ASKED_IN_A_ROW = 2;
+
+/**
+ * No question is asked a third time in a row: after two answers that did not move things on,
+ * the person is offered a way out instead ("we can stop here, that's okay", grounding, HI any
+ * time). A question is known by its last line, so "Sorry, I didn't get that" in front of it,
+ * or three new goals under it, is still the same question. Crisis replies are never replaced.
+ */
+function neverAThirdTime(turn: Turn, current: FlowState, outcome: Outcome): Outcome {
+  const { reply } = outcome;
+  if (!reply.expectsAnswer || reply.crisis || SAFETY_STEPS.includes(outcome.state.step)) {
+    return { ...outcome, state: { ...outcome.state, asked: undefined } };
+  }
+  const key = reply.beats.at(-1)?.text ?? '';
+  const times = current.asked?.key === key ? current.asked.times + 1 : 1;
+  if (times <= MAX_ASKED_IN_A_ROW) return { ...outcome, state: { ...outcome.state, asked: { key, times } } };
+  return { state: { step: 'closed', values: {} }, reply: finish([checkIn.wayOut(turn.modality)]) };
 }
 
 function result(turn: Turn, outcome: Outcome): StepResult {
@@ -293,9 +328,9 @@ function answerStep(
     case 'after-exercise':
       return handleAfterExercise(turn, values, said);
     case 'compassion':
-      return handleCompassion(turn, values);
+      return handleCompassion(turn, values, said);
     case 'parts':
-      return handleParts(turn, values);
+      return handleParts(turn, values, said);
     case 'pick-goal':
       return handlePickGoal(turn, values, said, raw);
     case 'journal-trigger':
@@ -304,6 +339,10 @@ function answerStep(
       return handleTried(turn, values, said, raw);
     case 'journal-helped':
       return handleHelped(turn, values, said, raw);
+    case 'connect':
+      return handleConnect(turn, values, said, raw);
+    case 'confirm-goal':
+      return handleConfirmGoal(turn, values, said, raw);
     case 'crisis':
       return handleAfterCrisis(turn, said, values);
     case 'crisis-check':
@@ -349,6 +388,10 @@ function repeatStep(turn: Turn, current: FlowState): Outcome {
     case 'journal-tried':
     case 'journal-helped':
       return repeatJournal(turn, name, values);
+    case 'connect':
+      return repeatConnection(turn, values);
+    case 'confirm-goal':
+      return repeatConfirmGoal(turn, values);
     case 'crisis':
     case 'crisis-check':
     case 'grey-check':

@@ -60,7 +60,8 @@ export type JournalEntry = EntryBase &
     | { kind: 'goal'; goal: GoalRef }
     | { kind: 'outcome'; goal: GoalRef; goalEntryId: string; outcome: GoalOutcome }
     | { kind: 'reflection'; trigger?: string; tried?: string; helped?: 0 | 1 | 2 | 3 }
-    | { kind: 'connection' }
+    /** The connection question: whether they might reach out to someone today (never who). */
+    | { kind: 'connection'; reachOut?: ReachOut }
     | { kind: 'consent'; terms: 'sms-welcome' }
   );
 
@@ -172,6 +173,9 @@ export type Effect =
   | { type: 'setOptOut'; optedOut: boolean }
   | { type: 'deleteUser' };
 
+/** An answer to "is there someone you could text today?": yes, maybe later, or not today. */
+export type ReachOut = 'yes' | 'maybe' | 'no';
+
 /** Conversation state, stored as versioned data while the flow stays code. */
 export interface ConversationState {
   v: 1;
@@ -179,6 +183,8 @@ export interface ConversationState {
   values: Record<string, unknown>;
   /** Turns the crisis gate stays watchful after a signal (see crisis/memory.ts). */
   watch?: number;
+  /** The question last asked and how many times in a row (see step.ts, "never a third time"). */
+  asked?: { key: string; times: number };
 }
 
 export interface StepResult {

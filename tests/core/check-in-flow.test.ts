@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkIn } from '../../src/core/content/check-in.ts';
 import { Conversation } from './conversation.ts';
 
 describe('a whole check-in over text', () => {
@@ -29,10 +30,16 @@ describe('a whole check-in over text', () => {
 
     expect(chat.send('work was a lot').text).toMatch(/What did you try\?/);
     expect(chat.send('a short walk').text).toMatch(/How much did it help\?/);
-    const close = chat.send('2');
-    expect(close.text).toMatch(/Noted for your therapist\./);
-    expect(close.text).toMatch(/Thinking of you\. No need to reply\./);
+    // The connection is a question of its own, with its own turn; the close asks nothing.
+    const connect = chat.send('2');
+    expect(connect.text).toContain(checkIn.journalSaved);
+    expect(connect.text).toMatch(/Thinking of you\. No need to reply\./);
+    expect(connect.reply.expectsAnswer).toBe(true);
+    expect(connect.text).not.toMatch(/Thanks for checking in/);
+    const close = chat.send('1');
+    expect(close.text).toMatch(/A small message can mean a lot\./);
     expect(close.text).toMatch(/doesn't mean therapy isn't working/);
+    expect(close.text).not.toContain('?');
     expect(close.reply.end).toBe(true);
 
     // The journal holds what the therapist will see.
@@ -44,6 +51,9 @@ describe('a whole check-in over text', () => {
       'reflection',
       'connection',
     ]);
+    expect(chat.entries.find((e) => e.kind === 'connection')).toEqual(
+      expect.objectContaining({ kind: 'connection', reachOut: 'yes' }),
+    );
     expect(chat.entries.find((e) => e.kind === 'reflection')).toMatchObject({
       trigger: 'work was a lot',
       tried: 'a short walk',

@@ -87,12 +87,21 @@ describe('createTurnRunner on a working store', () => {
     const runTurn = createTurnRunner({ store, logger: silentLogger, ...deterministic });
     await runTurn(turn('u2', text('goal')));
 
+    const tomorrow = createTurnRunner({
+      store,
+      logger: silentLogger,
+      ...deterministic,
+      clock: () => new Date(NOW.getTime() + 24 * 3_600_000),
+    });
+
     // Act
     const chosen = await runTurn(turn('u2', text('1')));
-    const next = await runTurn(turn('u2', text('hi')));
+    const sameSitting = await runTurn(turn('u2', text('hi')));
+    const next = await tomorrow(turn('u2', text('hi')));
 
-    // Assess
+    // Assess: followed up on a later day, never in the sitting it was picked in.
     expect(said(chosen.reply)).toContain(checkIn.goalFollowUpPromise);
+    expect(said(sameSitting.reply)).not.toContain('Last time you picked');
     expect(said(next.reply)).toContain('Last time you picked');
   });
 

@@ -263,7 +263,7 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
       ],
     },
     { name: 'AMAZON.YesIntent', samples: ['yes please', 'sure', 'yeah', "I'm ready", 'ready'] },
-    { name: 'AMAZON.NoIntent', samples: ['no thanks', 'nope', 'no thank you', 'not really'] },
+    { name: 'AMAZON.NoIntent', samples: ['no thanks', 'nope', 'no thank you', 'not really', 'not today'] },
     {
       name: 'AMAZON.HelpIntent',
       samples: ['what can I say', 'what can I do', 'how does this work', 'what is this'],

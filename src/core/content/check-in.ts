@@ -117,6 +117,12 @@ export const checkIn = {
   partsAsk: 'Which part of you is loudest right now? What is it worried about?',
   partsReprompt: 'Maybe a worried part, a tired part, or a critical part. Any answer is okay.',
   partsReflect: 'Thank you. That part is trying to look after you. It can be heard without being in charge.',
+  /** "not sure" at the tool menu: a gentle default rather than the menu again. */
+  toolDefault: "Let's try this one together.",
+  /** "idk" when asked what they would say to a friend: one they can borrow. */
+  compassionDefault: "That's okay. Here's one you could borrow: this is hard, and I'm doing what I can.",
+  /** "idk" when asked which part is loudest: curiosity, no name needed. */
+  partsDefault: "That's okay. You can just notice that some part of you is here. It doesn't need a name.",
   smallAction: 'One small action can shift things a little.',
 
   // One micro-goal.
@@ -128,6 +134,13 @@ export const checkIn = {
       'Say the first, the second, or the third. Or say: something else.',
     ),
   goalNotUnderstood: "I didn't catch which one.",
+  otherGoals: 'Here are three others.',
+  /** After a second "no" at the goal list, or "not sure": declining is an answer too. */
+  noGoalToday: 'No goal today is fine too.',
+  /** Own words at the goal list that read like what happened, not something to do. */
+  confirmOwnGoal: (text: string) => `Keep "${text}" as your goal?`,
+  confirmOwnGoalReprompt: 'Reply YES to keep it, or NO to pick again.',
+  ownGoalDeclined: 'Okay. Pick one, or type a small thing to do in your own words.',
   pickWhichOne: 'Which one?',
   goalSet: (goal: string) => `Your goal: ${goal}.`,
   smallWinsCount: 'Small wins count.',
@@ -155,11 +168,9 @@ export const checkIn = {
   journalAskTried: (m: Modality) =>
     byModality(m, 'What did you try?', 'What did you try? Like rest, a walk, or talking to someone.'),
   journalTriedReprompt: (m: Modality) =>
-    byModality(
-      m,
-      'Anything counts, even "nothing yet". Or reply SKIP.',
-      'Anything counts, even nothing yet. Or say skip.',
-    ),
+    byModality(m, 'Anything counts, a few words is plenty. Or reply SKIP.', 'Anything counts. Or say skip.'),
+  /** "nothing" or "not sure" at a journal question: nothing is kept, and that's fine. */
+  journalNothing: "That's okay.",
   journalAskHelped: (m: Modality) =>
     byModality(
       m,
@@ -170,15 +181,32 @@ export const checkIn = {
     byModality(m, 'Reply 0, 1, 2 or 3, or SKIP.', 'Say not at all, a little, some, or a lot.'),
   journalSaved: 'Noted for your therapist.',
 
-  // Connection and close.
+  // Connection, its own question, and then the close, which asks nothing.
   connection: (m: Modality) =>
     byModality(
       m,
       'One more small thing: is there someone you could text today? Something like: "Thinking of you. No need to reply."',
-      'One more small thing. Is there someone you could send a quick message today? Something like: thinking of you, no need to reply.',
+      'One more small thing. Is there someone you could send a quick message today? Something like: thinking of you, no need to reply. Yes, maybe later, or not today?',
     ),
+  connectionChoices: ['yes', 'maybe later', 'not today'] as const,
+  connectionReprompt: (m: Modality) =>
+    byModality(m, 'Reply 1, 2 or 3.', 'You can say yes, maybe later, or not today.'),
+  /** What they said about reaching out is kept (never who). */
+  connectionAnswered: {
+    yes: 'Good. A small message can mean a lot.',
+    maybe: 'Okay. It can wait until it feels right.',
+    no: "That's okay too.",
+  } as const,
   close: "Thanks for checking in. A hard day doesn't mean therapy isn't working. I'm here any time.",
+  closeGladDay: "Thanks for checking in. I'm glad today has some good in it. I'm here any time.",
   closeShort: "Take care. I'm here any time.",
+  /** After the same question twice with no answer that fits: a way out, never a third time. */
+  wayOut: (m: Modality) =>
+    byModality(
+      m,
+      "We can stop here, that's okay. Text GROUND for a short grounding exercise, or HI any time.",
+      "We can stop here, and that's okay. You can ask me for a grounding exercise, or come back any time.",
+    ),
 
   // Not understood mid-step.
   notUnderstood: "Sorry, I didn't quite get that.",

@@ -12,9 +12,25 @@ import { needsWelcome } from './account.ts';
 import { goalLabel } from './goals.ts';
 import { acceptFeelings, askFeeling, feelingsIn } from './naming.ts';
 
+/** A goal is followed up on a later day, never in the sitting it was picked in. */
+const FOLLOW_UP_AFTER_HOURS = 6;
+
+/**
+ * Whether a goal set at `setAt` is due its follow-up at `now`: at least six hours later and
+ * on a later calendar day. The day is UTC's: the core is not told the person's time zone, and
+ * the six hours keep a late-evening goal from being followed up an hour later either way.
+ */
+export function followUpDue(setAt: string, now: string): boolean {
+  const set = Date.parse(setAt);
+  const at = Date.parse(now);
+  if (Number.isNaN(set) || Number.isNaN(at)) return true;
+  const laterDay = new Date(at).toISOString().slice(0, 10) > new Date(set).toISOString().slice(0, 10);
+  return laterDay && at - set >= FOLLOW_UP_AFTER_HOURS * 3_600_000;
+}
+
 function askFollowUp(turn: Turn, lead: readonly string[]): Outcome | undefined {
   const open = turn.ctx.profile.openGoal;
-  if (!open) return undefined;
+  if (!open || !followUpDue(open.setAt, turn.ctx.now)) return undefined;
   return {
     state: { step: 'follow-up', values: {} },
     reply: ask([...lead, checkIn.followUp(goalLabel(open.goal))], checkIn.followUpReprompt(turn.modality), {

@@ -1,14 +1,16 @@
 /**
  * The optional journal (what set it off, what was tried, what helped 0-3), then one
- * low-barrier connection and a warm close. One word skips. On voice, answers are kept only
- * when they match an enumerated option; free speech is never stored.
+ * low-barrier connection question with its own turn, and a warm close that asks nothing.
+ * One word skips. "nothing", "none", "idk" and the like are not answers to keep: nothing is
+ * stored for them, and "how much did it help?" is never asked about nothing. On voice,
+ * answers are kept only when they match an enumerated option; free speech is never stored.
  */
 import { checkIn } from '../content/check-in.ts';
 import { matchHelped, matchOption, TRIED, TRIGGERS } from '../journal/options.ts';
 import { ask, beat, finish } from '../reply.ts';
 import type { Values } from '../state.ts';
-import type { Outcome, Turn } from '../turn.ts';
-import type { Beat } from '../types.ts';
+import { leadWith, type Outcome, type Turn } from '../turn.ts';
+import type { Beat, ReachOut } from '../types.ts';
 import type { Said } from '../understand.ts';
 
 const JOURNAL_TEXT_MAX_LENGTH = 200;
@@ -40,7 +42,7 @@ export function repeatJournal(turn: Turn, step: string, values: Values): Outcome
   return askTrigger(turn, values);
 }
 
-/** Writes what was noted (if anything), offers one connection, and closes warmly. */
+/** Writes what was noted (if anything), then asks the one connection question. */
 export function connectAndClose(turn: Turn, values: Values, helped?: 0 | 1 | 2 | 3): Outcome {
   const lines: Beat[] = [];
   const noted = values.trigger !== undefined || values.tried !== undefined || helped !== undefined;
@@ -53,9 +55,60 @@ export function connectAndClose(turn: Turn, values: Values, helped?: 0 | 1 | 2 |
     });
     lines.push(beat(checkIn.journalSaved, { claimsSaved: true }));
   }
-  turn.addEntry({ kind: 'connection' });
-  lines.push(beat(checkIn.connection(turn.modality), { pauseAfter: 'short' }), beat(checkIn.close));
-  return { state: { step: 'closed', values: {} }, reply: finish(lines) };
+  return {
+    state: { step: 'connect', values: { ...closing(values) } },
+    reply: ask([...lines, checkIn.connection(turn.modality)], checkIn.connectionReprompt(turn.modality), {
+      choices: checkIn.connectionChoices,
+    }),
+  };
+}
+
+/** What the close still needs to know of the check-in: only how the day felt. */
+const closing = (values: Values): Values => (values.family ? { family: values.family } : {});
+
+export function repeatConnection(turn: Turn, values: Values): Outcome {
+  return {
+    state: { step: 'connect', values },
+    reply: ask([checkIn.connection(turn.modality)], checkIn.connectionReprompt(turn.modality), {
+      choices: checkIn.connectionChoices,
+    }),
+  };
+}
+
+/** "yes" / "maybe later" / "not today": kept as that (never who), then the close on its own. */
+export function handleConnect(
+  turn: Turn,
+  values: Values,
+  said: Said,
+  raw: string | undefined,
+): Outcome | undefined {
+  const reachOut = reachOutSaid(said, raw);
+  if (!reachOut) return undefined;
+  turn.addEntry({ kind: 'connection', reachOut });
+  return {
+    state: { step: 'closed', values: {} },
+    reply: finish([checkIn.connectionAnswered[reachOut], closeLine(values)]),
+  };
+}
+
+function reachOutSaid(said: Said, raw: string | undefined): ReachOut | undefined {
+  if (said.kind === 'choice') return (['yes', 'maybe', 'no'] as const)[said.index];
+  if (said.kind === 'answer') {
+    if (said.answer === 'yes' || said.answer === 'ok') return 'yes';
+    if (said.answer === 'notSure') return 'maybe';
+    if (said.answer === 'no' || said.answer === 'skip' || said.answer === 'none') return 'no';
+  }
+  const words = (said.kind === 'pick' ? said.value : (raw ?? '')).toLowerCase();
+  if (/\b(maybe|later|perhaps|might|possibly)\b/.test(words)) return 'maybe';
+  if (/\b(not today|no one|nobody|no-one)\b/.test(words)) return 'no';
+  return undefined;
+}
+
+/** The close: warm, asks nothing. The hard-day line only after a hard feeling. */
+export function closeLine(values: Values): string {
+  return values.family === 'low-pleasant' || values.family === 'high-pleasant'
+    ? checkIn.closeGladDay
+    : checkIn.close;
 }
 
 /** DONE / NOT YET are about last time's goal, not journal words: the flow records them instead. */
@@ -63,7 +116,16 @@ const isGoalOutcome = (said: Said): boolean =>
   said.kind === 'answer' && (said.answer === 'done' || said.answer === 'notYet');
 
 const isSkip = (said: Said): boolean =>
-  said.kind === 'answer' && (said.answer === 'skip' || said.answer === 'no' || said.answer === 'none');
+  said.kind === 'answer' && (said.answer === 'skip' || said.answer === 'no');
+
+/** Words that answer a journal question with nothing to keep. */
+const NOTHING_TO_KEEP =
+  /^\s*(nothing( really| much| yet)?|none( of (those|them|these))?|nada|zero|0|n\/?a|-+|\.+|idk|dunno|no idea|not sure|i (do ?n'?o?t|dont) know|nothing in particular)\s*[.!]*\s*$/i;
+
+function nothingToKeep(said: Said, raw: string | undefined): boolean {
+  if (said.kind === 'answer' && (said.answer === 'none' || said.answer === 'notSure')) return true;
+  return NOTHING_TO_KEEP.test(said.kind === 'pick' ? said.value : (raw ?? ''));
+}
 
 /**
  * A journal answer as it may be kept: the typed words on text channels, an option id on voice
@@ -89,6 +151,7 @@ export function handleTrigger(
 ): Outcome | undefined {
   if (isGoalOutcome(said)) return undefined;
   if (isSkip(said)) return connectAndClose(turn, values);
+  if (nothingToKeep(said, raw)) return askTried(turn, values);
   const trigger = journalValue(turn, TRIGGERS, said, raw);
   return askTried(turn, trigger === undefined ? values : { ...values, trigger });
 }
@@ -101,8 +164,12 @@ export function handleTried(
 ): Outcome | undefined {
   if (isGoalOutcome(said)) return undefined;
   if (isSkip(said)) return connectAndClose(turn, values);
+  // Nothing tried: nothing to rate. "How much did it help?" is not asked about nothing.
+  if (nothingToKeep(said, raw)) return leadWith([checkIn.journalNothing], connectAndClose(turn, values));
   const tried = journalValue(turn, TRIED, said, raw);
-  return askHelped(turn, tried === undefined ? values : { ...values, tried });
+  // Voice heard something outside the options: nothing was kept, so nothing to rate either.
+  if (tried === undefined) return connectAndClose(turn, values);
+  return askHelped(turn, { ...values, tried });
 }
 
 export function handleHelped(
@@ -111,9 +178,10 @@ export function handleHelped(
   said: Said,
   raw: string | undefined,
 ): Outcome | undefined {
-  if (isSkip(said) && !(said.kind === 'answer' && said.answer === 'no')) return connectAndClose(turn, values);
   if (said.kind === 'choice') return connectAndClose(turn, values, (said.index + 1) as 1 | 2 | 3);
+  // 0 is an answer here ("not at all"), so the rating is read before any "nothing".
   const helped = matchHelped(said.kind === 'pick' ? said.value : (raw ?? ''));
   if (helped !== undefined) return connectAndClose(turn, values, helped);
+  if (isSkip(said) || nothingToKeep(said, raw)) return connectAndClose(turn, values);
   return undefined;
 }

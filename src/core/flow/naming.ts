@@ -99,7 +99,7 @@ function noWordNeeded(turn: Turn, values: Values): Outcome {
 
 /** "not sure", "both", "neither", "skip" while narrowing: no more questions about it. */
 function givesUpNaming(said: Said, raw: string | undefined): boolean {
-  if (said.kind === 'answer') return ['notSure', 'none', 'skip'].includes(said.answer);
+  if (said.kind === 'answer') return ['notSure', 'none', 'skip', 'no'].includes(said.answer);
   return /^\s*(both|either|a bit of both|kind of both|mixed)\W*$/i.test(raw ?? '');
 }
 

@@ -83,6 +83,10 @@ export function handlePickTool(turn: Turn, values: Values, said: Said): Outcome 
   if (fitting && said.kind === 'answer' && (said.answer === 'yes' || said.answer === 'ok')) {
     return useTool(turn, values, fitting);
   }
+  // Not knowing is an answer too: the better fit, gently, rather than the menu again.
+  if (fitting && said.kind === 'answer' && said.answer === 'notSure') {
+    return leadWith([checkIn.toolDefault], useTool(turn, values, fitting));
+  }
   if (said.kind === 'answer' && (said.answer === 'no' || said.answer === 'skip' || said.answer === 'none')) {
     return offerGoals(turn, { ...values, offeredTools: undefined });
   }
@@ -97,13 +101,19 @@ export function handleAfterExercise(turn: Turn, values: Values, said: Said): Out
   return offerGoals(turn, values);
 }
 
+/** "idk", "nothing", "no": not words to reflect as if something were said. */
+const saidNothing = (said: Said): boolean =>
+  said.kind === 'answer' && ['notSure', 'none', 'no', 'skip'].includes(said.answer);
+
 /** The person's kind words are acknowledged, never stored (voice or text). */
-export function handleCompassion(turn: Turn, values: Values): Outcome {
-  return leadWith([checkIn.compassionReflect], offerGoals(turn, values));
+export function handleCompassion(turn: Turn, values: Values, said?: Said): Outcome {
+  const line = said && saidNothing(said) ? checkIn.compassionDefault : checkIn.compassionReflect;
+  return leadWith([line], offerGoals(turn, values));
 }
 
-export function handleParts(turn: Turn, values: Values): Outcome {
-  return leadWith([checkIn.partsReflect], offerGoals(turn, values));
+export function handleParts(turn: Turn, values: Values, said?: Said): Outcome {
+  const line = said && saidNothing(said) ? checkIn.partsDefault : checkIn.partsReflect;
+  return leadWith([line], offerGoals(turn, values));
 }
 
 export function repeatTool(turn: Turn, step: string, values: Values): Outcome {

@@ -105,7 +105,8 @@ describe('POST /alexa', () => {
     const named = await alexa.say('I feel heavy');
     const toGoals = await alexa.say('the third one');
     const goal = await alexa.say('the first one');
-    const closed = await alexa.say('skip');
+    await alexa.say('skip');
+    const closed = await alexa.say('not today');
     await alexa.say('open my check in');
     const crisis = await alexa.say('I want to die');
     const grounding = await createEmulator({ url }).say('ask my check in for a grounding exercise');

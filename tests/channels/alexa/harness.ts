@@ -31,6 +31,8 @@ export interface Harness {
   rawLogs: string[];
   logger: Logger;
   userIdOf(alexaUserId: string): string;
+  /** Moves the turns' clock on by `hours`. */
+  advance(hours: number): void;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,10 @@ export async function startHarness(options: { skillId?: string | null } = {}): P
   });
   // Generous budget: tests assert behaviour, not speed, on a busy 2-core machine.
   // A fixed seed: the same goals are offered every run, so a spoken check-in reads the same.
-  const runTurn = createTurnRunner({ store, logger, budgetMs: 10_000, seed: () => 20_250_101 });
+  // A clock tests can move on (a later day for a goal's follow-up).
+  let offsetMs = 0;
+  const clock = () => new Date(Date.now() + offsetMs);
+  const runTurn = createTurnRunner({ store, logger, clock, budgetMs: 10_000, seed: () => 20_250_101 });
   const skillId = options.skillId === null ? undefined : (options.skillId ?? SKILL_ID);
   const links: Array<[string, string]> = [];
   const skill = buildSkill({
@@ -74,6 +79,9 @@ export async function startHarness(options: { skillId?: string | null } = {}): P
     rawLogs,
     logger,
     userIdOf: (alexaUserId) => userIdFor(PEPPER, 'alexa', alexaUserId),
+    advance: (hours) => {
+      offsetMs += hours * 3_600_000;
+    },
     close: () => db.close(),
   };
 }

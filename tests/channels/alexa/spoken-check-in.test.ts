@@ -49,6 +49,7 @@ const ENUMERATED: Record<string, ReadonlySet<string>> = {
   trigger: new Set(TRIGGERS.map((o) => o.id)),
   tried: new Set(TRIED.map((o) => o.id)),
   channel: new Set(['alexa']),
+  reachOut: new Set(['yes', 'maybe', 'no']),
 };
 const IDS = new Set(['id', 'goalEntryId', 'entryId']);
 const TIMES = new Set(['at', 'setAt', 'createdAt', 'consentAt']);
@@ -74,7 +75,7 @@ describe('a spoken check-in through our interaction model', () => {
     const freeSpeech = ['stressed about my sister and her wedding', 'it was my sister', 'cried for a bit'];
 
     // Act
-    const [open, named, tool, afterTool, goal, trigger, tried, helped] = await converse(alexa, [
+    const [open, named, tool, afterTool, goal, trigger, tried, helped, connected] = await converse(alexa, [
       'open my check in',
       `I've been really ${freeSpeech[0]}`,
       'the first one',
@@ -83,6 +84,7 @@ describe('a spoken check-in through our interaction model', () => {
       `I think ${freeSpeech[1]}`,
       `I just ${freeSpeech[2]}`,
       'a little',
+      'maybe later',
     ]);
 
     // Assess: what the person hears, one step at a time.
@@ -95,8 +97,11 @@ describe('a spoken check-in through our interaction model', () => {
     expect(goal?.speech).toMatch(/^Your goal: /);
     expect(trigger?.speech).toMatch(/what did you try/i);
     expect(tried?.speech).toMatch(/how much did it help/i);
-    expect(helped?.speech).toMatch(/thanks for checking in/i);
-    expect(helped?.open).toBe(false);
+    // The connection is its own question, and the session stays open for its answer.
+    expect(helped?.speech).toMatch(/someone you could send a quick message/i);
+    expect(helped?.open).toBe(true);
+    expect(connected?.speech).toMatch(/it can wait.*thanks for checking in/i);
+    expect(connected?.open).toBe(false);
 
     // Assess: what was kept.
     const userId = h.userIdOf(alexa.alexaUserId());
@@ -117,11 +122,14 @@ describe('a spoken check-in through our interaction model', () => {
     // Prepare
     const alexa = createEmulator({ skill: h.skill });
     await converse(alexa, ['ask my check in for a micro goal', 'the first one']);
+    const [sameSitting] = await converse(alexa, ['open my check in']);
+    h.advance(24);
 
     // Act
     const [followUp, done] = await converse(alexa, ['open my check in', 'did it']);
 
     // Assess
+    expect(sameSitting?.speech).not.toMatch(/last time you picked/i);
     expect(followUp?.speech).toMatch(/last time you picked: .*did it happen/i);
     expect(done?.speech).toMatch(/that counts/i);
     const { entries } = await h.store.exportUser(h.userIdOf(alexa.alexaUserId()));
