@@ -127,6 +127,32 @@ function findConcepts(tokens: readonly Token[]): Map<string, Occurrence[]> {
 
 const FRAMES = frameData.frames as FrameSpec[];
 
+/**
+ * An everyday context the whole message sets (data/frames.json `contexts`): every concept in
+ * `all` is somewhere in it, one of `any` when given, and none of `unless`. The gate reads it to
+ * lower what a story told from a safe place can ask (the grey-zone question at most); it never
+ * touches a danger signal, and a single present-tense risk word (`unless`) cancels it.
+ */
+interface ContextSpec {
+  id: string;
+  all?: string[];
+  any?: string[];
+  unless?: string[];
+}
+
+const CONTEXTS = (frameData as { contexts?: ContextSpec[] }).contexts ?? [];
+
+function contextsOf(found: Map<string, Occurrence[]>): Set<string> {
+  const out = new Set<string>();
+  for (const context of CONTEXTS) {
+    if (context.all && !context.all.every((c) => found.has(c))) continue;
+    if (context.any && !context.any.some((c) => found.has(c))) continue;
+    if (context.unless?.some((c) => found.has(c))) continue;
+    out.add(context.id);
+  }
+  return out;
+}
+
 /** The first way the frame's concepts line up in the message: its first and last phrase. */
 function lineUp(
   frame: FrameSpec,
@@ -175,12 +201,13 @@ export function conceptsOf(clause: string): string[] {
 }
 
 /**
- * The frames that fit the message, and every concept it holds (the gate asks whether a
- * message is about the topic, or a recovery story).
+ * The frames that fit the message, every concept it holds, and the everyday contexts it sets
+ * (the gate asks whether a message is about the topic, or a recovery story).
  */
 export function matchFrames(folded: Folded): {
   signals: Signal[];
   concepts: Set<string>;
+  contexts: Set<string>;
   byClause: string[][];
 } {
   const form = folded.squeezed[0] ?? '';
@@ -201,7 +228,12 @@ export function matchFrames(folded: Folded): {
       ...(frame.alone ? { alone: true } : {}),
     });
   }
-  return { signals, concepts: new Set(found.keys()), byClause: byClause(tokens, found) };
+  return {
+    signals,
+    concepts: new Set(found.keys()),
+    contexts: contextsOf(found),
+    byClause: byClause(tokens, found),
+  };
 }
 
 /** Each clause's concepts in order, one list per clause that has words (as clausesOf lists them). */
