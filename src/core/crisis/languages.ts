@@ -41,41 +41,82 @@ interface Phrase {
   lang: string;
   /** Latin-script phrases must start at a word: "em muon chet" is not "them muon chet". */
   atWord: boolean;
+  /** self: a statement about their own life; overdose: something already taken (danger now). */
+  concern: 'self' | 'overdose';
+}
+
+interface Entry {
+  phrases: string[];
+  /** Taken already: pills, a bottle, poison (the danger-now reply). */
+  overdose?: string[];
+  /** Everyday idioms that contain a phrase ("想死你了", "mệt muốn chết"): a hit inside one is not heard. */
+  idioms: string[];
 }
 
 let phrases: Phrase[] | undefined;
+let idioms: Map<string, string[]> | undefined;
 
 function load(): Phrase[] {
-  phrases ??= Object.entries(languageData).flatMap(([lang, entry]) =>
-    entry.phrases.map((raw) => {
+  phrases ??= Object.entries(languageData as Record<string, Entry>).flatMap(([lang, entry]) =>
+    [
+      ...entry.phrases.map((raw) => ({ raw, concern: 'self' as const })),
+      ...(entry.overdose ?? []).map((raw) => ({ raw, concern: 'overdose' as const })),
+    ].map(({ raw, concern }) => {
       const text = foldForLanguages(raw).trim();
-      return { text, lang, atWord: /^[a-z]/.test(text) };
+      return { text, lang, atWord: /^[a-z]/.test(text), concern };
     }),
   );
   return phrases;
 }
 
-function found(haystack: string, phrase: Phrase): boolean {
-  for (let at = haystack.indexOf(phrase.text); at !== -1; at = haystack.indexOf(phrase.text, at + 1)) {
-    if (!phrase.atWord || haystack[at - 1] === ' ') return true;
+function loadIdioms(): Map<string, string[]> {
+  idioms ??= new Map(
+    Object.entries(languageData as Record<string, Entry>).map(([lang, entry]) => [
+      lang,
+      entry.idioms.map((raw) => foldForLanguages(raw).trim()),
+    ]),
+  );
+  return idioms;
+}
+
+/** Whether the phrase found at `at` lies inside one of its language's everyday idioms. */
+function insideIdiom(haystack: string, phrase: Phrase, at: number): boolean {
+  for (const idiom of loadIdioms().get(phrase.lang) ?? []) {
+    for (
+      let offset = idiom.indexOf(phrase.text);
+      offset !== -1;
+      offset = idiom.indexOf(phrase.text, offset + 1)
+    ) {
+      if (at >= offset && haystack.startsWith(idiom, at - offset)) return true;
+    }
   }
   return false;
 }
 
-/** Plain statements of wanting to die, in the other languages. */
+function found(haystack: string, phrase: Phrase): boolean {
+  for (let at = haystack.indexOf(phrase.text); at !== -1; at = haystack.indexOf(phrase.text, at + 1)) {
+    if (phrase.atWord && haystack[at - 1] !== ' ') continue;
+    if (insideIdiom(haystack, phrase, at)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Plain statements of wanting to die, and of an overdose taken, in the other languages. */
 export function matchLanguages(text: string, _folded: Folded): Signal[] {
   const haystack = foldForLanguages(text);
   const signals: Signal[] = [];
   for (const phrase of load()) {
+    if (signals.some((s) => s.concern === phrase.concern)) continue;
     if (found(haystack, phrase)) {
       signals.push({
         layer: 'languages',
-        concern: 'self',
+        concern: phrase.concern,
         strength: 'sure',
         negated: false,
         rule: phrase.lang,
       });
-      break;
+      if (signals.length === 2) break;
     }
   }
   return signals;
