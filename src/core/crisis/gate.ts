@@ -77,8 +77,19 @@ export function listen(text: string, context: GateContext = {}): Signal[] {
     ...scoreRisk(folded, watchful, frames.byClause),
     ...matchLanguages(text, folded),
   ];
-  const story = frames.contexts.has('recovery-story') ? heard.map(toldFromSafety) : heard;
+  let story = frames.contexts.has('recovery-story') ? heard.map(toldFromSafety) : heard;
+  if (frames.contexts.has('petty-quarrel')) story = story.map(saidInAnger);
   return [...story, ...readInContext(folded, context)];
+}
+
+/**
+ * "I'm going to kill my brother, he ate my leftovers": an urge to hurt someone over a petty
+ * cause, with no weapon, address, child or "I mean it" anywhere in the message (frames.json
+ * `contexts`), asks the grey-zone question at most. Every other concern is untouched.
+ */
+function saidInAnger(signal: Signal): Signal {
+  if (signal.concern !== 'harm-others' || signal.strength === 'support') return signal;
+  return { ...signal, strength: 'weak', alone: true };
 }
 
 /**
