@@ -46,9 +46,19 @@ interface Occurrence {
   clause: number;
 }
 
+interface Entry {
+  tokens: string[];
+  concepts: string[];
+}
+
 interface Index {
-  /** First token -> phrases starting with it, each with the concepts it belongs to. */
-  byFirst: Map<string, { tokens: string[]; concepts: string[] }[]>;
+  /** One-word phrases, by their word. */
+  one: Map<string, Entry[]>;
+  /**
+   * Longer phrases by their first two words ("i was"): a common first word ("i", "my") costs
+   * one lookup, not a comparison with every phrase that starts with it.
+   */
+  byFirstTwo: Map<string, Entry[]>;
 }
 
 let index: Index | undefined;
@@ -72,7 +82,7 @@ export function foldConceptLists(lists: Record<string, unknown>): Record<string,
 }
 
 function buildIndex(): Index {
-  const byPhrase = new Map<string, { tokens: string[]; concepts: string[] }>();
+  const byPhrase = new Map<string, Entry>();
   for (const [concept, phrases] of Object.entries(compiled().concepts)) {
     for (const key of phrases) {
       const entry = byPhrase.get(key) ?? { tokens: key.split(' '), concepts: [] };
@@ -80,14 +90,18 @@ function buildIndex(): Index {
       byPhrase.set(key, entry);
     }
   }
-  const byFirst = new Map<string, { tokens: string[]; concepts: string[] }[]>();
+  const one: Index['one'] = new Map();
+  const byFirstTwo: Index['byFirstTwo'] = new Map();
   for (const entry of byPhrase.values()) {
-    const first = entry.tokens[0] as string;
-    const list = byFirst.get(first);
+    const [map, key] =
+      entry.tokens.length === 1
+        ? [one, entry.tokens[0] as string]
+        : [byFirstTwo, `${entry.tokens[0]} ${entry.tokens[1]}`];
+    const list = map.get(key);
     if (list) list.push(entry);
-    else byFirst.set(first, [entry]);
+    else map.set(key, [entry]);
   }
-  return { byFirst };
+  return { one, byFirstTwo };
 }
 
 function tokenize(form: string): Token[] {
@@ -105,21 +119,26 @@ function tokenize(form: string): Token[] {
 function findConcepts(tokens: readonly Token[]): Map<string, Occurrence[]> {
   index ??= buildIndex();
   const found = new Map<string, Occurrence[]>();
+  const add = (concepts: readonly string[], start: number, end: number, clause: number) => {
+    for (const concept of concepts) {
+      const list = found.get(concept);
+      if (list) list.push({ start, end, clause });
+      else found.set(concept, [{ start, end, clause }]);
+    }
+  };
   tokens.forEach((token, i) => {
-    for (const phrase of index?.byFirst.get(token.text) ?? []) {
+    for (const phrase of index?.one.get(token.text) ?? []) add(phrase.concepts, i, i + 1, token.clause);
+    const next = tokens[i + 1];
+    if (!next || next.clause !== token.clause) return;
+    for (const phrase of index?.byFirstTwo.get(`${token.text} ${next.text}`) ?? []) {
       const end = i + phrase.tokens.length;
       if (end > tokens.length) continue;
       let fits = true;
-      for (let k = 1; k < phrase.tokens.length && fits; k++) {
+      for (let k = 2; k < phrase.tokens.length && fits; k++) {
         const t = tokens[i + k] as Token;
         fits = t.text === phrase.tokens[k] && t.clause === token.clause;
       }
-      if (!fits) continue;
-      for (const concept of phrase.concepts) {
-        const list = found.get(concept) ?? [];
-        list.push({ start: i, end, clause: token.clause });
-        found.set(concept, list);
-      }
+      if (fits) add(phrase.concepts, i, end, token.clause);
     }
   });
   return found;
