@@ -46,9 +46,19 @@ interface Occurrence {
   clause: number;
 }
 
+interface Entry {
+  tokens: string[];
+  concepts: string[];
+}
+
 interface Index {
-  /** First token -> phrases starting with it, each with the concepts it belongs to. */
-  byFirst: Map<string, { tokens: string[]; concepts: string[] }[]>;
+  /** One-word phrases, by their word. */
+  one: Map<string, Entry[]>;
+  /**
+   * Longer phrases by their first two words ("i was"): a common first word ("i", "my") costs
+   * one lookup, not a comparison with every phrase that starts with it.
+   */
+  byFirstTwo: Map<string, Entry[]>;
 }
 
 let index: Index | undefined;
@@ -72,7 +82,7 @@ export function foldConceptLists(lists: Record<string, unknown>): Record<string,
 }
 
 function buildIndex(): Index {
-  const byPhrase = new Map<string, { tokens: string[]; concepts: string[] }>();
+  const byPhrase = new Map<string, Entry>();
   for (const [concept, phrases] of Object.entries(compiled().concepts)) {
     for (const key of phrases) {
       const entry = byPhrase.get(key) ?? { tokens: key.split(' '), concepts: [] };
@@ -80,14 +90,18 @@ function buildIndex(): Index {
       byPhrase.set(key, entry);
     }
   }
-  const byFirst = new Map<string, { tokens: string[]; concepts: string[] }[]>();
+  const one: Index['one'] = new Map();
+  const byFirstTwo: Index['byFirstTwo'] = new Map();
   for (const entry of byPhrase.values()) {
-    const first = entry.tokens[0] as string;
-    const list = byFirst.get(first);
+    const [map, key] =
+      entry.tokens.length === 1
+        ? [one, entry.tokens[0] as string]
+        : [byFirstTwo, `${entry.tokens[0]} ${entry.tokens[1]}`];
+    const list = map.get(key);
     if (list) list.push(entry);
-    else byFirst.set(first, [entry]);
+    else map.set(key, [entry]);
   }
-  return { byFirst };
+  return { one, byFirstTwo };
 }
 
 function tokenize(form: string): Token[] {
@@ -105,27 +119,58 @@ function tokenize(form: string): Token[] {
 function findConcepts(tokens: readonly Token[]): Map<string, Occurrence[]> {
   index ??= buildIndex();
   const found = new Map<string, Occurrence[]>();
+  const add = (concepts: readonly string[], start: number, end: number, clause: number) => {
+    for (const concept of concepts) {
+      const list = found.get(concept);
+      if (list) list.push({ start, end, clause });
+      else found.set(concept, [{ start, end, clause }]);
+    }
+  };
   tokens.forEach((token, i) => {
-    for (const phrase of index?.byFirst.get(token.text) ?? []) {
+    for (const phrase of index?.one.get(token.text) ?? []) add(phrase.concepts, i, i + 1, token.clause);
+    const next = tokens[i + 1];
+    if (!next || next.clause !== token.clause) return;
+    for (const phrase of index?.byFirstTwo.get(`${token.text} ${next.text}`) ?? []) {
       const end = i + phrase.tokens.length;
       if (end > tokens.length) continue;
       let fits = true;
-      for (let k = 1; k < phrase.tokens.length && fits; k++) {
+      for (let k = 2; k < phrase.tokens.length && fits; k++) {
         const t = tokens[i + k] as Token;
         fits = t.text === phrase.tokens[k] && t.clause === token.clause;
       }
-      if (!fits) continue;
-      for (const concept of phrase.concepts) {
-        const list = found.get(concept) ?? [];
-        list.push({ start: i, end, clause: token.clause });
-        found.set(concept, list);
-      }
+      if (fits) add(phrase.concepts, i, end, token.clause);
     }
   });
   return found;
 }
 
 const FRAMES = frameData.frames as FrameSpec[];
+
+/**
+ * An everyday context the whole message sets (data/frames.json `contexts`): every concept in
+ * `all` is somewhere in it, one of `any` when given, and none of `unless`. The gate reads it to
+ * lower what a story told from a safe place can ask (the grey-zone question at most); it never
+ * touches a danger signal, and a single present-tense risk word (`unless`) cancels it.
+ */
+interface ContextSpec {
+  id: string;
+  all?: string[];
+  any?: string[];
+  unless?: string[];
+}
+
+const CONTEXTS = (frameData as { contexts?: ContextSpec[] }).contexts ?? [];
+
+function contextsOf(found: Map<string, Occurrence[]>): Set<string> {
+  const out = new Set<string>();
+  for (const context of CONTEXTS) {
+    if (context.all && !context.all.every((c) => found.has(c))) continue;
+    if (context.any && !context.any.some((c) => found.has(c))) continue;
+    if (context.unless?.some((c) => found.has(c))) continue;
+    out.add(context.id);
+  }
+  return out;
+}
 
 /** The first way the frame's concepts line up in the message: its first and last phrase. */
 function lineUp(
@@ -175,12 +220,13 @@ export function conceptsOf(clause: string): string[] {
 }
 
 /**
- * The frames that fit the message, and every concept it holds (the gate asks whether a
- * message is about the topic, or a recovery story).
+ * The frames that fit the message, every concept it holds, and the everyday contexts it sets
+ * (the gate asks whether a message is about the topic, or a recovery story).
  */
 export function matchFrames(folded: Folded): {
   signals: Signal[];
   concepts: Set<string>;
+  contexts: Set<string>;
   byClause: string[][];
 } {
   const form = folded.squeezed[0] ?? '';
@@ -201,7 +247,12 @@ export function matchFrames(folded: Folded): {
       ...(frame.alone ? { alone: true } : {}),
     });
   }
-  return { signals, concepts: new Set(found.keys()), byClause: byClause(tokens, found) };
+  return {
+    signals,
+    concepts: new Set(found.keys()),
+    contexts: contextsOf(found),
+    byClause: byClause(tokens, found),
+  };
 }
 
 /** Each clause's concepts in order, one list per clause that has words (as clausesOf lists them). */

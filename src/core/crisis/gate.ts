@@ -62,7 +62,7 @@ export function listen(text: string, context: GateContext = {}): Signal[] {
   const frames = matchFrames(folded);
   // A bare mention in a message about the topic ("a suicide prevention walk") is a question
   // to ask, not a crisis to answer; every other layer still reads the message in full.
-  const aboutTopic = frames.concepts.has('topic-talk') || frames.concepts.has('recovery');
+  const aboutTopic = frames.contexts.has('about-topic');
   const heard: Signal[] = [
     ...matchLexicon(folded).map(
       (hit): Signal => ({
@@ -77,7 +77,30 @@ export function listen(text: string, context: GateContext = {}): Signal[] {
     ...scoreRisk(folded, watchful, frames.byClause),
     ...matchLanguages(text, folded),
   ];
-  return [...heard, ...readInContext(folded, context)];
+  let story = frames.contexts.has('recovery-story') ? heard.map(toldFromSafety) : heard;
+  if (frames.contexts.has('petty-quarrel')) story = story.map(saidInAnger);
+  return [...story, ...readInContext(folded, context)];
+}
+
+/**
+ * "I'm going to kill my brother, he ate my leftovers": an urge to hurt someone over a petty
+ * cause, with no weapon, address, child or "I mean it" anywhere in the message (frames.json
+ * `contexts`), asks the grey-zone question at most. Every other concern is untouched.
+ */
+function saidInAnger(signal: Signal): Signal {
+  if (signal.concern !== 'harm-others' || signal.strength === 'support') return signal;
+  return { ...signal, strength: 'weak', alone: true };
+}
+
+/**
+ * A story told from a safe place ("I used to cut, I've been clean two years"): the past, a
+ * recovery now, and no present-tense risk word anywhere in the message (frames.json
+ * `contexts`). What it says of self-harm asks the grey-zone question at most, and two such
+ * signals are not sure together; danger signals are untouched.
+ */
+function toldFromSafety(signal: Signal): Signal {
+  if (signal.concern !== 'self' || signal.strength === 'support') return signal;
+  return { ...signal, strength: 'weak', alone: true };
 }
 
 function decide(text: string, signals: Signal[]): Assessment | null {

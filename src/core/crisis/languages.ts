@@ -41,42 +41,137 @@ interface Phrase {
   lang: string;
   /** Latin-script phrases must start at a word: "em muon chet" is not "them muon chet". */
   atWord: boolean;
+  /** self: a statement about their own life; overdose: something already taken (danger now). */
+  concern: 'self' | 'overdose';
+}
+
+interface Entry {
+  phrases: string[];
+  /** Taken already: pills, a bottle, poison (the danger-now reply). */
+  overdose?: string[];
+  /** Everyday idioms that contain a phrase ("想死你了", "mệt muốn chết"): a hit inside one is not heard. */
+  idioms: string[];
 }
 
 let phrases: Phrase[] | undefined;
+const FOLDED = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+let idioms: Map<string, string[]> | undefined;
 
 function load(): Phrase[] {
-  phrases ??= Object.entries(languageData).flatMap(([lang, entry]) =>
-    entry.phrases.map((raw) => {
-      const text = foldForLanguages(raw).trim();
-      return { text, lang, atWord: /^[a-z]/.test(text) };
+  phrases ??= Object.entries(languageData as Record<string, Entry>).flatMap(([lang, entry]) =>
+    [
+      ...entry.phrases.map((raw) => ({ raw, concern: 'self' as const })),
+      ...(entry.overdose ?? []).map((raw) => ({ raw, concern: 'overdose' as const })),
+    ].map(({ raw, concern }) => {
+      // Most romanised phrases are written folded already: only the others pay for folding.
+      const text = FOLDED.test(raw) ? raw : foldForLanguages(raw).trim();
+      return { text, lang, atWord: /^[a-z]/.test(text), concern };
     }),
   );
   return phrases;
 }
 
-function found(haystack: string, phrase: Phrase): boolean {
-  for (let at = haystack.indexOf(phrase.text); at !== -1; at = haystack.indexOf(phrase.text, at + 1)) {
-    if (!phrase.atWord || haystack[at - 1] === ' ') return true;
+function loadIdioms(): Map<string, string[]> {
+  idioms ??= new Map(
+    Object.entries(languageData as Record<string, Entry>).map(([lang, entry]) => [
+      lang,
+      entry.idioms.map((raw) => foldForLanguages(raw).trim()),
+    ]),
+  );
+  return idioms;
+}
+
+/** Whether the phrase found at `at` lies inside one of its language's everyday idioms. */
+function insideIdiom(haystack: string, phrase: Phrase, at: number): boolean {
+  for (const idiom of loadIdioms().get(phrase.lang) ?? []) {
+    for (
+      let offset = idiom.indexOf(phrase.text);
+      offset !== -1;
+      offset = idiom.indexOf(phrase.text, offset + 1)
+    ) {
+      if (at >= offset && haystack.startsWith(idiom, at - offset)) return true;
+    }
   }
   return false;
 }
 
-/** Plain statements of wanting to die, in the other languages. */
+function found(haystack: string, phrase: Phrase): boolean {
+  for (let at = haystack.indexOf(phrase.text); at !== -1; at = haystack.indexOf(phrase.text, at + 1)) {
+    if (phrase.atWord && haystack[at - 1] !== ' ') continue;
+    if (insideIdiom(haystack, phrase, at)) continue;
+    return true;
+  }
+  return false;
+}
+
+interface PhraseIndex {
+  /** Latin-script phrases of two words or more, by their first word (which must be whole). */
+  byFirstWord: Map<string, Phrase[]>;
+  /** One-word Latin-script phrases, by their first three letters. */
+  byPrefix: Map<string, Phrase[]>;
+  /** Every other phrase (other scripts, a leading digit): compared in full. */
+  rest: Phrase[];
+  /** Of `rest`, those in plain ASCII, the only ones a message in Latin letters can hold. */
+  restAscii: Phrase[];
+}
+
+let phraseIndex: PhraseIndex | undefined;
+const ASCII = /^[\x20-\x7e]*$/;
+
+function loadIndex(): PhraseIndex {
+  if (phraseIndex) return phraseIndex;
+  const index: PhraseIndex = { byFirstWord: new Map(), byPrefix: new Map(), rest: [], restAscii: [] };
+  const put = (map: Map<string, Phrase[]>, key: string, phrase: Phrase) => {
+    const list = map.get(key);
+    if (list) list.push(phrase);
+    else map.set(key, [phrase]);
+  };
+  for (const phrase of load()) {
+    const space = phrase.text.indexOf(' ');
+    if (!phrase.atWord) {
+      index.rest.push(phrase);
+      if (ASCII.test(phrase.text)) index.restAscii.push(phrase);
+    } else if (space === -1) put(index.byPrefix, phrase.text.slice(0, 3), phrase);
+    else put(index.byFirstWord, phrase.text.slice(0, space), phrase);
+  }
+  phraseIndex = index;
+  return index;
+}
+
+/** The phrases that could be in the message: by its words, and the other scripts only when it has them. */
+function candidates(haystack: string): Phrase[] {
+  const index = loadIndex();
+  const out: Phrase[] = [];
+  const seen = new Set<string>();
+  for (const word of haystack.split(' ')) {
+    if (word === '' || seen.has(word)) continue;
+    seen.add(word);
+    for (const phrase of index.byFirstWord.get(word) ?? []) out.push(phrase);
+    const prefix = word.slice(0, 3);
+    if (!seen.has(`\u0000${prefix}`)) {
+      seen.add(`\u0000${prefix}`);
+      for (const phrase of index.byPrefix.get(prefix) ?? []) out.push(phrase);
+    }
+  }
+  for (const phrase of ASCII.test(haystack) ? index.restAscii : index.rest) out.push(phrase);
+  return out;
+}
+
+/** Plain statements of wanting to die, and of an overdose taken, in the other languages. */
 export function matchLanguages(text: string, _folded: Folded): Signal[] {
   const haystack = foldForLanguages(text);
   const signals: Signal[] = [];
-  for (const phrase of load()) {
-    if (found(haystack, phrase)) {
-      signals.push({
-        layer: 'languages',
-        concern: 'self',
-        strength: 'sure',
-        negated: false,
-        rule: phrase.lang,
-      });
-      break;
-    }
+  for (const phrase of candidates(haystack)) {
+    if (signals.some((s) => s.concern === phrase.concern)) continue;
+    if (!found(haystack, phrase)) continue;
+    signals.push({
+      layer: 'languages',
+      concern: phrase.concern,
+      strength: 'sure',
+      negated: false,
+      rule: phrase.lang,
+    });
+    if (signals.length === 2) break;
   }
   return signals;
 }

@@ -74,7 +74,8 @@ function buildPhrases(): Phrase[] {
     String.raw`\bhope to die (?:son|tonight|in my slep)\b`,
     String.raw`\blet me (?:just )?die\b`,
     String.raw`\bwish (?:that )?i (?:was|were|could be|could just be|d be|would be) dead\b`,
-    String.raw`\b(?:rather|soner) (?:just )?(?:be dead|die)\b`,
+    // "I'd rather die than wear crocs": clothes and karaoke are a figure of speech.
+    String.raw`\b(?:rather|soner) (?:just )?(?:be dead|die)\b(?! than (?:wear|do karaoke|sing karaoke)\b)`,
     String.raw`\b(?:beter|beter of|hapier) dead\b`,
     String.raw`\bshould (?:have|of|ve|just)? ?(?:just )?(?:died|ben dead|be dead)\b`,
     String.raw`\b(?:end|ending|ended|take|taking|tok|takes) (?:my|my own|mine) life\b(?! (?:back|in|into|to the|seriously|for granted|one|apart|more|over)\b)`,

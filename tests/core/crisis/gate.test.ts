@@ -189,3 +189,33 @@ describe('the crisis gate: any input at all', () => {
     expect(assess('\u{1F600}\u{1F622}\u{1F3B5}')).toBeNull();
   });
 });
+
+describe('everyday contexts a whole message sets (frames.json contexts)', () => {
+  it('asks a story told from a safe place the grey-zone question at most', () => {
+    for (const text of [
+      'i used to want to die every day and now i actually look forward to things',
+      'two years since i stopped self harming and i am so proud',
+      'I was suicidal in college. I am doing great now',
+    ]) {
+      const a = assess(text);
+      expect(a === null || a.reply === 'grey', text).toBe(true);
+    }
+  });
+
+  it('keeps the full reply when the story turns to now', () => {
+    for (const text of [
+      'i used to cut in high school and i picked up a razor again tonight',
+      'i was clean for two years and proud of it but lately the urge is back',
+      'I used to want to die and now I want to die again',
+    ])
+      expect(resources(assess(text)), text).toBe(true);
+  });
+
+  it('asks a petty quarrel the grey-zone question at most, unless a weapon or "I mean it" is in it', () => {
+    const petty = assess("i'm going to kill my brother he ate my leftovers");
+    expect(petty === null || petty.reply === 'grey').toBe(true);
+    expect(assess("i'm going to kill my brother, he ate my leftovers and i have the knife")?.reply).toBe(
+      'danger',
+    );
+  });
+});

@@ -92,6 +92,21 @@ describe('other languages', () => {
     for (const phrase of entry.phrases) expect(matchLanguages(phrase, fold(phrase)), phrase).not.toEqual([]);
   });
 
+  it.each(languages)('hears every %s overdose phrase as danger now', (_code, entry) => {
+    for (const phrase of (entry as { overdose?: string[] }).overdose ?? [])
+      expect(
+        matchLanguages(phrase, fold(phrase)).map((s) => s.concern),
+        phrase,
+      ).toContain('overdose');
+  });
+
+  it('hears a short phrase outside the idioms that contain it', () => {
+    expect(matchLanguages('想死 真的', fold('想死 真的'))).not.toEqual([]);
+    expect(matchLanguages('好久不见，想死你了', fold('好久不见，想死你了'))).toEqual([]);
+    expect(matchLanguages('mệt muốn chết luôn', fold('mệt muốn chết luôn'))).toEqual([]);
+    expect(matchLanguages('muốn chết cho xong', fold('muốn chết cho xong'))).not.toEqual([]);
+  });
+
   it.each(languages)('lets the %s idioms that look like them through', (_code, entry) => {
     for (const idiom of entry.idioms) expect(matchLanguages(idiom, fold(idiom)), idiom).toEqual([]);
   });
