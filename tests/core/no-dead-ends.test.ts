@@ -195,3 +195,23 @@ describe('goal and journal answers that make sense', () => {
     expect(chat.entries.some((e) => e.kind === 'reflection')).toBe(false);
   });
 });
+
+describe('a check-in that fits the day', () => {
+  it('gives a good day a short, glad path: what helped, no "what set this off", no "hard day"', () => {
+    const chat = new Conversation('sms');
+    chat.send('hi');
+    const tools = chat.send('happy');
+    const goals = chat.send(String(tools.reply.choices?.length)); // the last choice: skip to one small goal
+    expect(goals.text).toMatch(/pick one small thing/i);
+
+    const asked = chat.send('1');
+    const connection = chat.send('a walk with my dog');
+    const closed = chat.send('2');
+
+    const all = [asked.text, connection.text, closed.text].join('\n');
+    expect(asked.text).toMatch(/What helped today\?/);
+    expect(all).not.toMatch(/What set this off|How much did it help|hard day/);
+    expect(closed.text).toContain(checkIn.closeGladDay);
+    expect(chat.entries.find((e) => e.kind === 'reflection')).toMatchObject({ tried: 'a walk with my dog' });
+  });
+});

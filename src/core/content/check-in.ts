@@ -165,6 +165,13 @@ export const checkIn = {
       'A few words is plenty. Or reply SKIP.',
       'You can say things like work, money, or nothing in particular. Or skip.',
     ),
+  /** On a good day the journal asks what helped, not what set it off. */
+  journalAskGood: (m: Modality) =>
+    byModality(
+      m,
+      'What helped today? It could be worth telling your therapist. Or reply SKIP.',
+      'What helped today? Like rest, a walk, or talking to someone. It could be worth telling your therapist. Or say skip.',
+    ),
   journalAskTried: (m: Modality) =>
     byModality(m, 'What did you try?', 'What did you try? Like rest, a walk, or talking to someone.'),
   journalTriedReprompt: (m: Modality) =>

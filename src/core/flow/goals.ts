@@ -91,7 +91,7 @@ export function handlePickGoal(
   if (named) return setGoal(turn, values, { catalogueId: named.id });
   if (turn.modality === 'text' && said.kind === 'text') {
     const own = said.text.replace(/\s+/g, ' ').trim().slice(0, OWN_GOAL_MAX_LENGTH);
-    if (own.length >= 2 && readsLikeSomethingElse(own)) return confirmOwnGoal(turn, values, own);
+    if (own.length >= 2 && readsLikeSomethingElse(own)) return confirmOwnGoal(values, own);
     if (own.length >= 2) return setGoal(turn, values, { text: own });
   }
   return {
@@ -130,7 +130,7 @@ export function readsLikeSomethingElse(text: string): boolean {
   return words > OWN_GOAL_MAX_WORDS || NOT_A_DOING_START.test(text) || NARRATIVE.test(text);
 }
 
-function confirmOwnGoal(turn: Turn, values: Values, own: string): Outcome {
+function confirmOwnGoal(values: Values, own: string): Outcome {
   return {
     state: { step: 'confirm-goal', values: { ...values, pendingGoal: own } },
     reply: ask([checkIn.confirmOwnGoal(own)], checkIn.confirmOwnGoalReprompt, { choices: ['yes', 'no'] }),
@@ -138,7 +138,7 @@ function confirmOwnGoal(turn: Turn, values: Values, own: string): Outcome {
 }
 
 export function repeatConfirmGoal(turn: Turn, values: Values): Outcome {
-  return values.pendingGoal ? confirmOwnGoal(turn, values, values.pendingGoal) : repeatGoals(turn, values);
+  return values.pendingGoal ? confirmOwnGoal(values, values.pendingGoal) : repeatGoals(turn, values);
 }
 
 /** YES keeps their words as the goal; NO goes back to the list; new words are a new answer. */

@@ -15,7 +15,20 @@ import type { Said } from '../understand.ts';
 
 const JOURNAL_TEXT_MAX_LENGTH = 200;
 
+const isGoodDay = (values: Values): boolean =>
+  values.family === 'low-pleasant' || values.family === 'high-pleasant';
+
+/**
+ * The journal's first question: what set it off on a hard day; on a good day, what helped
+ * (kept as what they tried, with no rating they did not give, and no "what set this off").
+ */
 export function askTrigger(turn: Turn, values: Values): Outcome {
+  if (isGoodDay(values)) {
+    return {
+      state: { step: 'journal-tried', values },
+      reply: ask([checkIn.journalAskGood(turn.modality)], checkIn.journalTriedReprompt(turn.modality)),
+    };
+  }
   return {
     state: { step: 'journal-trigger', values },
     reply: ask([checkIn.journalAskTrigger(turn.modality)], checkIn.journalTriggerReprompt(turn.modality)),
@@ -37,7 +50,7 @@ function askHelped(turn: Turn, values: Values): Outcome {
 }
 
 export function repeatJournal(turn: Turn, step: string, values: Values): Outcome {
-  if (step === 'journal-tried') return askTried(turn, values);
+  if (step === 'journal-tried') return isGoodDay(values) ? askTrigger(turn, values) : askTried(turn, values);
   if (step === 'journal-helped') return askHelped(turn, values);
   return askTrigger(turn, values);
 }
@@ -106,9 +119,7 @@ function reachOutSaid(said: Said, raw: string | undefined): ReachOut | undefined
 
 /** The close: warm, asks nothing. The hard-day line only after a hard feeling. */
 export function closeLine(values: Values): string {
-  return values.family === 'low-pleasant' || values.family === 'high-pleasant'
-    ? checkIn.closeGladDay
-    : checkIn.close;
+  return isGoodDay(values) ? checkIn.closeGladDay : checkIn.close;
 }
 
 /** DONE / NOT YET are about last time's goal, not journal words: the flow records them instead. */
@@ -169,6 +180,8 @@ export function handleTried(
   const tried = journalValue(turn, TRIED, said, raw);
   // Voice heard something outside the options: nothing was kept, so nothing to rate either.
   if (tried === undefined) return connectAndClose(turn, values);
+  // A good day's "what helped" needs no rating.
+  if (isGoodDay(values)) return connectAndClose(turn, { ...values, tried });
   return askHelped(turn, { ...values, tried });
 }
 
