@@ -6,7 +6,7 @@
  */
 import { checkIn } from '../../core/content/check-in.ts';
 import { service } from '../../core/content/service.ts';
-import { FEELINGS } from '../../core/feelings/vocabulary.ts';
+import { SPOKEN_FEELINGS } from '../../core/feelings/vocabulary.ts';
 import { GOALS } from '../../core/goals/catalogue.ts';
 import { TRIED, TRIGGERS } from '../../core/journal/options.ts';
 import type { InteractionModelSources, SlotValueSource } from './interaction-model.ts';
@@ -39,7 +39,7 @@ const option = (o: { id: string; label: string; synonyms: readonly string[] }): 
 /** The sources of the committed en-US model. */
 export function modelSources(): InteractionModelSources {
   return {
-    feelings: FEELINGS.map((f) => ({ id: f.word, value: f.word, synonyms: f.synonyms })),
+    feelings: SPOKEN_FEELINGS.map((f) => ({ id: f.word, value: f.word, synonyms: f.synonyms })),
     goals: GOALS.map((g) => ({ id: g.id, value: g.label, synonyms: g.synonyms })),
     answers: [...SPOKEN_ANSWERS, ...TRIGGERS.map(option), ...TRIED.map(option)],
   };

@@ -70,6 +70,14 @@ export const checkIn = {
     'low-pleasant': (words: string) => `${words}. That's worth noticing.`,
     'high-pleasant': (words: string) => `${words}. It's good to notice that.`,
   } as const,
+  /**
+   * A judgement of oneself ("useless", "like a failure"): never "that makes sense", which
+   * would agree with it; warmth, then a kind word to yourself is the first tool offered.
+   */
+  reflectJudgesSelf: (words: string) =>
+    `Feeling ${words}. That's a hard thing to carry, and you deserve some kindness with it.`,
+  /** A heavy place ("like nothing matters", "heartbroken"): met gently, never explained away. */
+  reflectHeavy: (words: string) => `Feeling ${words}. That's a lot to carry, and I'm glad you told me.`,
 
   // A tool.
   offerTool: 'Want to try something for a minute?',

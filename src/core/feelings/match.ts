@@ -166,6 +166,28 @@ const NEEDS_CUE = new Set([
   'edgy',
   'joy',
   'disgusting',
+  // Judgements that are as often about a thing ("a stupid form", "a total mess").
+  'failure',
+  'a failure',
+  'loser',
+  'a loser',
+  'burden',
+  'a burden',
+  'broken',
+  'damaged',
+  'stupid',
+  'dumb',
+  'idiot',
+  'an idiot',
+  'pathetic',
+  'lazy',
+  'a mess',
+  'a hot mess',
+  'hot mess',
+  'a wreck',
+  'falling apart',
+  'worthless',
+  'inadequate',
 ]);
 
 /** Words that, shortly before an everyday word, make it a feeling. */
@@ -616,8 +638,71 @@ const NOT_BEFORE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['off', new Set(['to', 'work', 'for', 'home', 'out', 'sick', 'the', 'my', 'it', 'of'])],
 ]);
 
+/**
+ * Words before a judgement that make it about something or someone else: "this is useless",
+ * "you're stupid", "what a mess", "the plan was a failure". Never said back as theirs.
+ */
+const ABOUT_SOMETHING_ELSE: ReadonlySet<string> = new Set([
+  'is',
+  'was',
+  "it's",
+  'its',
+  'it',
+  "that's",
+  'thats',
+  'this',
+  'that',
+  'what',
+  "you're",
+  'youre',
+  'you',
+  'are',
+  "they're",
+  'theyre',
+  "he's",
+  'hes',
+  "she's",
+  'shes',
+  'these',
+  'those',
+  'the',
+]);
+const JUDGEMENT_KEYS = [
+  'worthless',
+  'useless',
+  'failure',
+  'a failure',
+  'a total failure',
+  'loser',
+  'a loser',
+  'broken',
+  'damaged',
+  'stupid',
+  'dumb',
+  'idiot',
+  'an idiot',
+  'pathetic',
+  'lazy',
+  'a mess',
+  'a hot mess',
+  'hot mess',
+  'a wreck',
+  'falling apart',
+  'inadequate',
+  'so useless',
+  'so stupid',
+  'so dumb',
+  'so pathetic',
+  'so lazy',
+  'such a failure',
+  'such a loser',
+  'such a mess',
+  'such a burden',
+];
+
 /** Words before which some everyday words are not feelings ("sit down", "lie low"). */
 const NOT_AFTER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ...JUDGEMENT_KEYS.map((key): [string, ReadonlySet<string>] => [key, ABOUT_SOMETHING_ELSE]),
   [
     'down',
     new Set([
@@ -669,13 +754,59 @@ function isNegated(tokens: readonly string[], start: number, previousEnd: number
 const notOkay = once(() => feelingByWord('not okay') as Feeling);
 
 /**
+ * Emoji people send for a feeling, as the vocabulary word they stand for; a crying face alone
+ * deserves a reflection, not "I'm not sure I caught a feeling there". Only faces whose meaning
+ * is plain (no smiling tear, no upside-down smile). The crisis gate reads its own emoji first.
+ */
+const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/[\u{1F622}\u{1F62D}\u{1F63F}]/gu, 'teary'],
+  [/\u{1F494}/gu, 'heartbroken'],
+  [/[\u{1F61E}\u{1F614}\u{2639}\u{1F641}]/gu, 'sad'],
+  [/\u{1F615}/gu, 'confused'],
+  [/\u{1F629}/gu, 'weary'],
+  [/\u{1F62B}/gu, 'exhausted'],
+  [/[\u{1F971}\u{1F634}]/gu, 'sleepy'],
+  [/\u{1F61F}/gu, 'worried'],
+  [/[\u{1F630}\u{1F625}]/gu, 'anxious'],
+  [/[\u{1F628}\u{1F631}]/gu, 'scared'],
+  [/[\u{1F621}\u{1F620}\u{1F92C}]/gu, 'angry'],
+  [/\u{1F624}/gu, 'frustrated'],
+  [/[\u{1F623}\u{1F616}]/gu, 'upset'],
+  [/[\u{1F610}\u{1F611}]/gu, 'meh'],
+  [/\u{1F92F}/gu, 'overwhelmed'],
+  [/\u{1F62C}/gu, 'nervous'],
+  [/\u{1F60C}/gu, 'relieved'],
+  [/[\u{1F60A}\u{1F600}\u{1F603}\u{1F604}\u{1F601}]/gu, 'happy'],
+  [/\u{1F970}/gu, 'loved'],
+];
+
+/** Emoji as words, each its own clause so it needs no cue ("rough day 😢"). */
+function emojiAsWords(text: string): string {
+  let out = text;
+  for (const [emoji, word] of EMOJI_WORDS) out = out.replace(emoji, ` , ${word} , `);
+  return out;
+}
+
+/** A feeling found in free words, with the vocabulary phrase it was said as. */
+export interface Named {
+  feeling: Feeling;
+  /** The phrase as the vocabulary knows it ("knackered", "in over my head"), typos corrected. */
+  phrase: string;
+}
+
+/**
  * Up to three distinct canonical feelings named in free text, in the order they appear.
  * Non-feeling messages ("what's the weather", "yes", "pizza") give []. Never throws.
  */
 export function matchFeelings(text: string): Feeling[] {
+  return namedFeelings(text).map((named) => named.feeling);
+}
+
+/** `matchFeelings`, with the phrase each feeling was said as (for saying it back). */
+export function namedFeelings(text: string): Named[] {
   let tokens: string[];
   try {
-    tokens = tokenize(typeof text === 'string' ? text : '').slice(0, MAX_TOKENS);
+    tokens = tokenize(emojiAsWords(typeof text === 'string' ? text : '')).slice(0, MAX_TOKENS);
   } catch {
     return [];
   }
@@ -689,7 +820,7 @@ export function matchFeelings(text: string): Feeling[] {
   });
   const short = wordCount(words) <= SHORT_MESSAGE_WORDS;
   const phrases = feelingPhrases();
-  const found: Feeling[] = [];
+  const found: Named[] = [];
   let previousEnd = -1;
   let i = 0;
   while (i < words.length && found.length < MAX_FEELINGS) {
@@ -709,9 +840,12 @@ export function matchFeelings(text: string): Feeling[] {
       i++;
       continue;
     }
-    let feeling: Feeling | undefined = hit.value;
-    if (isNegated(words, i, previousEnd)) feeling = feeling.pleasantness >= 0 ? notOkay() : undefined;
-    if (feeling && !found.includes(feeling)) found.push(feeling);
+    let named: Named | undefined = { feeling: hit.value, phrase: hit.key };
+    if (isNegated(words, i, previousEnd)) {
+      // "not happy" is said back as "not happy", and kept as "not okay".
+      named = hit.value.pleasantness >= 0 ? { feeling: notOkay(), phrase: `not ${hit.key}` } : undefined;
+    }
+    if (named && !found.some((f) => f.feeling === named.feeling)) found.push(named);
     previousEnd = i + hit.length;
     i += hit.length;
   }

@@ -21,11 +21,43 @@ export interface Feeling {
   energy: Level;
   /** -2 unpleasant .. +2 pleasant. */
   pleasantness: Level;
+  /**
+   * A judgement of oneself ("useless", "a failure", "I hate myself"): met with warmth and a
+   * way to self-compassion, never agreed with ("Useless. That makes sense" would agree).
+   * Its `word` is said back after "Feeling" and "If a friend felt", so it reads that way.
+   */
+  judgesSelf?: true;
+  /** A heavy place ("like nothing matters", "heartbroken"): met gently, never with "that makes sense". */
+  heavy?: true;
+  /**
+   * Read in typed words only, never an Alexa slot value. Said aloud ("I feel like a burden")
+   * the crisis gate must hear the sentence; a resolved slot would hand the core only our word.
+   */
+  textOnly?: true;
 }
 
-function f(word: string, energy: Level, pleasantness: Level, synonyms: readonly string[] = []): Feeling {
-  return { word, synonyms, energy, pleasantness };
+type Marks = Pick<Feeling, 'judgesSelf' | 'heavy' | 'textOnly'>;
+
+function f(
+  word: string,
+  energy: Level,
+  pleasantness: Level,
+  synonyms: readonly string[] = [],
+  marks: Marks = {},
+): Feeling {
+  return { word, synonyms, energy, pleasantness, ...marks };
 }
+
+const JUDGES_SELF: Marks = { judgesSelf: true };
+const HEAVY: Marks = { heavy: true };
+/**
+ * Read in typed words only: the gate hears it in a sentence ("I feel like a burden"), or one of
+ * the skill's free-speech carriers ("I feel like", "I hate", "I don't", "nothing matters")
+ * hands the whole sentence to the gate and the core, which read it as typed.
+ */
+const TEXT_ONLY: Marks = { textOnly: true };
+const JUDGES_SELF_TEXT_ONLY: Marks = { judgesSelf: true, textOnly: true };
+const HEAVY_TEXT_ONLY: Marks = { heavy: true, textOnly: true };
 
 /** Every feeling word, grouped by family for the reader (the order carries no meaning). */
 export const FEELINGS: readonly Feeling[] = [
@@ -67,16 +99,19 @@ export const FEELINGS: readonly Feeling[] = [
   f('tired', -1, -1, ['weary', 'worn down', 'tired af']),
   f('burnt out', -2, -2, ['burned out', 'burnout', 'burnt', 'fried', 'running on fumes']),
   f('flat', -1, -1, ['meh', 'blah', 'bleh']),
-  f('hopeless', -1, -2, ['no hope', 'pointless', 'despairing', 'despair']),
-  f('helpless', -1, -2, ['powerless', 'at a loss']),
+  // Not "pointless", "no point" or "no hope": the crisis gate hears those (the grey-zone
+  // question), and on voice it hears only the resolved word, so they stay out of the slot.
+  f('hopeless', -1, -2, ['despairing', 'despair'], HEAVY),
+  f('like nothing matters', -1, -2, ['nothing matters', 'nothing really matters'], HEAVY_TEXT_ONLY),
+  f('helpless', -1, -2, ['powerless'], HEAVY),
   f('stuck', -1, -1, ['trapped', 'in a rut', 'going nowhere']),
   f('bored', -1, -1, ['boredom', 'bored stiff', 'uninterested']),
-  f('unmotivated', -1, -1, ['no motivation', "can't be bothered", 'lazy', 'unproductive']),
+  f('unmotivated', -1, -1, ['no motivation', "can't be bothered", 'unproductive']),
   f('sluggish', -1, -1, ['lethargic', 'slow', 'groggy']),
   f('foggy', -1, -1, ['brain fog', 'foggy headed', 'spaced out', 'out of it', 'zoned out', 'fuzzy']),
-  f('lost', -1, -1, ['directionless', 'aimless', 'adrift']),
-  f('depressed', -1, -2, ['depressing', 'depresso']),
-  f('gloomy', -1, -1, ['dreary', 'glum', 'in a funk']),
+  f('lost', -1, -1, ['directionless', 'aimless', 'adrift', 'at a loss']),
+  f('depressed', -1, -2, ['depresso']),
+  f('gloomy', -1, -1, ['dreary', 'glum', 'in a funk', 'depressing']),
   f('miserable', -1, -2, ['wretched', 'misery', 'in misery']),
   f('bad', 0, -1, [
     'shitty',
@@ -110,9 +145,9 @@ export const FEELINGS: readonly Feeling[] = [
     'not doing great',
   ]),
   f('hurt', 0, -2, ['hurting', 'wounded', 'stung']),
-  f('heartbroken', -1, -2, ['broken hearted', 'brokenhearted', 'devastated', 'crushed']),
-  f('grieving', -1, -2, ['grief', 'mourning', 'bereaved']),
-  f('disappointed', -1, -1, ['let down', 'bummed', 'bummed out', 'gutted']),
+  f('heartbroken', -1, -2, ['broken hearted', 'brokenhearted', 'devastated'], HEAVY),
+  f('grieving', -1, -2, ['grief', 'mourning', 'bereaved'], HEAVY),
+  f('disappointed', -1, -1, ['let down', 'bummed', 'bummed out', 'gutted', 'crushed']),
   f('discouraged', -1, -1, [
     'defeated',
     'deflated',
@@ -121,17 +156,59 @@ export const FEELINGS: readonly Feeling[] = [
     'dejected',
     'disheartened',
   ]),
-  f('rejected', 0, -2, ['unwanted', 'left out', 'excluded']),
-  f('unloved', -1, -2, ['unlovable', 'uncared for', 'not loved']),
-  f('worthless', -1, -2, ['useless', 'not good enough', 'a failure', 'like a failure']),
-  f('ashamed', -1, -2, ['shame', 'shameful', 'humiliated']),
+  f('rejected', 0, -2, ['unwanted']),
+  f('left out', 0, -1, ['excluded']),
+  f('unloved', -1, -2, ['uncared for', 'not loved']),
+  // Judgements of oneself: each keeps the person's own word (never "useless" -> "worthless"),
+  // and each leads to a kind word to oneself (low energy, unpleasant: see flow/tools.ts).
+  f('worthless', -1, -2, [], JUDGES_SELF),
+  f('useless', -1, -2, ['so useless', 'good for nothing'], JUDGES_SELF),
+  f('like a failure', -1, -2, ['a failure', 'failure', 'such a failure', 'a total failure'], JUDGES_SELF),
+  f('not good enough', -1, -2, ['never good enough', 'not enough', 'inadequate'], JUDGES_SELF),
+  f('like a loser', -1, -2, ['a loser', 'loser', 'such a loser'], JUDGES_SELF_TEXT_ONLY),
+  f('like a burden', -1, -2, ['a burden', 'burden', 'such a burden'], JUDGES_SELF_TEXT_ONLY),
+  f(
+    'like a mess',
+    -1,
+    -2,
+    ['a mess', 'a hot mess', 'hot mess', 'such a mess', 'a wreck', 'falling apart'],
+    JUDGES_SELF_TEXT_ONLY,
+  ),
+  f('broken', -1, -2, ['broken inside', 'damaged'], JUDGES_SELF),
+  f('stupid', -1, -2, ['so stupid', 'dumb', 'so dumb', 'an idiot', 'idiot', 'like an idiot'], JUDGES_SELF),
+  f('pathetic', -1, -2, ['so pathetic'], JUDGES_SELF),
+  f('unlovable', -1, -2, ['unloveable'], JUDGES_SELF),
+  f('lazy', -1, -1, ['so lazy'], JUDGES_SELF),
+  f(
+    'like i hate myself',
+    -1,
+    -2,
+    [
+      'i hate myself',
+      'hate myself',
+      'hating myself',
+      'self hatred',
+      'self hate',
+      'hate who i am',
+      'disgusted with myself',
+    ],
+    JUDGES_SELF_TEXT_ONLY,
+  ),
+  f('ashamed', -1, -2, ['shame', 'shameful', 'humiliated'], JUDGES_SELF),
   f('guilty', -1, -1, ['guilt', 'regretful', 'regret', 'remorseful']),
-  f('insecure', 0, -1, ['self conscious', 'inadequate', 'not enough', 'unsure of myself']),
+  f('insecure', 0, -1, ['self conscious', 'unsure of myself']),
   f('vulnerable', -1, -1, ['exposed', 'fragile', 'raw']),
   f('sensitive', 0, -1, ['tender', 'thin skinned']),
   f('tearful', -1, -2, ['teary', 'weepy', 'crying', 'cried', 'close to tears', 'in tears', 'teary eyed']),
   f('withdrawn', -1, -1, ['closed off', 'antisocial', 'want to hide', 'hiding']),
-  f('apathetic', -1, -1, ["don't care", "couldn't care less", 'indifferent']),
+  // Never "apathetic": a clinical label. Said back in their words ("Feeling like you don't care").
+  f(
+    "like i don't care",
+    -1,
+    -1,
+    ["i don't care", "don't care", "couldn't care less", 'indifferent', 'apathetic'],
+    TEXT_ONLY,
+  ),
   f('unsettled', 0, -1, [
     'off',
     'feeling off',
@@ -150,9 +227,9 @@ export const FEELINGS: readonly Feeling[] = [
   f('homesick', -1, -1, ['missing home']),
 
   // High energy, unpleasant.
-  f('anxious', 1, -2, ['anxiety', 'anxy', 'uneasy', 'apprehensive']),
+  f('anxious', 1, -2, ['anxiety', 'anxy']),
   f('worried', 1, -1, ['worrying', 'worry', 'concerned', 'fretting', 'worried sick']),
-  f('nervous', 1, -1, ['nervy', 'butterflies', 'jumpy', 'nerves']),
+  f('nervous', 1, -1, ['nervy', 'butterflies', 'jumpy', 'nerves', 'uneasy', 'apprehensive']),
   f('stressed', 1, -2, [
     'stressed out',
     'stressed af',
@@ -207,19 +284,20 @@ export const FEELINGS: readonly Feeling[] = [
   f('resentful', 1, -1, ['bitter', 'resentment', 'salty']),
   f('jealous', 1, -1, ['envious', 'envy', 'jealousy']),
   f('scared', 1, -2, ['afraid', 'frightened', 'fearful', 'shook', 'scared af', 'fear']),
-  f('terrified', 2, -2, ['petrified', 'freaked out', 'horrified']),
+  f('terrified', 2, -2, ['petrified']),
   f('panicky', 2, -2, [
     'panicking',
     'panic',
     'panicked',
     'freaking out',
+    'freaked out',
     'panic attack',
     'spiraling',
     'spiralling',
   ]),
   f('upset', 1, -2, ['distressed', 'troubled', 'in a state', 'upsetting']),
   f('agitated', 1, -1, ['riled up', 'worked up', 'churned up', 'stirred up']),
-  f('shaken', 1, -2, ['rattled', 'shaken up', 'unnerved', 'thrown', 'in shock']),
+  f('shaken', 1, -2, ['rattled', 'shaken up', 'unnerved', 'thrown', 'in shock', 'horrified']),
   f('jittery', 1, -1, ['shaky', 'trembly', 'jitters', 'the jitters']),
   f('betrayed', 1, -2, ['backstabbed', 'stabbed in the back', 'deceived', 'lied to']),
   f('disgusted', 1, -2, ['grossed out', 'repulsed', 'sickened', 'disgusting']),
@@ -228,8 +306,10 @@ export const FEELINGS: readonly Feeling[] = [
   f('embarrassed', 1, -1, ['mortified', 'cringe', 'cringey', 'cringing', 'awkward']),
   f('dreading', 1, -2, ['dread', 'filled with dread', 'doom', 'impending doom']),
   f('defensive', 1, -1, ['guarded', 'on guard']),
-  f('hangry', 1, -1, ['hungry', 'starving']),
-  f('paranoid', 1, -1, ['suspicious', 'distrustful']),
+  f('hungry', 0, -1, ['starving']),
+  f('hangry', 1, -1),
+  f('suspicious', 1, -1, ['distrustful']),
+  f('paranoid', 1, -1),
 
   // Low energy, pleasant (or neutral).
   f('calm', -1, 1, ['chill', 'chilled', 'chilled out', 'at ease', 'calmer']),
@@ -317,6 +397,34 @@ export const FEELINGS: readonly Feeling[] = [
   f('loving', 1, 2, ['affectionate', 'loved up']),
   f('strong', 1, 1, ['resilient', 'powerful']),
 ];
+
+/**
+ * Synonyms read in typed words only, never Alexa slot values. Said as a sentence some are
+ * heard by the crisis gate ("I'm dead inside", "I'm ready to go": its grey-zone question), and a
+ * resolved slot would hand it only our word ("numb"); others are taken by one of the skill's
+ * free-speech carriers, which hands the whole sentence to the gate and the core. Either way
+ * the core reads them as typed.
+ */
+export const TEXT_ONLY_SYNONYMS: ReadonlySet<string> = new Set([
+  // The gate hears these in a sentence.
+  'dead inside',
+  'not myself',
+  'want to hide',
+  'ready for bed',
+  'ready to go',
+  // A carrier takes these ("I'm so {query}", "I feel like {query}").
+  'so useless',
+  'so stupid',
+  'so dumb',
+  'so pathetic',
+  'so lazy',
+  'like an idiot',
+]);
+
+/** The feelings an Alexa slot may resolve to: all but the text-only ones and phrases. */
+export const SPOKEN_FEELINGS: readonly Feeling[] = FEELINGS.filter((feeling) => !feeling.textOnly).map(
+  (feeling) => ({ ...feeling, synonyms: feeling.synonyms.filter((s) => !TEXT_ONLY_SYNONYMS.has(s)) }),
+);
 
 /**
  * The quadrant of a feeling. Energy 0 counts as low (a plain "sad" or "okay" is not

@@ -3,7 +3,8 @@
  * to pick from. Then one sentence back, without judgment, and the offer of a tool.
  */
 import { checkIn } from '../content/check-in.ts';
-import { matchFeelings, matchIntensity, suggestWords } from '../feelings/match.ts';
+import { matchFeelings, matchIntensity, namedFeelings, suggestWords } from '../feelings/match.ts';
+import { readsAfterFeeling, sayBack } from '../feelings/said-back.ts';
 import { type Feeling, familyOf, feelingByWord } from '../feelings/vocabulary.ts';
 import { ask, joinWords, sentenceCase } from '../reply.ts';
 import type { Values } from '../state.ts';
@@ -69,12 +70,17 @@ export function feelingsIn(said: Said, raw: string | undefined): Feeling[] {
   return raw === undefined ? [] : matchFeelings(raw);
 }
 
-/** Records named feelings, reflects them back, and offers a tool. */
+/**
+ * Records named feelings, reflects them back in the person's own words, and offers a tool.
+ * The journal keeps the canonical words; the reply says the phrases they used (`said-back.ts`).
+ */
 export function acceptFeelings(turn: Turn, values: Values, feelings: Feeling[], raw?: string): Outcome {
   const [first] = feelings;
   if (!first) return askFeeling(turn, values);
   const family = familyOf(first);
   const words = feelings.map((f) => f.word);
+  const heard = raw === undefined ? [] : namedFeelings(raw);
+  const saidBack = feelings.map((f) => sayBack(f, heard.find((h) => h.feeling === f)?.phrase));
   const intensity = raw === undefined ? undefined : matchIntensity(raw);
   for (const feeling of feelings) {
     turn.addEntry({
@@ -84,7 +90,22 @@ export function acceptFeelings(turn: Turn, values: Values, feelings: Feeling[], 
       ...(intensity === undefined || feeling !== first ? {} : { intensity }),
     });
   }
-  return reflectAndOffer(turn, { ...values, feelings: words, family }, words, family);
+  return leadWith(
+    [reflection(first, saidBack)],
+    offerTools(turn, { ...values, feelings: words, family, offeredWords: undefined, energy: undefined }),
+  );
+}
+
+/**
+ * One sentence back. A judgement of oneself is met with warmth, never "that makes sense"
+ * (which would agree with it); a heavy feeling gently; any other by its family.
+ */
+function reflection(first: Feeling, saidBack: readonly string[]): string {
+  const words = joinWords(saidBack);
+  if (first.judgesSelf) return checkIn.reflectJudgesSelf(words);
+  if (first.heavy) return checkIn.reflectHeavy(words);
+  const spoken = readsAfterFeeling(first, saidBack[0] ?? '') ? `feeling ${words}` : words;
+  return checkIn.reflect[familyOf(first)](sentenceCase(spoken));
 }
 
 function reflectAndOffer(turn: Turn, values: Values, words: string[], family: FeelingFamily): Outcome {

@@ -4,6 +4,7 @@
  * the person can always pick another.
  */
 import { checkIn } from '../content/check-in.ts';
+import { toThem } from '../feelings/said-back.ts';
 import { ask, beat, finish } from '../reply.ts';
 import type { Values } from '../state.ts';
 import { leadWith, type Outcome, type Turn } from '../turn.ts';
@@ -56,7 +57,7 @@ export function useTool(turn: Turn, values: Values, tool: ToolId): Outcome {
     }
     case 'self-compassion': {
       const feeling = values.feelings?.[0];
-      const question = feeling ? checkIn.compassionAsk(feeling) : checkIn.compassionAskPlain;
+      const question = feeling ? checkIn.compassionAsk(toThem(feeling)) : checkIn.compassionAskPlain;
       return {
         state: { step: 'compassion', values: next },
         reply: ask([question], checkIn.compassionReprompt),
@@ -128,7 +129,7 @@ export function repeatTool(turn: Turn, step: string, values: Values): Outcome {
     return {
       state: { step: 'compassion', values },
       reply: ask(
-        [feeling ? checkIn.compassionAsk(feeling) : checkIn.compassionAskPlain],
+        [feeling ? checkIn.compassionAsk(toThem(feeling)) : checkIn.compassionAskPlain],
         checkIn.compassionReprompt,
       ),
     };

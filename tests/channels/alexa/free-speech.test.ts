@@ -283,7 +283,7 @@ describe('what the carriers leave to the other intents', () => {
     ["I'm not okay", { type: 'intent', intent: 'feeling', value: 'not okay' }],
     ["I'm going nowhere", { type: 'intent', intent: 'feeling', value: 'stuck' }],
     ['not good', { type: 'intent', intent: 'feeling', value: 'not okay' }],
-    ['no hope', { type: 'intent', intent: 'feeling', value: 'hopeless' }],
+    ['no motivation', { type: 'intent', intent: 'feeling', value: 'unmotivated' }],
     ['never better', { type: 'intent', intent: 'feeling', value: 'great' }],
     ['nothing much', { type: 'intent', intent: 'feeling', value: 'neutral' }],
     ["I'll take the first one", { type: 'intent', intent: 'choose', value: '1' }],
