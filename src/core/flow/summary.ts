@@ -19,7 +19,7 @@ import { TRIED, TRIGGERS } from '../journal/options.ts';
 import { ask, beat, finish, joinWords } from '../reply.ts';
 import type { FlowState, Values } from '../state.ts';
 import type { Outcome, Turn } from '../turn.ts';
-import type { Beat, GoalRef, JournalEntry, ToolId } from '../types.ts';
+import type { Beat, GoalRef, JournalEntry, Reply, ToolId } from '../types.ts';
 import { answerOf, normalizeMessage, type Said } from '../understand.ts';
 
 /** How far back a summary looks when no session date is known. */
@@ -518,8 +518,16 @@ export function showSummary(turn: Turn, history: readonly JournalEntry[], reques
   const values: Values = { summarySince: request.since, summaryPage: page, summaryPages: pages.length };
   return {
     state: { step: 'summary', values },
-    reply: finish((pages[page] ?? []).map((text) => beat(text, { pauseAfter: 'long' }))),
+    reply: pageReply(pages[page] ?? []),
   };
+}
+
+/**
+ * One written page as a reply. Each line is a beat with a long pause, which text channels
+ * show as a line of its own: a day a line, and a text never starts or ends mid-line.
+ */
+export function pageReply(page: readonly string[]): Reply {
+  return finish(page.map((text) => beat(text, { pauseAfter: 'long' })));
 }
 
 function spokenSummary(beats: Beat[], request: SummaryRequest): Outcome | undefined {
