@@ -27,6 +27,8 @@ export const STEPS = [
   'crisis-check',
   'grey-check',
   'confirm-delete',
+  /** Just after a summary: MORE, repeat, and on voice yes / no to hearing it again. */
+  'summary',
 ] as const;
 
 export type Step = (typeof STEPS)[number];
@@ -56,6 +58,13 @@ export interface Values {
   concern?: Concern;
   /** At the grey-zone question: the step it interrupted, to go back to on "no". */
   resume?: Step;
+  /** After a summary (flow/summary.ts): the journal window it read, so MORE reads the same. */
+  summarySince?: string;
+  /** Written summary: the page shown (0-based) and how many there are. */
+  summaryPage?: number;
+  summaryPages?: number;
+  /** Spoken summary: how many times in a row it has been said. */
+  summaryHeard?: number;
 }
 
 export interface FlowState {
@@ -138,6 +147,17 @@ export function parseState(raw: unknown): FlowState | null {
     if (typeof source.resume !== 'string' || !(STEPS as readonly string[]).includes(source.resume))
       return null;
     parsed.resume = source.resume as Step;
+  }
+  if (source.summarySince !== undefined) {
+    if (typeof source.summarySince !== 'string' || Number.isNaN(Date.parse(source.summarySince))) return null;
+    parsed.summarySince = source.summarySince;
+  }
+  for (const key of ['summaryPage', 'summaryPages', 'summaryHeard'] as const) {
+    if (source[key] !== undefined) {
+      const n = source[key];
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 100) return null;
+      parsed[key] = n;
+    }
   }
   const state: FlowState = { step: step as Step, values: parsed };
   const turns = watchOf(raw);

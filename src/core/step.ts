@@ -54,7 +54,7 @@ import {
   handlePickWord,
   repeatNaming,
 } from './flow/naming.ts';
-import { buildSummary, summarySince } from './flow/summary.ts';
+import { showSummary, summaryTurn } from './flow/summary.ts';
 import {
   handleAfterExercise,
   handleCompassion,
@@ -132,8 +132,8 @@ function runStep(
   const turn = startTurn(ctx);
   const parsed = parseState(stored);
   const current = parsed ?? CLOSED;
-  const said = understand(input);
   const raw = wordsOf(input);
+  const said = moreAsText(understand(input), current, raw);
   // Any signal keeps the conversation watchful for a few turns; otherwise it counts down.
   const signalled = assessment !== null && !assessment.mentionOnly;
   const watch = signalled ? WATCHFUL_TURNS : Math.max(0, (current.watch ?? 0) - 1);
@@ -164,20 +164,21 @@ function runStep(
     };
   }
 
-  const wantsSummary = said.kind === 'command' && said.command === 'summary';
-  if (wantsSummary && !ctx.history) {
+  // SUMMARY, MORE, and "say that again" after a summary: these read the journal (flow/summary.ts).
+  const summary = summaryTurn(turn, current, said);
+  if (summary && 'fetch' in summary && !ctx.history) {
     return {
       state: toStored(current),
       reply: finish([]),
       effects: [],
-      needs: { historySince: summarySince(ctx.now) },
+      needs: { historySince: summary.fetch.since },
     };
   }
 
   const restarted = stored !== null && parsed === null;
   let outcome: Outcome;
-  if (wantsSummary && ctx.history) {
-    outcome = { state: { step: 'closed', values: {} }, reply: buildSummary(ctx.history) };
+  if (summary) {
+    outcome = 'fetch' in summary ? showSummary(turn, ctx.history ?? [], summary.fetch) : summary.outcome;
   } else if (restarted && said.kind !== 'command') {
     outcome = greet(turn, [checkIn.restart]);
   } else {
@@ -208,6 +209,16 @@ function neverAThirdTime(turn: Turn, current: FlowState, outcome: Outcome): Outc
   const times = current.asked?.key === key ? current.asked.times + 1 : 1;
   if (times <= MAX_ASKED_IN_A_ROW) return { ...outcome, state: { ...outcome.state, asked: { key, times } } };
   return { state: { step: 'closed', values: {} }, reply: finish([checkIn.wayOut(turn.modality)]) };
+}
+
+/**
+ * MORE is a command only where it can mean the summary's next page (just after one, or with
+ * nothing open); inside a check-in "more" is the person's own word for the open question.
+ */
+function moreAsText(said: Said, current: FlowState, raw: string | undefined): Said {
+  const isMore = said.kind === 'command' && said.command === 'more';
+  if (!isMore || current.step === 'summary' || current.step === 'closed') return said;
+  return { kind: 'text', text: raw ?? '' };
 }
 
 function result(turn: Turn, outcome: Outcome): StepResult {
@@ -351,6 +362,8 @@ function answerStep(
       return handleGreyCheck(turn, current, said, raw, (resumed) => repeatStep(turn, resumed));
     case 'confirm-delete':
       return handleConfirmDelete(turn, said.kind === 'answer' && said.answer === 'yes');
+    // After a summary, anything not about it (flow/summary.ts) is read as after a close.
+    case 'summary':
     case 'closed': {
       // "ok", "thanks" after a close or an exercise is not a feeling: start afresh.
       if (said.kind === 'answer') return isOutcomeAnswer(said) ? undefined : greet(turn);
@@ -398,6 +411,7 @@ function repeatStep(turn: Turn, current: FlowState): Outcome {
       return repeatCrisisStep(turn, name, values);
     case 'confirm-delete':
       return confirmDelete(turn);
+    case 'summary':
     case 'closed':
       return greet(turn);
   }

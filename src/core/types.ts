@@ -36,6 +36,8 @@ export interface ProfileView {
   /** When they were told what this is (first SMS contact). Absent: never welcomed. */
   consentAt?: string;
   optedOut?: boolean;
+  /** IANA time zone, when known: the summary's days are the person's days (else UTC). */
+  timeZone?: string;
   /** The store could not be read this turn: nothing is known of this person (do not welcome them again). */
   unavailable?: boolean;
 }

@@ -16,6 +16,8 @@ export type GlobalCommand =
   | 'parts'
   | 'action'
   | 'summary'
+  /** The next page of a written summary ("Reply MORE for the rest"); plain text anywhere else. */
+  | 'more'
   | 'help'
   | 'optOut'
   | 'end'
@@ -54,6 +56,7 @@ const GLOBAL_WORDS: Record<GlobalCommand, readonly string[]> = {
     'what do i tell my therapist',
     'what to tell my therapist',
   ],
+  more: ['more', 'more please', 'show more', 'send more', 'the rest', 'send the rest', 'rest of it'],
   help: ['help', 'info', 'information'],
   // Carrier opt-out words: exact only, as carriers and Twilio read them.
   optOut: [

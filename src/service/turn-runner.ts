@@ -331,5 +331,6 @@ function profileView(profile: Profile | null): ProfileView {
   if (profile?.openGoal) view.openGoal = profile.openGoal;
   if (profile?.consentAt) view.consentAt = profile.consentAt;
   if (profile?.optedOut !== undefined) view.optedOut = profile.optedOut;
+  if (profile?.timeZone) view.timeZone = profile.timeZone;
   return view;
 }

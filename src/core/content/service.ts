@@ -78,19 +78,11 @@ export const service = {
   saveFailed: "I couldn't save that just now, sorry. Please try again later.",
   eraseFailed: "I couldn't erase everything just now, sorry. Please reply DELETE again in a little while.",
 
+  /** The summary's words are in summary.ts; these two are read elsewhere too. */
   summary: {
-    intro: (days: number) => `For your therapist, from the last ${days} days:`,
     nothingYet: (days: number) =>
       `There's nothing in your journal from the last ${days} days yet. That's okay. You could tell your therapist how this week felt, in one word.`,
-    feelings: (list: string) => `Feelings: ${list}.`,
-    goals: (done: number, notYet: number, doneList: string) =>
-      `Small goals: ${done} done${doneList ? ` (${doneList})` : ''}, ${notYet} not yet.`,
-    goalsOpen: (goal: string) => `Still open: ${goal}.`,
-    triggers: (list: string) => `What set things off: ${list}.`,
-    tools: (list: string) => `Tools you tried here: ${list}.`,
-    helped: (list: string) => `What helped: ${list}.`,
-    close: 'Bring whatever feels most important. Not-yet goals are worth talking about too.',
-    times: (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`),
+    /** Also the Alexa answer slot's values for "how much did it help?" (model-sources.ts). */
     helpedLevel: ['not at all', 'a little', 'some', 'a lot'] as const,
   },
 } as const;

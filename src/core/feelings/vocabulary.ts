@@ -371,7 +371,7 @@ export const FEELINGS: readonly Feeling[] = [
   f('joyful', 2, 2, ['joy', 'elated', 'overjoyed', 'ecstatic', 'on cloud nine', 'over the moon']),
   f('playful', 1, 1, ['silly', 'goofy', 'cheeky']),
   f('curious', 1, 1, ['interested', 'intrigued']),
-  f('focused', 1, 1, ['productive', 'in the zone', 'locked in', 'dialed in', 'dialled in', 'focussed']),
+  f('focused', 1, 1, ['productive', 'in the zone', 'dialed in', 'dialled in', 'focussed']),
   f('alive', 1, 2, ['alert', 'vibrant']),
   f('amused', 1, 1, ['entertained', 'tickled']),
   f('eager', 1, 1, ['keen', 'raring to go', 'up for it']),
