@@ -46,6 +46,9 @@ export interface Values {
   offeredGoals?: string[];
   /** A goal or exercise asked for on its own, outside a check-in: close after it. */
   standalone?: boolean;
+  /** By text, an exercise sent one round a reply: which one, and the round last sent (0-based). */
+  exercise?: 'grounding' | 'breathing';
+  exerciseRound?: number;
   trigger?: string;
   tried?: string;
   /** How much what they tried helped, kept until the connection question is answered. */
@@ -85,6 +88,8 @@ const FAMILIES: readonly string[] = ['low-unpleasant', 'high-unpleasant', 'low-p
 const TOOLS: readonly string[] = ['grounding', 'breathing', 'self-compassion', 'small-action', 'parts'];
 const CONCERNS: readonly string[] = ['self', 'violence', 'overdose', 'someone-else', 'harm-others'];
 const MAX_WATCH = 20;
+/** Far above any exercise's rounds; a larger stored value is not ours. */
+const MAX_ROUND = 20;
 
 const isStringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.length <= 10 && v.every((x) => typeof x === 'string' && x.length <= 200);
@@ -124,6 +129,15 @@ export function parseState(raw: unknown): FlowState | null {
   if (source.standalone !== undefined) {
     if (typeof source.standalone !== 'boolean') return null;
     parsed.standalone = source.standalone;
+  }
+  if (source.exercise !== undefined) {
+    if (source.exercise !== 'grounding' && source.exercise !== 'breathing') return null;
+    parsed.exercise = source.exercise;
+  }
+  if (source.exerciseRound !== undefined) {
+    const round = source.exerciseRound;
+    if (typeof round !== 'number' || !Number.isInteger(round) || round < 0 || round > MAX_ROUND) return null;
+    parsed.exerciseRound = round;
   }
   for (const key of ['trigger', 'tried', 'pendingGoal'] as const) {
     if (source[key] !== undefined) {

@@ -9,6 +9,7 @@
 import { checkIn } from './content/check-in.ts';
 import { service } from './content/service.ts';
 import { crisisReply, greyQuestion } from './crisis/crisis-reply.ts';
+import { fnv1a } from './crisis/features.ts';
 import { type Assessment, assess, type GateContext } from './crisis/gate.ts';
 import { WATCHFUL_TURNS } from './crisis/memory.ts';
 import { failureReply } from './failure-reply.ts';
@@ -196,25 +197,25 @@ const MAX_ASKED_IN_A_ROW = 2;
 
 /**
  * No question is asked a third time in a row: after two answers that did not move things on,
- * the person is offered a way out instead ("we can stop here, that's okay", grounding, HI any
- * time). A question is known by its last line, so "Sorry, I didn't get that" in front of it,
- * or three new goals under it, is still the same question. Crisis replies are never replaced.
+ * the person is offered a way out instead ("we can leave it here, that's okay", grounding, HI
+ * any time). A question is the same when the step, what it holds and its last line are: a
+ * "Sorry, I didn't get that" in front does not make it new, and an exercise's next round does
+ * (its round is in its values). Crisis replies are never replaced.
  */
 function neverAThirdTime(turn: Turn, current: FlowState, outcome: Outcome): Outcome {
-  const { reply } = outcome;
-  if (!reply.expectsAnswer || reply.crisis || SAFETY_STEPS.includes(outcome.state.step)) {
-    return { ...outcome, state: { ...outcome.state, asked: undefined } };
+  const { reply, state } = outcome;
+  if (!reply.expectsAnswer || reply.crisis || SAFETY_STEPS.includes(state.step)) {
+    return { ...outcome, state: { ...state, asked: undefined } };
   }
-  const key = reply.beats.at(-1)?.text ?? '';
+  // Hashed: the state keeps a short key, however much the step holds.
+  const key = fnv1a(
+    `${state.step} ${JSON.stringify(state.values)} ${reply.beats.at(-1)?.text ?? ''}`,
+  ).toString(36);
   const times = current.asked?.key === key ? current.asked.times + 1 : 1;
-  if (times <= MAX_ASKED_IN_A_ROW) return { ...outcome, state: { ...outcome.state, asked: { key, times } } };
+  if (times <= MAX_ASKED_IN_A_ROW) return { ...outcome, state: { ...state, asked: { key, times } } };
   return { state: { step: 'closed', values: {} }, reply: finish([checkIn.wayOut(turn.modality)]) };
 }
 
-/**
- * MORE is a command only where it can mean the summary's next page (just after one, or with
- * nothing open); inside a check-in "more" is the person's own word for the open question.
- */
 function moreAsText(said: Said, current: FlowState, raw: string | undefined): Said {
   const isMore = said.kind === 'command' && said.command === 'more';
   if (!isMore || current.step === 'summary' || current.step === 'closed') return said;

@@ -129,6 +129,11 @@ export interface Beat {
   text: string;
   /** A pause after this beat when spoken. */
   pauseAfter?: 'short' | 'long';
+  /**
+   * Seconds of quiet after this beat when spoken, for a step that asks for time ("in for
+   * four" gets 4). Takes the place of `pauseAfter`; text channels ignore it.
+   */
+  pauseSeconds?: number;
   /** Read slowly (grounding and breathing). */
   slow?: boolean;
   /**

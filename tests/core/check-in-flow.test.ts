@@ -74,14 +74,16 @@ describe('a whole check-in over text', () => {
     expect(chat.entries.some((e) => e.kind === 'reflection')).toBe(false);
   });
 
-  it('reads a grounding exercise when the tool is picked, then offers a goal', () => {
+  it('paces a grounding exercise one sense a reply when the tool is picked, then offers a goal', () => {
     const chat = new Conversation('chat');
     chat.send('hi');
     const offer = chat.send('on edge');
     expect(offer.reply.choices?.[0]?.label).toBe('a grounding exercise');
     const exercise = chat.send('1');
     expect(exercise.text).toMatch(/five things you can see/);
+    expect(exercise.text).not.toMatch(/touch/);
     expect(exercise.reply.beats.every((b, i, all) => b.slow || i === all.length - 1)).toBe(true);
+    for (const sense of ['touch', 'hear', 'smell', 'taste']) expect(chat.send('ok').text).toMatch(sense);
     expect(chat.send('ok').reply.choices).toHaveLength(3);
   });
 
@@ -179,11 +181,14 @@ describe('naming when no word comes', () => {
 });
 
 describe('standalone requests, from any point', () => {
-  it('reads a grounding exercise on its own and closes', () => {
+  it('paces a grounding exercise on its own and closes after the last sense', () => {
     const chat = new Conversation('chat');
-    const reply = chat.send('GROUND');
-    expect(reply.text).toMatch(/five things you can see.*Four things you can touch.*One thing you can taste/);
-    expect(reply.reply.end).toBe(true);
+    const first = chat.send('GROUND');
+    expect(first.text).toMatch(/five things you can see/);
+    expect(first.reply.end).toBe(false);
+    const rest = ['ok', 'ok', 'ok', 'ok'].map((line) => chat.send(line).text).join(' ');
+    expect(rest).toMatch(/four things you can touch.*One thing you can taste/);
+    expect(chat.send('ok').reply.end).toBe(true);
     expect(chat.entries).toMatchObject([{ kind: 'tool', tool: 'grounding' }]);
   });
 

@@ -92,6 +92,7 @@ describe('naming stays optional', () => {
   it('reads "ok" after an exercise as a fresh start, not as a feeling', () => {
     const chat = new Conversation('chat');
     chat.send('ground');
+    chat.send('done');
     const reply = chat.send('ok');
     expect(reply.text).toMatch(/What's here right now\?/);
     expect(chat.entries.some((e) => e.kind === 'feeling')).toBe(false);

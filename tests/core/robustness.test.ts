@@ -76,6 +76,8 @@ const anyState: fc.Arbitrary<ConversationState | null> = fc.oneof(
         offeredWords: fc.array(fc.string(), { maxLength: 3 }),
         offeredTools: fc.constant(['grounding', 'parts']),
         standalone: fc.boolean(),
+        exercise: fc.constantFrom('grounding', 'breathing'),
+        exerciseRound: fc.integer({ min: -1, max: 25 }),
       },
       { requiredKeys: [] },
     ),

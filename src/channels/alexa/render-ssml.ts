@@ -1,16 +1,28 @@
 /**
  * Reply -> SSML, enforcing what Alexa allows and what a listener needs: the person's own
- * words escaped, pauses where the core asked for them, grounding read slowly, every crisis
- * number read digit by digit, at most 8,000 characters, and a reprompt that adds help
- * whenever the session stays open.
+ * words escaped, pauses where the core asked for them (an exercise step gets the seconds it
+ * asks for), grounding read slowly, every crisis number read digit by digit, at most 8,000
+ * characters, and a reprompt that adds help whenever the session stays open.
  */
 import { channelWords } from '../../core/content/channels.ts';
 import { CRISIS_NUMBER } from '../../core/content/crisis.ts';
 import type { Beat, Choice, Reply } from '../../core/types.ts';
 import { escapeXml } from '../escape-xml.ts';
 
-/** Alexa's limit on `outputSpeech.ssml` (and on the reprompt's). */
+/**
+ * Alexa's limits that bind these replies (ASK SSML reference and response format):
+ * - `outputSpeech.ssml` (and the reprompt's) at most 8,000 characters, tags included;
+ * - one `<break time>` at most 10 s (longer values are not honoured), so a longer quiet is
+ *   several breaks in a row;
+ * - `<audio>` clips at most 240 s in all and five a response: we send none.
+ * There is no separate cap on how long the speech itself lasts; the 8,000 characters are
+ * what keep an exercise (about a minute, most of it quiet) in one response.
+ */
 export const MAX_SSML_CHARS = 8000;
+/** The longest single `<break>` Alexa honours. */
+export const MAX_BREAK_SECONDS = 10;
+/** Our own bound on one beat's quiet, so no value can fill a response with breaks. */
+const MAX_PAUSE_SECONDS = 60;
 
 const BREAK: Record<NonNullable<Beat['pauseAfter']>, string> = {
   short: '<break time="700ms"/>',
@@ -56,9 +68,27 @@ export function speakText(text: string): string {
   return out + escapeSsml(text.slice(last));
 }
 
+/**
+ * Quiet of `seconds` as breaks of at most {@link MAX_BREAK_SECONDS} each: 12 s is a 10 s and
+ * a 2 s break. Whole milliseconds; nothing for zero, negative or non-finite values.
+ */
+export function quietSsml(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds <= 0) return '';
+  let left = Math.round(Math.min(seconds, MAX_PAUSE_SECONDS) * 1000);
+  let out = '';
+  while (left > 0) {
+    const ms = Math.min(left, MAX_BREAK_SECONDS * 1000);
+    out += ms % 1000 === 0 ? `<break time="${ms / 1000}s"/>` : `<break time="${ms}ms"/>`;
+    left -= ms;
+  }
+  return out;
+}
+
 function beatSsml(beat: Beat): string {
   const body = speakText(beat.text);
   const spoken = beat.slow ? `<prosody rate="slow">${body}</prosody>` : body;
+  // An exercise step's own length ("in for four": 4 s) wins over the generic pauses.
+  if (beat.pauseSeconds !== undefined) return `${spoken}${quietSsml(beat.pauseSeconds)}`;
   return beat.pauseAfter ? `${spoken}${BREAK[beat.pauseAfter]}` : spoken;
 }
 

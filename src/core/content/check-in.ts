@@ -96,28 +96,60 @@ export const checkIn = {
   } as const,
   skipToGoal: 'skip to one small goal',
 
-  grounding: [
-    "Let's slow down together.",
-    'Look around and find five things you can see.',
-    'Four things you can touch.',
-    'Three things you can hear.',
-    'Two things you can smell.',
-    'One thing you can taste, or one slow breath.',
-    "You did that. You're here, right now.",
-  ],
-  breathing: [
-    "Let's take three slow breaths.",
-    'Breathe in through your nose for four.',
-    'Hold it gently.',
-    'Now out through your mouth for six.',
-    'Again. In for four, and out for six.',
-    'One more. In, and slowly out.',
-    'Well done.',
-  ],
+  // Grounding and breathing, paced. An exercise is rounds of steps. Spoken, each step is
+  // followed by the seconds of quiet it asks for ("in for four" gets four seconds), all in one
+  // response. By text each round is its own message, sent when the person replies, so the
+  // next sense comes only when they are ready and nothing is praised before it could be done.
+  // Any reply goes on; "done", "later" or "done for now" stops. The hints never offer STOP,
+  // END or other carrier opt-out words as the answer: by text those unsubscribe.
+  grounding: {
+    intro: "Let's slow down together, one sense at a time.",
+    rounds: [
+      // Five things take longer than one: about two seconds each, spoken.
+      [{ text: 'Look around and find five things you can see.', seconds: 12 }],
+      [{ text: 'Now four things you can touch.', seconds: 9 }],
+      [{ text: 'Three things you can hear.', seconds: 8 }],
+      [{ text: 'Two things you can smell.', seconds: 6 }],
+      [{ text: 'One thing you can taste, or one slow breath.', seconds: 5 }],
+    ],
+    end: "You're here, right now.",
+  },
+  breathing: {
+    intro: "Let's take three slow breaths, one at a time.",
+    rounds: [
+      [
+        { text: 'Breathe in through your nose for four.', seconds: 4 },
+        { text: 'Hold it gently for four.', seconds: 4 },
+        { text: 'Now out through your mouth for six.', seconds: 6 },
+      ],
+      [
+        { text: 'Again. In for four.', seconds: 4 },
+        { text: 'Hold for four.', seconds: 4 },
+        { text: 'And out for six.', seconds: 6 },
+      ],
+      [
+        { text: 'One more. In for four.', seconds: 4 },
+        { text: 'Hold for four.', seconds: 4 },
+        { text: 'And slowly out for six.', seconds: 6 },
+      ],
+    ],
+    end: 'Notice how you feel now.',
+  },
+  /** By text, under the first round: how to go on and how to stop. */
+  exerciseFirstHint: 'Take your time. Reply anything for the next one, or DONE to leave it there.',
+  exerciseNextHint: 'Reply for the next one, or DONE to leave it there.',
+  /** Under the last round: any reply now finishes it, "done" included. */
+  exerciseLastHint: "Take your time; reply when you're done.",
+  exerciseStopped: "That's okay, we can leave it there.",
+  exerciseComeBack: (keyword: string) => `Text ${keyword} any time to come back to it.`,
   afterExercise: (m: Modality) =>
     byModality(m, "Reply OK when you're ready for one small goal.", 'When you are ready, say okay.'),
   afterExerciseReprompt: (m: Modality) =>
-    byModality(m, 'Reply OK for one small goal, or STOP HERE.', 'Say okay for one small goal, or say stop.'),
+    byModality(
+      m,
+      'Reply OK for one small goal, or LATER to leave it for now.',
+      'Say okay for one small goal, or say stop.',
+    ),
   compassionAsk: (feeling: string) => `If a friend felt ${feeling}, what would you say to them?`,
   compassionAskPlain: 'If a friend felt this way, what would you say to them?',
   compassionReprompt: 'Even one kind line is enough.',
@@ -219,8 +251,8 @@ export const checkIn = {
   wayOut: (m: Modality) =>
     byModality(
       m,
-      "We can stop here, that's okay. Text GROUND for a short grounding exercise, or HI any time.",
-      "We can stop here, and that's okay. You can ask me for a grounding exercise, or come back any time.",
+      "We can leave it here, that's okay. Text GROUND for a short grounding exercise, or HI any time.",
+      "We can leave it here, and that's okay. You can ask me for a grounding exercise, or come back any time.",
     ),
 
   // Not understood mid-step.

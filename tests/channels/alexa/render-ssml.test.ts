@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SSML_CHARS, renderSsml } from '../../../src/channels/alexa/render-ssml.ts';
+import {
+  MAX_BREAK_SECONDS,
+  MAX_SSML_CHARS,
+  quietSsml,
+  renderSsml,
+} from '../../../src/channels/alexa/render-ssml.ts';
 import type { Reply } from '../../../src/core/types.ts';
-import { parseSsml } from './ssml.ts';
+import { parseSsml, pausesOf } from './ssml.ts';
 
 const question = (text: string, extra: Partial<Reply> = {}): Reply => ({
   beats: [{ text }],
@@ -80,6 +85,55 @@ describe('renderSsml', () => {
         '<prosody rate="slow">Four things you can touch.</prosody></speak>',
     );
     expect(() => parseSsml(speech)).not.toThrow();
+  });
+
+  it('gives an exercise step the quiet it asks for: in for four gets four seconds', () => {
+    // Prepare
+    const reply = question('', {
+      beats: [
+        { text: 'Breathe in through your nose for four.', slow: true, pauseSeconds: 4 },
+        { text: 'Hold it gently for four.', slow: true, pauseSeconds: 4 },
+        { text: 'Now out through your mouth for six.', slow: true, pauseSeconds: 6, pauseAfter: 'short' },
+        { text: 'When you are ready, say okay.' },
+      ],
+    });
+
+    // Act
+    const heard = pausesOf(renderSsml(reply).speech);
+
+    // Assess
+    expect(heard.map((h) => [h.said, h.quietSeconds])).toEqual([
+      ['Breathe in through your nose for four.', 4],
+      ['Hold it gently for four.', 4],
+      ['Now out through your mouth for six.', 6],
+      ['When you are ready, say okay.', 0],
+    ]);
+  });
+
+  it('chains breaks for a quiet longer than the 10 seconds Alexa allows in one', () => {
+    // Act
+    const { speech } = renderSsml(
+      question('', {
+        beats: [{ text: 'Find five things you can see.', pauseSeconds: 23.5 }, { text: 'Next.' }],
+      }),
+    );
+
+    // Assess
+    expect(speech).toContain('<break time="10s"/><break time="10s"/><break time="3500ms"/>');
+    const [see] = pausesOf(speech);
+    expect(see?.quietSeconds).toBe(23.5);
+    expect(see?.longestBreakSeconds).toBeLessThanOrEqual(MAX_BREAK_SECONDS);
+  });
+
+  it('makes no break of nothing, and bounds an absurd one', () => {
+    // Act
+    const huge = quietSsml(1e9);
+
+    // Assess
+    expect(quietSsml(0)).toBe('');
+    expect(quietSsml(-3)).toBe('');
+    expect(quietSsml(Number.NaN)).toBe('');
+    expect(huge.match(/<break/g)?.length).toBeLessThanOrEqual(6);
   });
 
   it('reads choices as the first, the second, or the third', () => {

@@ -56,3 +56,48 @@ export function parseSsml(ssml: string): ParsedSsml {
   if (!rootClosed || stack.length > 0) throw new Error('Unclosed elements');
   return { text: text.replace(/\s+/g, ' ').trim(), elements };
 }
+
+/** A stretch of speech and the quiet that follows it, as a listener hears it. */
+export interface Spoken {
+  said: string;
+  /** Seconds of `<break>` straight after it (breaks in a row add up). */
+  quietSeconds: number;
+  /** The longest single break in that quiet. */
+  longestBreakSeconds: number;
+}
+
+const BREAK_TAG = /<break time="(\d+(?:\.\d+)?)(ms|s)"\/>/g;
+const seconds = (value: string, unit: string): number =>
+  unit === 'ms' ? Number(value) / 1000 : Number(value);
+
+/**
+ * The speech of an SSML document split at its pauses: each stretch of words with the quiet
+ * after it. Short pauses inside a phrase (between digit groups) count like any other.
+ */
+export function pausesOf(ssml: string): Spoken[] {
+  parseSsml(ssml); // well-formed first
+  const out: Spoken[] = [];
+  let said = '';
+  let quiet = 0;
+  let longest = 0;
+  let last = 0;
+  const flushWords = (chunk: string) => {
+    const words = parseSsml(`<speak>${chunk.replace(/<\/?(?:prosody|say-as)[^>]*>/g, '')}</speak>`).text;
+    if (words === '') return;
+    if (said !== '' || quiet > 0) out.push({ said, quietSeconds: quiet, longestBreakSeconds: longest });
+    said = words;
+    quiet = 0;
+    longest = 0;
+  };
+  const body = ssml.replace(/^<speak>|<\/speak>$/g, '');
+  for (const match of body.matchAll(BREAK_TAG)) {
+    flushWords(body.slice(last, match.index));
+    const s = seconds(match[1] ?? '0', match[2] ?? 's');
+    quiet += s;
+    longest = Math.max(longest, s);
+    last = (match.index ?? 0) + match[0].length;
+  }
+  flushWords(body.slice(last));
+  if (said !== '') out.push({ said, quietSeconds: quiet, longestBreakSeconds: longest });
+  return out;
+}
