@@ -87,12 +87,42 @@ describe('a whole check-in over text', () => {
     expect(chat.send('ok').reply.choices).toHaveLength(3);
   });
 
+  it('offers the parts check-in to a hopeless or self-critical feeling, meeting that part by name', () => {
+    for (const [said, part] of [
+      ['hopeless', 'hopeless'],
+      ['I feel like a failure', 'like a failure'],
+      ['anxious', 'anxious'],
+    ] as const) {
+      const chat = new Conversation('chat');
+      chat.send('hi');
+      const menu = chat.send(said);
+      const index = menu.reply.choices?.findIndex((c) => c.label === checkIn.toolLabels.parts) ?? -1;
+      expect(index, said).toBeGreaterThanOrEqual(0);
+      const ask = chat.send(String(index + 1));
+      expect(ask.text).toContain(checkIn.partsAskFor(part));
+      expect(chat.send('idk').text).toContain(checkIn.partsDefault);
+    }
+  });
+
+  it('keeps one small action for now and one small goal for later: different things', () => {
+    const chat = new Conversation('chat');
+    chat.send('hi');
+    chat.send('calm'); // 1) one small action
+    const action = chat.send('1');
+    expect(action.text).toContain(checkIn.smallAction);
+    expect(checkIn.smallActions.some((a) => action.text.includes(a))).toBe(true);
+    expect(action.reply.choices).toBeUndefined();
+    const goals = chat.send('done');
+    expect(goals.text).toMatch(/pick one small thing for today/i);
+    expect(goals.reply.choices).toHaveLength(3);
+  });
+
   it('meets a parts check-in with curiosity, not banishment', () => {
     const chat = new Conversation('chat');
     chat.send('hi');
     chat.send('calm');
     const ask = chat.send('parts');
-    expect(ask.text).toMatch(/Which part of you is loudest right now\? What is it worried about\?/);
+    expect(ask.text).toContain(checkIn.partsAskFor('calm'));
     const after = chat.send('the critic, it worries I will fail');
     expect(after.text).toMatch(/trying to look after you/);
     expect(after.reply.choices).toHaveLength(3);

@@ -155,6 +155,9 @@ export const checkIn = {
   compassionReprompt: 'Even one kind line is enough.',
   compassionReflect: 'Could you say that to yourself, too? You deserve the same kindness.',
   partsAsk: 'Which part of you is loudest right now? What is it worried about?',
+  /** Meeting the part the person named, with curiosity ("I see you, hopeless part"). */
+  partsAskFor: (feeling: string) =>
+    `Let's meet the part of you that feels ${feeling}, with curiosity. What would it want you to know?`,
   partsReprompt: 'Maybe a worried part, a tired part, or a critical part. Any answer is okay.',
   partsReflect: 'Thank you. That part is trying to look after you. It can be heard without being in charge.',
   /** "not sure" at the tool menu: a gentle default rather than the menu again. */
@@ -163,7 +166,20 @@ export const checkIn = {
   compassionDefault: "That's okay. Here's one you could borrow: this is hard, and I'm doing what I can.",
   /** "idk" when asked which part is loudest: curiosity, no name needed. */
   partsDefault: "That's okay. You can just notice that some part of you is here. It doesn't need a name.",
-  smallAction: 'One small action can shift things a little.',
+  smallAction: "Let's do one small thing right now. It takes about a minute.",
+  /** One of these, to do now; the goal that follows is for later today. */
+  smallActions: [
+    'Stand up, stretch your arms over your head, and let them drop slowly.',
+    'Get a glass of water and drink it slowly.',
+    'Open a window or step outside, and take one slow breath of the air.',
+    'Put both feet flat on the floor and press them down gently for a few breaths.',
+  ],
+  smallActionDone: (m: Modality) =>
+    byModality(
+      m,
+      "Take your time. Reply when you're done, or SKIP.",
+      "Take your time. Say okay when you're done.",
+    ),
 
   // One micro-goal.
   offerGoals: "Let's pick one small thing for today.",

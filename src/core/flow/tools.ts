@@ -10,11 +10,12 @@
  * long as the step asks for (see `pauseSeconds` and render-ssml.ts).
  */
 import { checkIn } from '../content/check-in.ts';
-import { toThem } from '../feelings/said-back.ts';
+import { toThem, toYou } from '../feelings/said-back.ts';
+import { feelingByWord } from '../feelings/vocabulary.ts';
 import { ask, beat, finish } from '../reply.ts';
 import type { Values } from '../state.ts';
 import { leadWith, type Outcome, type Turn } from '../turn.ts';
-import type { Beat, FeelingFamily, ToolId } from '../types.ts';
+import type { Beat, FeelingFamily, Reply, ToolId } from '../types.ts';
 import { normalizeMessage, type Said } from '../understand.ts';
 import { offerGoals } from './goals.ts';
 
@@ -26,8 +27,23 @@ const FITTING_TOOLS: Record<FeelingFamily, [ToolId, ToolId]> = {
   'high-pleasant': ['small-action', 'parts'],
 };
 
+/**
+ * Feelings whose part is worth meeting first-hand ("I see you, hopeless part"): hopeless,
+ * numb, empty, anxious, worried, and every judgement of oneself. The parts check-in takes the
+ * second place on their menu.
+ */
+const PARTS_FIRST = new Set(['hopeless', 'numb', 'empty', 'anxious', 'worried', 'nervous', 'overwhelmed']);
+
+function toolsFor(values: Values): [ToolId, ToolId] {
+  const [first, second] = FITTING_TOOLS[values.family ?? 'low-unpleasant'];
+  const word = values.feelings?.[0];
+  const feeling = word === undefined ? undefined : feelingByWord(word);
+  const meetThePart = word !== undefined && (PARTS_FIRST.has(word) || feeling?.judgesSelf === true);
+  return meetThePart && first !== 'parts' ? [first, 'parts'] : [first, second];
+}
+
 export function offerTools(turn: Turn, values: Values): Outcome {
-  const tools = FITTING_TOOLS[values.family ?? 'low-unpleasant'];
+  const tools = toolsFor(values);
   return {
     state: { step: 'pick-tool', values: { ...values, offeredTools: tools } },
     reply: ask([checkIn.offerTool], checkIn.offerToolReprompt(turn.modality), {
@@ -182,17 +198,29 @@ export function useTool(turn: Turn, values: Values, tool: ToolId): Outcome {
       };
     }
     case 'parts':
+      return { state: { step: 'parts', values: next }, reply: partsQuestion(values) };
+    case 'small-action': {
+      // Something to do now, with a minute's guidance; the goal after it is for later today.
+      const action = checkIn.smallActions[turn.ctx.seed % checkIn.smallActions.length] as string;
       return {
-        state: { step: 'parts', values: next },
-        reply: ask([checkIn.partsAsk], checkIn.partsReprompt),
+        state: { step: 'after-exercise', values: next },
+        reply: ask(
+          [checkIn.smallAction, beat(action, { pauseSeconds: 10 }), checkIn.smallActionDone(turn.modality)],
+          checkIn.afterExerciseReprompt(turn.modality),
+        ),
       };
-    case 'small-action':
-      return leadWith([checkIn.smallAction], offerGoals(turn, next));
+    }
   }
 }
 
+/** The part named by the feeling, met with curiosity; any part when no feeling was named. */
+function partsQuestion(values: Values): Reply {
+  const feeling = values.feelings?.[0];
+  return ask([feeling ? checkIn.partsAskFor(toYou(feeling)) : checkIn.partsAsk], checkIn.partsReprompt);
+}
+
 export function handlePickTool(turn: Turn, values: Values, said: Said): Outcome | undefined {
-  const offered = values.offeredTools ?? FITTING_TOOLS[values.family ?? 'low-unpleasant'];
+  const offered = values.offeredTools ?? toolsFor(values);
   if (said.kind === 'choice') {
     const tool = offered[said.index];
     if (tool) return useTool(turn, values, tool);
@@ -261,7 +289,6 @@ export function repeatTool(turn: Turn, step: string, values: Values): Outcome {
       ),
     };
   }
-  if (step === 'parts')
-    return { state: { step: 'parts', values }, reply: ask([checkIn.partsAsk], checkIn.partsReprompt) };
+  if (step === 'parts') return { state: { step: 'parts', values }, reply: partsQuestion(values) };
   return offerTools(turn, values);
 }

@@ -31,7 +31,7 @@ describe('breathing by voice', () => {
     // Prepare
     const alexa = createEmulator({ skill: h.skill });
     await alexa.say('open my check in');
-    const offer = await alexa.say("I'm anxious");
+    const offer = await alexa.say("I'm stressed");
     expect(offer.speech).toMatch(/the second, slow breathing/);
 
     // Act
