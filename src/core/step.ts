@@ -13,8 +13,10 @@ import { type Assessment, assess, type GateContext } from './crisis/gate.ts';
 import { WATCHFUL_TURNS } from './crisis/memory.ts';
 import { failureReply } from './failure-reply.ts';
 import {
+  answerAbout,
   confirmDelete,
   handleConfirmDelete,
+  hasCarrierOptOut,
   help,
   leaveAlone,
   needsWelcome,
@@ -54,7 +56,7 @@ import { beat, finish } from './reply.ts';
 import { CLOSED, type FlowState, parseState, type Step, toStored, watchOf } from './state.ts';
 import { leadWith, type Outcome, startTurn, type Turn } from './turn.ts';
 import type { ConversationState, Ctx, Input, Reply, StepResult, ToolId } from './types.ts';
-import { type GlobalCommand, type Said, understand, wordsOf } from './understand.ts';
+import { type GlobalCommand, isAboutQuestion, type Said, understand, wordsOf } from './understand.ts';
 
 /** Steps that belong to a check-in in progress; a goal or tool asked for there continues it. */
 const IN_CHECK_IN: readonly Step[] = [
@@ -241,6 +243,8 @@ function command(turn: Turn, current: FlowState, name: GlobalCommand): Outcome {
   const values = inCheckIn ? current.values : { standalone: true };
   const tool = TOOL_COMMANDS[name];
   if (tool) return useTool(turn, values, tool);
+  // "are you a real person?", "who sees this?": an honest answer, and the person keeps their place.
+  if (isAboutQuestion(name)) return answerAbout(turn, current, name, (kept) => repeatStep(turn, kept));
   switch (name) {
     case 'checkin':
       return greet(turn);
@@ -255,9 +259,11 @@ function command(turn: Turn, current: FlowState, name: GlobalCommand): Outcome {
         ? closeAfterCrisis(turn)
         : leaveAlone(turn);
     case 'optOut':
-      return turn.modality === 'text' ? optOut(turn) : end();
+      // Only a carrier reads STOP as unsubscribe; in the terminal chat it is a gentle close.
+      return hasCarrierOptOut(turn) ? optOut(turn) : end();
     case 'end':
-      return end();
+      // "later", "done for now": after a crisis or the safety question the line goes with the goodbye.
+      return SAFETY_STEPS.includes(current.step) ? closeAfterCrisis(turn) : end();
     case 'delete':
       return confirmDelete(turn);
     case 'repeat':

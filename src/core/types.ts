@@ -61,7 +61,7 @@ export type JournalEntry = EntryBase &
     | { kind: 'outcome'; goal: GoalRef; goalEntryId: string; outcome: GoalOutcome }
     | { kind: 'reflection'; trigger?: string; tried?: string; helped?: 0 | 1 | 2 | 3 }
     | { kind: 'connection' }
-    | { kind: 'consent'; terms: 'sms-welcome' }
+    | { kind: 'consent'; terms: 'sms-welcome' | 'alexa-welcome' | 'chat-welcome' }
   );
 
 /**

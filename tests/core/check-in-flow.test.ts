@@ -30,7 +30,7 @@ describe('a whole check-in over text', () => {
     expect(chat.send('work was a lot').text).toMatch(/What did you try\?/);
     expect(chat.send('a short walk').text).toMatch(/How much did it help\?/);
     const close = chat.send('2');
-    expect(close.text).toMatch(/Noted for your therapist\./);
+    expect(close.text).toMatch(/Noted in your journal\./);
     expect(close.text).toMatch(/Thinking of you\. No need to reply\./);
     expect(close.text).toMatch(/doesn't mean therapy isn't working/);
     expect(close.reply.end).toBe(true);
@@ -60,7 +60,7 @@ describe('a whole check-in over text', () => {
     chat.send('1');
     const close = chat.send('skip');
     expect(close.text).toMatch(/Thinking of you/);
-    expect(close.text).not.toMatch(/Noted for your therapist/);
+    expect(close.text).not.toMatch(/Noted in your journal/);
     expect(chat.entries.some((e) => e.kind === 'reflection')).toBe(false);
   });
 
