@@ -102,7 +102,9 @@ describe('requests in ordinary words, at every step', () => {
 
   it('keeps the check-in going after a tool asked for mid check-in, and closes after one asked for alone', () => {
     const inside = at('pick-tool', 'sms').person;
-    expect(inside.send('help me breathe').text).toMatch(/Reply OK when you're ready for one small goal\./);
+    expect(inside.send('help me breathe').text).toMatch(
+      /Reply OK when you're ready for one small goal, or LATER to leave it there\./,
+    );
     const alone = at('closed', 'sms').person;
     const { text, reply } = alone.send('grounding please');
     expect(text).toMatch(/five things you can see.*Take care\. I'm here any time\.$/);

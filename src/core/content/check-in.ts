@@ -107,7 +107,11 @@ export const checkIn = {
     'Well done.',
   ],
   afterExercise: (m: Modality) =>
-    byModality(m, "Reply OK when you're ready for one small goal.", 'When you are ready, say okay.'),
+    byModality(
+      m,
+      "Reply OK when you're ready for one small goal, or LATER to leave it there.",
+      'When you are ready, say okay.',
+    ),
   afterExerciseReprompt: (m: Modality) =>
     // Never "STOP HERE": to a carrier STOP unsubscribes the number (content/service.ts).
     byModality(
