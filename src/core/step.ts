@@ -14,8 +14,10 @@ import { type Assessment, assess, type GateContext } from './crisis/gate.ts';
 import { WATCHFUL_TURNS } from './crisis/memory.ts';
 import { failureReply } from './failure-reply.ts';
 import {
+  answerAbout,
   confirmDelete,
   handleConfirmDelete,
+  hasCarrierOptOut,
   help,
   leaveAlone,
   needsWelcome,
@@ -68,7 +70,7 @@ import { beat, finish } from './reply.ts';
 import { CLOSED, type FlowState, parseState, type Step, toStored, watchOf } from './state.ts';
 import { leadWith, type Outcome, startTurn, type Turn } from './turn.ts';
 import type { ConversationState, Ctx, Input, Reply, StepResult, ToolId } from './types.ts';
-import { type GlobalCommand, type Said, understand, wordsOf } from './understand.ts';
+import { type GlobalCommand, isAboutQuestion, type Said, understand, wordsOf } from './understand.ts';
 
 /** Steps that belong to a check-in in progress; a goal or tool asked for there continues it. */
 const IN_CHECK_IN: readonly Step[] = [
@@ -93,6 +95,12 @@ const TOOL_COMMANDS: Partial<Record<GlobalCommand, ToolId>> = {
   parts: 'parts',
   action: 'small-action',
 };
+
+/** "later", "maybe later", "talk later": not "done for now", which ends the conversation. */
+const saysLater = (raw: string | undefined): raw is string => raw !== undefined && /\blater\b/i.test(raw);
+
+/** Steps whose own question "later" answers (see respond). */
+const ANSWERS_LATER: readonly Step[] = ['after-exercise', 'connect'];
 
 /** Steps where free words are read for a feeling to reflect back. */
 const READS_FEELINGS: readonly Step[] = [
@@ -253,6 +261,17 @@ const resumable = (name: Step): Step => (SAFETY_STEPS.includes(name) ? 'closed' 
 /** Everything that is not a crisis: global requests first, then the open question's answer. */
 function respond(turn: Turn, current: FlowState, said: Said, raw: string | undefined): Outcome {
   if (said.kind === 'open') return greet(turn);
+  // "later" answers some questions itself: an exercise under way stops there, and at the
+  // connection question it means "maybe later". Elsewhere it is the gentle close.
+  if (
+    said.kind === 'command' &&
+    said.command === 'end' &&
+    ANSWERS_LATER.includes(current.step) &&
+    saysLater(raw)
+  ) {
+    const answered = answerStep(turn, current, { kind: 'text', text: raw }, raw);
+    if (answered) return answered;
+  }
   if (
     said.kind === 'command' &&
     !(isJournalStep(current.step) && TOOL_COMMANDS[said.command] && raw !== undefined)
@@ -288,6 +307,8 @@ function command(turn: Turn, current: FlowState, name: GlobalCommand): Outcome {
   const values = inCheckIn ? current.values : { standalone: true };
   const tool = TOOL_COMMANDS[name];
   if (tool) return useTool(turn, values, tool);
+  // "are you a real person?", "who sees this?": an honest answer, and the person keeps their place.
+  if (isAboutQuestion(name)) return answerAbout(turn, current, name, (kept) => repeatStep(turn, kept));
   switch (name) {
     case 'checkin':
       return greet(turn);
@@ -302,9 +323,11 @@ function command(turn: Turn, current: FlowState, name: GlobalCommand): Outcome {
         ? closeAfterCrisis(turn)
         : leaveAlone(turn);
     case 'optOut':
-      return turn.modality === 'text' ? optOut(turn) : end();
+      // Only a carrier reads STOP as unsubscribe; in the terminal chat it is a gentle close.
+      return hasCarrierOptOut(turn) ? optOut(turn) : end();
     case 'end':
-      return end();
+      // "later", "done for now": after a crisis or the safety question the line goes with the goodbye.
+      return SAFETY_STEPS.includes(current.step) ? closeAfterCrisis(turn) : end();
     case 'delete':
       return confirmDelete(turn);
     case 'repeat':

@@ -64,7 +64,7 @@ export type JournalEntry = EntryBase &
     | { kind: 'reflection'; trigger?: string; tried?: string; helped?: 0 | 1 | 2 | 3 }
     /** The connection question: whether they might reach out to someone today (never who). */
     | { kind: 'connection'; reachOut?: ReachOut }
-    | { kind: 'consent'; terms: 'sms-welcome' }
+    | { kind: 'consent'; terms: 'sms-welcome' | 'alexa-welcome' | 'chat-welcome' }
   );
 
 /**

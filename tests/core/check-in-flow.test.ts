@@ -32,7 +32,7 @@ describe('a whole check-in over text', () => {
     expect(chat.send('a short walk').text).toMatch(/How much did it help\?/);
     // The connection is a question of its own, with its own turn; the close asks nothing.
     const connect = chat.send('2');
-    expect(connect.text).toContain(checkIn.journalSaved);
+    expect(connect.text).toContain(checkIn.journalSaved('text'));
     expect(connect.text).toMatch(/Thinking of you\. No need to reply\./);
     expect(connect.reply.expectsAnswer).toBe(true);
     expect(connect.text).not.toMatch(/Thanks for checking in/);
@@ -70,7 +70,7 @@ describe('a whole check-in over text', () => {
     chat.send('1');
     const close = chat.send('skip');
     expect(close.text).toMatch(/Thinking of you/);
-    expect(close.text).not.toMatch(/Noted for your therapist/);
+    expect(close.text).not.toMatch(/Noted in your journal/);
     expect(chat.entries.some((e) => e.kind === 'reflection')).toBe(false);
   });
 

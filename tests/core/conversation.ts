@@ -30,13 +30,20 @@ export class Conversation {
   private turns = 0;
   private clock: number;
 
+  /**
+   * A person on `channel`. On SMS they are new (their first text is welcomed); on the chat and
+   * Alexa they were welcomed before, so a transcript reads from their second contact on.
+   * `firstContact: true` makes anyone new: the welcome comes first, once (flow/account.ts).
+   */
   constructor(
     readonly channel: Channel = 'chat',
     readonly region: CrisisRegion = 'US',
     start = '2026-11-20T09:00:00.000Z',
+    options: { firstContact?: boolean } = {},
   ) {
     this.clock = Date.parse(start);
-    if (channel === 'sms') this.profile = {};
+    const isNew = channel === 'sms' || options.firstContact === true;
+    this.profile = isNew ? {} : { consentAt: new Date(this.clock - 86_400_000).toISOString() };
   }
 
   /** Moves the clock forward, e.g. to the next day. */

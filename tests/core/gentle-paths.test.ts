@@ -30,7 +30,9 @@ describe('asking for quiet or for help', () => {
     const sms = new Conversation('sms');
     sms.send('hi');
     const reply = sms.send('stop texting me');
-    expect(reply.text).toMatch(/reply STOP/);
+    expect(reply.text).toMatch(/this number only texts you back/);
+    expect(reply.text).toMatch(/Texting STOP unsubscribes you from this number/);
+    expect(reply.reply.end).toBe(true);
     expect(sms.profile.optedOut).toBeUndefined();
   });
 

@@ -123,7 +123,7 @@ describe('grounding by text, one sense at a time', () => {
     stopped.send('1');
     const leftThere = stopped.send('later');
     expect(leftThere.text).toBe(
-      "That's okay, we can leave it there. Reply OK when you're ready for one small goal.",
+      "That's okay, we can leave it there. Reply OK when you're ready for one small goal, or LATER to leave it there.",
     );
     const later = stopped.send('later');
     expect(later.text).toBe("Take care. I'm here any time.");

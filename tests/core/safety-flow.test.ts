@@ -86,7 +86,7 @@ describe('the crisis gate inside the flow', () => {
     const chat = new Conversation('sms');
     chat.profile = { consentAt: '2026-11-01T00:00:00.000Z' };
     const reply = chat.send('help');
-    expect(reply.text.indexOf('988')).toBeLessThan(reply.text.indexOf('Reply STOP'));
+    expect(reply.text.indexOf('988')).toBeLessThan(reply.text.indexOf('Texting STOP unsubscribes you'));
     expect(reply.text).toMatch(/not an emergency service/);
   });
 
@@ -106,12 +106,14 @@ describe('the crisis gate inside the flow', () => {
 });
 
 describe('SMS service rules in the core', () => {
-  it('welcomes a new number once, with the crisis line and STOP, and records consent with its time', () => {
+  it('welcomes a new number once, with the crisis line and HELP, and records consent with its time', () => {
     const sms = new Conversation('sms');
     const first = sms.send('hi');
     expect(first.text).toMatch(/not for emergencies: call or text 988/);
     expect(first.text).toMatch(/Msg & data rates may apply/);
-    expect(first.text).toMatch(/STOP to opt out/);
+    expect(first.text).toMatch(/Reply HELP for help, STOP to opt out\./);
+    // STOP is named only in the disclosure carriers require; no prompt offers it as an answer.
+    expect(first.text.split('Reply HELP for help, STOP to opt out.').join('')).not.toMatch(/\bSTOP\b/i);
     expect(first.text).toMatch(/What's here right now\?/);
     expect(sms.profile.consentAt).toBeDefined();
     expect(sms.entries).toMatchObject([{ kind: 'consent', terms: 'sms-welcome' }]);
@@ -175,7 +177,9 @@ describe('help on text channels', () => {
     chat.profile = { consentAt: '2026-11-01T00:00:00.000Z' };
     const reply = chat.send('INFO');
     expect(reply.text).toContain('988');
-    expect(reply.text).toMatch(/Reply STOP to opt out/);
+    expect(reply.text).toMatch(
+      /Texting STOP unsubscribes you from this number; texting START brings you back\./,
+    );
   });
 });
 

@@ -68,6 +68,8 @@ describe('createTurnRunner on a working store', () => {
     // Prepare
     const store = new MemoryCheckInStore();
     const runTurn = createTurnRunner({ store, logger: silentLogger, ...deterministic });
+    // Welcomed before (the first contact's welcome keeps a consent entry of its own).
+    await store.recordConsent('u1', NOW.toISOString());
 
     // Act
     const hello = await runTurn(turn('u1', text('hi')));
@@ -158,6 +160,7 @@ describe('createTurnRunner on a working store', () => {
     );
     const store = new DynamoCheckInStore({ client, tableName: db.tableName });
     const runTurn = createTurnRunner({ store, logger: silentLogger, ...deterministic });
+    await store.recordConsent('u5', NOW.toISOString());
     await runTurn(turn('u5', text('hi')));
     commands.length = 0;
 
@@ -189,6 +192,8 @@ describe('createTurnRunner on a working store', () => {
       },
     });
     const runTurn = createTurnRunner({ store, logger: silentLogger, ...deterministic });
+    // Welcomed before, so each kept turn keeps exactly its one tool entry.
+    await dynamo.recordConsent('u6', NOW.toISOString());
 
     // Act
     const outcomes = await Promise.all(Array.from({ length: 20 }, () => runTurn(turn('u6', text('ground')))));

@@ -48,6 +48,164 @@ export const PLAIN_INTENTS: Readonly<Record<string, IntentName>> = {
   'AMAZON.FallbackIntent': 'fallback',
 };
 
+/**
+ * Intents that stand for fixed words: the bridge hands the core those words as text, and the
+ * core reads them exactly as it reads them typed (src/core/understand.ts). One reading for
+ * every channel, the crisis gate reads them too, and at "what did you try?" a spoken
+ * "breathing" stays an answer, as it does by text, instead of starting an exercise.
+ * Every sample must mean `words`: the question or request, and nothing more.
+ */
+export interface WordsIntent {
+  intent: string;
+  /** What the core reads, as if typed. */
+  words: string;
+  samples: readonly string[];
+}
+
+export const WORDS_INTENTS: readonly WordsIntent[] = [
+  {
+    intent: 'BreathingIntent',
+    words: 'breathing',
+    samples: [
+      'breathing',
+      'breathe',
+      'slow breathing',
+      'breathing exercise',
+      'a breathing exercise',
+      'for a breathing exercise',
+      'give me a breathing exercise',
+      'do a breathing exercise',
+      "let's do breathing",
+      "let's breathe",
+      'breathing please',
+      'help me breathe',
+      'breathe with me',
+      'I need to breathe',
+      'can we do breathing',
+      'can we do some breathing',
+    ],
+  },
+  {
+    // "later" answers some questions itself ("maybe later" at the connection question), so it
+    // reaches the core as "later", not as "done for now".
+    intent: 'LaterIntent',
+    words: 'later',
+    samples: ['later', 'maybe later', 'talk later', 'talk to you later', 'perhaps later'],
+  },
+  {
+    intent: 'DoneForNowIntent',
+    words: 'done for now',
+    samples: [
+      'done for now',
+      "I'm done for now",
+      'I am done for now',
+      'can we stop',
+      "let's stop",
+      "let's stop here",
+      'stop for now',
+      'I have to go',
+      'I need to go',
+      'I gotta go',
+      "that's enough for now",
+      'enough for now',
+      "let's call it a day",
+      'bye for now',
+    ],
+  },
+  {
+    intent: 'AreYouAPersonIntent',
+    words: 'are you a real person',
+    samples: [
+      'are you a real person',
+      'are you a person',
+      'are you human',
+      'are you a human',
+      'are you a bot',
+      'are you a robot',
+      'are you real',
+      'are you a machine',
+      'is this a bot',
+      'is this a real person',
+      'am I talking to a real person',
+      'am I talking to a person',
+      'am I talking to a bot',
+      'is anyone there',
+      'is someone listening',
+      'who am I talking to',
+    ],
+  },
+  {
+    intent: 'WhoSeesThisIntent',
+    words: 'who sees this',
+    samples: [
+      'who sees this',
+      'who can see this',
+      'who hears this',
+      'who can hear this',
+      'is this private',
+      'is it private',
+      'is this confidential',
+      'is my data private',
+      'does anyone hear this',
+      'does anyone listen to this',
+      'are you recording me',
+      'do you record what I say',
+      'what do you do with my data',
+      'where does my data go',
+    ],
+  },
+  {
+    intent: 'TellMyTherapistIntent',
+    words: 'can you tell my therapist for me',
+    samples: [
+      'can you tell my therapist',
+      'can you tell my therapist for me',
+      'tell my therapist for me',
+      'can you send this to my therapist',
+      'send this to my therapist',
+      'can you let my therapist know',
+      'can you message my therapist',
+      'can you call my therapist',
+      'does my therapist hear this',
+      'will my therapist hear this',
+      'can my therapist hear this',
+    ],
+  },
+  {
+    intent: 'HowToDeleteIntent',
+    words: 'how do i delete my data',
+    samples: [
+      'how do I delete my data',
+      'how do I erase my data',
+      'how can I delete my data',
+      'how do I delete my journal',
+      'how do I delete everything',
+      'how do I remove my data',
+      'can I delete my data',
+    ],
+  },
+  {
+    intent: 'WhatCanYouDoIntent',
+    words: 'what can you do',
+    samples: [
+      'what can you do',
+      'what do you do',
+      'what are you for',
+      'what can you help with',
+      'what can you help me with',
+      'tell me about yourself',
+      'what is my check in',
+    ],
+  },
+];
+
+const WORDS_BY_INTENT = new Map(WORDS_INTENTS.map((w) => [w.intent, w.words]));
+
+/** The fixed words an intent stands for, or undefined for any other intent. */
+export function wordsOfIntent(intentName: string): string | undefined {
+  return WORDS_BY_INTENT.get(intentName);
+}
+
 /** Naming a feeling from the vocabulary (FEELING slot). */
 export const FEELING_INTENT = 'FeelingIntent';
 /** Picking an offered choice by ordinal, or a goal by name (CHOICE_ORDINAL / GOAL slots). */
@@ -378,6 +536,7 @@ export function freeSpeechCarrier(intentName: string): FreeSpeechCarrier | undef
 export function handledIntentNames(): string[] {
   return [
     ...Object.keys(PLAIN_INTENTS),
+    ...WORDS_INTENTS.map((w) => w.intent),
     ...SLOT_FRAMES.map((f) => f.intent),
     ...FREE_SPEECH_CARRIERS.map((c) => c.intent),
   ];

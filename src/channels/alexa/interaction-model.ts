@@ -3,7 +3,14 @@
  * Alexa listens for are exactly the words the core knows. `scripts/generate-interaction-model.ts`
  * writes it to skill-package/; a test keeps the committed file equal to this output.
  */
-import { FREE_SPEECH_CARRIERS, SLOT_FRAMES, SLOT_TYPES, SLOTS, type SlotFrame } from './intents.ts';
+import {
+  FREE_SPEECH_CARRIERS,
+  SLOT_FRAMES,
+  SLOT_TYPES,
+  SLOTS,
+  type SlotFrame,
+  WORDS_INTENTS,
+} from './intents.ts';
 
 /** The skill's invocation name (a contract point, docs/design.md). */
 export const INVOCATION_NAME = 'my check in';
@@ -155,6 +162,13 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
         'help me ground myself',
         'help me calm down',
         'help me slow down',
+        'grounding please',
+        'I need grounding',
+        'can we do grounding',
+        'I need to calm down',
+        'calm me down',
+        'I need to slow down',
+        'help me settle down',
       ],
     },
     {
@@ -168,6 +182,13 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
         'help me be kind to myself',
         'say something kind',
         'something kind',
+        'be kind to me',
+        'can you be kind to me',
+        'say something nice',
+        'tell me something kind',
+        'I need a kind word',
+        'a kind word please',
+        'I need some kindness',
       ],
     },
     {
@@ -187,6 +208,13 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
         'help me pick a goal',
         'one small thing',
         'what should I do today',
+        'goal please',
+        'a goal please',
+        'I want a goal',
+        'I need a goal',
+        'can I have a goal',
+        'set a goal',
+        'give me something to do',
       ],
     },
     {
@@ -205,6 +233,11 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
         'help me prepare for therapy',
         'get me ready for therapy',
         'how was my week',
+        'what do I say to my therapist',
+        'what should I say to my therapist',
+        'what should I bring to therapy',
+        'what do I talk about in therapy',
+        'show me my summary',
       ],
     },
     {
@@ -266,7 +299,16 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
     { name: 'AMAZON.NoIntent', samples: ['no thanks', 'nope', 'no thank you', 'not really', 'not today'] },
     {
       name: 'AMAZON.HelpIntent',
-      samples: ['what can I say', 'what can I do', 'how does this work', 'what is this'],
+      samples: [
+        'what can I say',
+        'what can I do',
+        'how does this work',
+        'what is this',
+        'I need help',
+        'I need some help',
+        'can you help me',
+        'how do I use this',
+      ],
     },
     {
       name: 'AMAZON.RepeatIntent',
@@ -276,6 +318,8 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
     { name: 'AMAZON.CancelIntent', samples: [] },
     { name: 'AMAZON.NavigateHomeIntent', samples: [] },
     { name: 'AMAZON.FallbackIntent', samples: [] },
+    // Fixed words ("are you a real person?", "help me breathe"), read by the core as typed.
+    ...WORDS_INTENTS.map((intent): ModelIntent => ({ name: intent.intent, samples: [...intent.samples] })),
     // Carriers last: virtual-alexa breaks a tie in model order, so a bare "yes" or "I didn't"
     // goes to the intent that owns it, not to a carrier heard with nothing after its phrase.
     ...FREE_SPEECH_CARRIERS.map(

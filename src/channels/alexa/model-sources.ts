@@ -22,7 +22,6 @@ const SPOKEN_ANSWERS: readonly SlotValueSource[] = [
   { id: 'not sure', value: 'not sure', synonyms: ['no idea', 'dunno', 'hard to say', 'no clue', 'unsure'] },
   { id: 'none of them', value: 'none of them', synonyms: ['none', 'none of these', 'neither', 'none fit'] },
   { id: 'something else', value: 'something else', synonyms: ['something different', 'another one'] },
-  { id: 'breathing', value: 'breathing', synonyms: ['slow breathing', 'breathe', 'a breathing exercise'] },
   { id: 'parts', value: 'parts', synonyms: ['a part of me', 'check in with a part of me', 'parts check in'] },
   { id: 'small action', value: 'one small action', synonyms: ['small action', 'an action'] },
   ...service.summary.helpedLevel.map((words) => ({ id: words, value: words })),

@@ -8,7 +8,15 @@
 import { getIntentName, getLocale, getRequestType, getSlot } from 'ask-sdk-core';
 import type { RequestEnvelope, Slot } from 'ask-sdk-model';
 import type { CrisisRegion, Input } from '../../core/types.ts';
-import { fillFrame, freeSpeechCarrier, PLAIN_INTENTS, SLOTS, type SlotFrame, slotFrame } from './intents.ts';
+import {
+  fillFrame,
+  freeSpeechCarrier,
+  PLAIN_INTENTS,
+  SLOTS,
+  type SlotFrame,
+  slotFrame,
+  wordsOfIntent,
+} from './intents.ts';
 
 const REGION_BY_LOCALE: Readonly<Record<string, CrisisRegion>> = {
   'en-US': 'US',
@@ -78,6 +86,10 @@ export function requestToInput(envelope: RequestEnvelope): Input | undefined {
 
   const plain = PLAIN_INTENTS[name];
   if (plain) return { type: 'intent', intent: plain };
+
+  // "are you a real person?", "help me breathe": the core reads these words as if typed.
+  const words = wordsOfIntent(name);
+  if (words) return { type: 'text', text: words };
 
   const carrier = freeSpeechCarrier(name);
   if (carrier) {

@@ -28,7 +28,7 @@ export const channelWords = {
     choicesReprompt: 'You can say the first, the second, or the third.',
     tryAgain: 'Please try again in a minute.',
     /** Reprompt after an error: the crisis line comes first, then how to carry on. */
-    errorReprompt: 'You can say check in to start again, or stop.',
+    errorReprompt: 'You can say check in to start again, or done for now.',
     /** Numbers stay digits: the SSML renderer reads every crisis number digit by digit. */
     crisisTail: (crisisLine: string) => `If you're in crisis, ${crisisLine}.`,
   },

@@ -143,12 +143,17 @@ export const checkIn = {
   exerciseStopped: "That's okay, we can leave it there.",
   exerciseComeBack: (keyword: string) => `Text ${keyword} any time to come back to it.`,
   afterExercise: (m: Modality) =>
-    byModality(m, "Reply OK when you're ready for one small goal.", 'When you are ready, say okay.'),
-  afterExerciseReprompt: (m: Modality) =>
     byModality(
       m,
-      'Reply OK for one small goal, or LATER to leave it for now.',
-      'Say okay for one small goal, or say stop.',
+      "Reply OK when you're ready for one small goal, or LATER to leave it there.",
+      'When you are ready, say okay.',
+    ),
+  afterExerciseReprompt: (m: Modality) =>
+    // Never "STOP HERE": to a carrier STOP unsubscribes the number (content/service.ts).
+    byModality(
+      m,
+      'Reply OK for one small goal, or LATER to leave it there.',
+      'Say okay for one small goal, or say done for now.',
     ),
   compassionAsk: (feeling: string) => `If a friend felt ${feeling}, what would you say to them?`,
   compassionAskPlain: 'If a friend felt this way, what would you say to them?',
@@ -212,7 +217,7 @@ export const checkIn = {
   journalAskTrigger: (m: Modality) =>
     byModality(
       m,
-      'A quick note for your therapist? What set this off today? Or reply SKIP.',
+      'A quick note for your journal? What set this off today? Or reply SKIP.',
       'Want to note what set this off? Like work, sleep, or family. Or say skip.',
     ),
   journalTriggerReprompt: (m: Modality) =>
@@ -242,7 +247,12 @@ export const checkIn = {
     ),
   journalHelpedReprompt: (m: Modality) =>
     byModality(m, 'Reply 0, 1, 2 or 3, or SKIP.', 'Say not at all, a little, some, or a lot.'),
-  journalSaved: 'Noted for your therapist.',
+  /**
+   * Nothing is ever sent to a therapist: the journal is the person's own. On voice the
+   * journal belongs to the recognised voice or to the whole account, so it promises no "only you".
+   */
+  journalSaved: (m: Modality) =>
+    byModality(m, 'Noted in your journal. Only you see it.', 'Noted in your journal.'),
 
   // Connection, its own question, and then the close, which asks nothing.
   connection: (m: Modality) =>

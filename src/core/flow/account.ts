@@ -1,25 +1,46 @@
 /**
- * The service around the check-in: first contact, help, opting out and back in, and
- * erasing everything. SMS rules (HELP, STOP, consent) live here as plain flow.
+ * The service around the check-in: first contact, help, honest answers about itself, opting
+ * out and back in, and erasing everything. SMS rules (HELP, STOP, consent) live here as plain
+ * flow.
  */
 import { crisis } from '../content/crisis.ts';
 import { service } from '../content/service.ts';
 import { crisisReply } from '../crisis/crisis-reply.ts';
 import { ask, beat, finish } from '../reply.ts';
 import type { FlowState } from '../state.ts';
-import type { Outcome, Turn } from '../turn.ts';
-import type { Reply } from '../types.ts';
+import { leadWith, type Outcome, type Turn } from '../turn.ts';
+import type { Channel, Reply } from '../types.ts';
+import type { AboutQuestion } from '../understand.ts';
 
-/** True on a person's first SMS: they have never been told what this is. */
+/**
+ * True on a person's first contact on any channel (a first text, a first launch of the skill,
+ * a first chat): they have never been told that this is automated and not for emergencies.
+ * The profile's `consentAt` makes it once per person; when the profile could not be read
+ * nothing is known, so they are not welcomed again.
+ */
 export const needsWelcome = (turn: Turn): boolean =>
-  turn.ctx.channel === 'sms' && turn.ctx.profile.consentAt === undefined && !turn.ctx.profile.unavailable;
+  turn.ctx.profile.consentAt === undefined && !turn.ctx.profile.unavailable;
+
+const WELCOME_TERMS = {
+  sms: 'sms-welcome',
+  alexa: 'alexa-welcome',
+  chat: 'chat-welcome',
+} as const satisfies Record<Channel, string>;
 
 /** The first-contact welcome, recorded as a consent entry with its time. */
 export function welcome(turn: Turn): string {
   turn.effects.push({ type: 'recordConsent', at: turn.ctx.now });
-  turn.addEntry({ kind: 'consent', terms: 'sms-welcome' });
-  return service.smsWelcome(service.shortCrisisLine(turn.ctx.region));
+  turn.addEntry({ kind: 'consent', terms: WELCOME_TERMS[turn.ctx.channel] });
+  const line = service.shortCrisisLine(turn.ctx.region);
+  if (turn.ctx.channel === 'sms') return service.smsWelcome(line);
+  return turn.modality === 'voice' ? service.voiceWelcome(line) : service.chatWelcome(line);
 }
+
+/**
+ * Whether a carrier reads STOP and its kin as "unsubscribe" on this channel (SMS: Twilio
+ * and the carriers do, whatever the core says). Elsewhere those words are a gentle close.
+ */
+export const hasCarrierOptOut = (turn: Turn): boolean => turn.ctx.channel === 'sms';
 
 /**
  * Help. On text (HELP, INFO) the crisis resources come first, then what this number is and
@@ -31,7 +52,15 @@ export function help(turn: Turn, current: FlowState): Outcome {
     const resources = crisisReply({ region: turn.ctx.region, modality: 'text', negated: false });
     return {
       state: current,
-      reply: { ...resources, beats: [...resources.beats, beat(service.helpAbout('text'))] },
+      reply: {
+        ...resources,
+        beats: [
+          ...resources.beats,
+          beat(service.helpAbout('text')),
+          // The one place a prompt names STOP: what it does, never as an answer to a step.
+          ...(hasCarrierOptOut(turn) ? [beat(service.optOutExplained)] : []),
+        ],
+      },
     };
   }
   const { region } = turn.ctx;
@@ -46,7 +75,29 @@ export function help(turn: Turn, current: FlowState): Outcome {
 
 /** "leave me alone": quiet now, without opting out (only the carrier's STOP does that). */
 export function leaveAlone(turn: Turn): Outcome {
-  return { state: { step: 'closed', values: {} }, reply: finish([service.leaveAlone(turn.modality)]) };
+  const lines = [service.leaveAlone(turn.modality)];
+  // They asked for quiet: say plainly how texts stop for good, as HELP does.
+  if (hasCarrierOptOut(turn)) lines.push(service.optOutExplained);
+  return { state: { step: 'closed', values: {} }, reply: finish(lines) };
+}
+
+/**
+ * "Are you a real person?", "who sees this?", "can you tell my therapist?", "how do I delete
+ * my data?", "what can you do?": answered honestly at any step. Inside a conversation the
+ * person keeps their place (the open question follows); outside one, the answer stands alone
+ * with the way to start.
+ */
+export function answerAbout(
+  turn: Turn,
+  current: FlowState,
+  question: AboutQuestion,
+  resume: (kept: FlowState) => Outcome,
+): Outcome {
+  const answer = service.about[question](turn.modality, service.shortCrisisLine(turn.ctx.region));
+  if (current.step === 'closed') {
+    return { state: current, reply: finish([answer, ...service.about.wayOn(question, turn.modality)]) };
+  }
+  return leadWith([answer], resume(current));
 }
 
 /** STOP: recorded, and nothing sent (the carrier sends its own confirmation). */

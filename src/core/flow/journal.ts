@@ -66,7 +66,7 @@ export function connectAndClose(turn: Turn, values: Values, helped?: 0 | 1 | 2 |
       ...(values.tried === undefined ? {} : { tried: values.tried }),
       ...(helped === undefined ? {} : { helped }),
     });
-    lines.push(beat(checkIn.journalSaved, { claimsSaved: true }));
+    lines.push(beat(checkIn.journalSaved(turn.modality), { claimsSaved: true }));
   }
   return {
     state: { step: 'connect', values: { ...closing(values) } },

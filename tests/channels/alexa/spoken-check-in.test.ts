@@ -40,7 +40,9 @@ async function converse(alexa: Emulator, lines: readonly string[]): Promise<Hear
 }
 
 const ENUMERATED: Record<string, ReadonlySet<string>> = {
-  kind: new Set(['feeling', 'tool', 'goal', 'outcome', 'reflection', 'connection']),
+  kind: new Set(['feeling', 'tool', 'goal', 'outcome', 'reflection', 'connection', 'consent']),
+  // The first launch says this is automated and not for emergencies, once, and keeps that it did.
+  terms: new Set(['alexa-welcome']),
   word: new Set(FEELINGS.map((f) => f.word)),
   family: new Set(['low-unpleasant', 'high-unpleasant', 'low-pleasant', 'high-pleasant']),
   tool: new Set(['grounding', 'breathing', 'self-compassion', 'small-action', 'parts']),

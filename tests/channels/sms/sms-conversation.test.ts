@@ -23,17 +23,14 @@ afterEach(() => {
 
 /** [what the person texts, what the reply must say] */
 const SCRIPT: ReadonlyArray<readonly [string, RegExp]> = [
-  [
-    'hi',
-    /not for emergencies: call or text 988.*Msg & data rates may apply.*HELP.*STOP.*What's here right now\?/s,
-  ],
+  ['hi', /not for emergencies: call or text 988.*Msg & data rates may apply.*HELP.*What's here right now\?/s],
   ['heavy', /Heavy\. That makes sense.*\n1\) .+\n2\) .+\n3\) .+\nReply 1, 2 or 3\./s],
   ['1', /\?/],
   ['I would tell them to rest', /.+/],
   ['2', /Your goal: .+\..*What set this off today\?/s],
   ['work deadlines', /What did you try\?/],
   ['a walk round the block', /How much did it help\?/],
-  ['2', /Noted .*someone you could text today\?.*1\) yes/s],
+  ['2', /Noted in your journal\. Only you see it\..*someone you could text today\?.*1\) yes/s],
   ['1', /A small message can mean a lot\..*Thanks for checking in\./s],
   ['GROUND', /five things you can see/i],
   ['GOAL', /Reply 1, 2 or 3, or text your own\./],
@@ -43,7 +40,7 @@ const SCRIPT: ReadonlyArray<readonly [string, RegExp]> = [
   ['3', /Your goal: /],
   ['not yet', /That's okay\./],
   ['SUMMARY', /^For your therapist, from the last 7 days:.*heavy.*work deadlines/s],
-  ['HELP', /988.*Reply STOP to opt out/s],
+  ['HELP', /988.*Texting STOP unsubscribes you/s],
   ['I can\u2019t go on anymore', /Call or text 988.*741741.*911/s],
   ["I'm fine", /988/],
   ['no', /988/],

@@ -167,7 +167,7 @@ describe('an exercise inside a check-in, by text', () => {
     // Assess
     expect(first.all).toMatch(/five things you can see/i);
     expect(stopped.all).toBe(
-      "That's okay, we can leave it there. Reply OK when you're ready for one small goal.",
+      "That's okay, we can leave it there. Reply OK when you're ready for one small goal, or LATER to leave it there.",
     );
     expect(later.all).toBe("Take care. I'm here any time.");
     for (const res of [first, stopped, later]) expectCarrierSafe(res.texts);

@@ -141,7 +141,9 @@ describe('SMS keywords', () => {
 
       expect(res.all).toContain('988');
       expect(res.all).toMatch(/automated check-in/);
-      expect(res.all).toMatch(/Reply STOP to opt out/);
+      expect(res.all).toMatch(
+        /Texting STOP unsubscribes you from this number; texting START brings you back\./,
+      );
       expectCarrierSafe(res.texts);
     },
   );
