@@ -72,22 +72,6 @@ import { leadWith, type Outcome, startTurn, type Turn } from './turn.ts';
 import type { ConversationState, Ctx, Input, Reply, StepResult, ToolId } from './types.ts';
 import { type GlobalCommand, isAboutQuestion, type Said, understand, wordsOf } from './understand.ts';
 
-/** Steps that belong to a check-in in progress; a goal or tool asked for there continues it. */
-const IN_CHECK_IN: readonly Step[] = [
-  'name',
-  'narrow-energy',
-  'narrow-pleasantness',
-  'pick-word',
-  'pick-tool',
-  'after-exercise',
-  'compassion',
-  'parts',
-  'pick-goal',
-];
-
-/** At the journal, "grounding" or "breathing" answers "what did you try?" rather than starting one. */
-const isJournalStep = (name: Step): boolean => name === 'journal-trigger' || name === 'journal-tried';
-
 const TOOL_COMMANDS: Partial<Record<GlobalCommand, ToolId>> = {
   grounding: 'grounding',
   breathing: 'breathing',
@@ -99,22 +83,11 @@ const TOOL_COMMANDS: Partial<Record<GlobalCommand, ToolId>> = {
 /** "later", "maybe later", "talk later": not "done for now", which ends the conversation. */
 const saysLater = (raw: string | undefined): raw is string => raw !== undefined && /\blater\b/i.test(raw);
 
-/** Steps whose own question "later" answers (see respond). */
-const ANSWERS_LATER: readonly Step[] = ['after-exercise', 'connect'];
-
-/** Steps where free words are read for a feeling to reflect back. */
-const READS_FEELINGS: readonly Step[] = [
-  'closed',
-  'follow-up',
-  'name',
-  'narrow-energy',
-  'narrow-pleasantness',
-  'pick-word',
-  'crisis-check',
-];
-
-/** Steps whose open question is about the person's safety: short answers are replies to it. */
-const SAFETY_STEPS: readonly string[] = ['crisis', 'crisis-check', 'grey-check'];
+/** Whether a step's question is about safety; takes a raw stored step too (before parsing). */
+const aboutSafety = (name: unknown): boolean =>
+  typeof name === 'string' &&
+  Object.hasOwn(STEP_RULES, name) &&
+  STEP_RULES[name as Step].aboutSafety === true;
 
 export function step(stored: ConversationState | null, input: Input, ctx: Ctx): StepResult {
   const words = wordsOf(input);
@@ -122,7 +95,7 @@ export function step(stored: ConversationState | null, input: Input, ctx: Ctx): 
   // if its own matching fails it answers as a crisis (see assess). Memory is read on its own.
   const context: GateContext = {
     watchful: watchOf(stored) > 0,
-    askedAboutSafety: SAFETY_STEPS.includes(String((stored as { step?: unknown } | null)?.step)),
+    askedAboutSafety: aboutSafety((stored as { step?: unknown } | null)?.step),
   };
   const assessment = words === undefined ? null : assess(words, context);
   try {
@@ -156,7 +129,7 @@ function runStep(
   if (assessment && signalled) return watched(crisisOutcome(turn, current, said, assessment));
   // A message that speaks of death, harm or pills is never reflected back as a feeling: where
   // the check-in would have picked a feeling out of it, it asks the grey-zone question instead.
-  if (assessment?.mentionOnly && READS_FEELINGS.includes(current.step) && feelingsIn(said, raw).length > 0) {
+  if (assessment?.mentionOnly && STEP_RULES[current.step].readsFeelings && feelingsIn(said, raw).length > 0) {
     return watched(crisisOutcome(turn, current, said, assessment));
   }
 
@@ -212,7 +185,7 @@ const MAX_ASKED_IN_A_ROW = 2;
  */
 function neverAThirdTime(turn: Turn, current: FlowState, outcome: Outcome): Outcome {
   const { reply, state } = outcome;
-  if (!reply.expectsAnswer || reply.crisis || SAFETY_STEPS.includes(state.step)) {
+  if (!reply.expectsAnswer || reply.crisis || aboutSafety(state.step)) {
     return { ...outcome, state: { ...state, asked: undefined } };
   }
   // Hashed: the state keeps a short key, however much the step holds.
@@ -256,7 +229,7 @@ function crisisOutcome(turn: Turn, current: FlowState, said: Said, assessment: A
 }
 
 /** The step to go back to after a "no" at the grey-zone question. */
-const resumable = (name: Step): Step => (SAFETY_STEPS.includes(name) ? 'closed' : name);
+const resumable = (name: Step): Step => (aboutSafety(name) ? 'closed' : name);
 
 /** Everything that is not a crisis: global requests first, then the open question's answer. */
 function respond(turn: Turn, current: FlowState, said: Said, raw: string | undefined): Outcome {
@@ -266,7 +239,7 @@ function respond(turn: Turn, current: FlowState, said: Said, raw: string | undef
   if (
     said.kind === 'command' &&
     said.command === 'end' &&
-    ANSWERS_LATER.includes(current.step) &&
+    STEP_RULES[current.step].answersLater &&
     saysLater(raw)
   ) {
     const answered = answerStep(turn, current, { kind: 'text', text: raw }, raw);
@@ -274,7 +247,7 @@ function respond(turn: Turn, current: FlowState, said: Said, raw: string | undef
   }
   if (
     said.kind === 'command' &&
-    !(isJournalStep(current.step) && TOOL_COMMANDS[said.command] && raw !== undefined)
+    !(STEP_RULES[current.step].keepsToolWords === true && TOOL_COMMANDS[said.command] && raw !== undefined)
   ) {
     return command(turn, current, said.command);
   }
@@ -303,7 +276,7 @@ function respond(turn: Turn, current: FlowState, said: Said, raw: string | undef
 }
 
 function command(turn: Turn, current: FlowState, name: GlobalCommand): Outcome {
-  const inCheckIn = IN_CHECK_IN.includes(current.step);
+  const inCheckIn = STEP_RULES[current.step].inCheckIn === true;
   const values = inCheckIn ? current.values : { standalone: true };
   const tool = TOOL_COMMANDS[name];
   if (tool) return useTool(turn, values, tool);
@@ -327,7 +300,7 @@ function command(turn: Turn, current: FlowState, name: GlobalCommand): Outcome {
       return hasCarrierOptOut(turn) ? optOut(turn) : end();
     case 'end':
       // "later", "done for now": after a crisis or the safety question the line goes with the goodbye.
-      return SAFETY_STEPS.includes(current.step) ? closeAfterCrisis(turn) : end();
+      return aboutSafety(current.step) ? closeAfterCrisis(turn) : end();
     case 'delete':
       return confirmDelete(turn);
     case 'repeat':
@@ -339,6 +312,110 @@ function command(turn: Turn, current: FlowState, name: GlobalCommand): Outcome {
 
 const end = (): Outcome => ({ state: { step: 'closed', values: {} }, reply: finish([checkIn.closeShort]) });
 
+type Answer = (turn: Turn, current: FlowState, said: Said, raw: string | undefined) => Outcome | undefined;
+type Repeat = (turn: Turn, current: FlowState) => Outcome;
+
+/** How each step answers, asks again, and what it is: one table instead of parallel lists. */
+interface StepRules {
+  /** The answer to its open question; undefined when what was said does not fit. */
+  answer: Answer;
+  /** Its open question again ("repeat", or after an answer that did not fit). */
+  repeat: Repeat;
+  /** Part of a check-in in progress: a goal or tool asked for here continues it. */
+  inCheckIn?: true;
+  /** Free words here are read for a feeling to reflect back (and so guarded by the gate). */
+  readsFeelings?: true;
+  /** Its question is about the person's safety: short answers are replies to it. */
+  aboutSafety?: true;
+  /** "later" answers its own question (see respond). */
+  answersLater?: true;
+  /** "grounding" or "breathing" here answers the question ("what did you try?"), starting nothing. */
+  keepsToolWords?: true;
+}
+
+const naming: Repeat = (turn, { step: name, values }) => repeatNaming(turn, name, values);
+const tool: Repeat = (turn, { step: name, values }) => repeatTool(turn, name, values);
+const journal: Repeat = (turn, { step: name, values }) => repeatJournal(turn, name, values);
+const safety: Repeat = (turn, { step: name, values }) => repeatCrisisStep(turn, name, values);
+const afresh: Repeat = (turn) => greet(turn);
+
+/** The naming questions: in a check-in, read for a feeling, asked again by naming.ts. */
+const namingStep = (handle: typeof handleName): StepRules => ({
+  answer: (turn, current, said, raw) => handle(turn, current.values, said, raw),
+  repeat: naming,
+  inCheckIn: true,
+  readsFeelings: true,
+});
+
+const STEP_RULES: Record<Step, StepRules> = {
+  closed: {
+    answer: (turn, _c, said, raw) => answerAfterClose(turn, said, raw),
+    repeat: afresh,
+    readsFeelings: true,
+  },
+  // After a summary, anything not about it (flow/summary.ts) is read as after a close.
+  summary: { answer: (turn, _c, said, raw) => answerAfterClose(turn, said, raw), repeat: afresh },
+  'follow-up': {
+    answer: (turn, _c, said, raw) => handleFollowUp(turn, said, raw),
+    repeat: (turn) => repeatFollowUp(turn),
+    readsFeelings: true,
+  },
+  name: namingStep(handleName),
+  'narrow-energy': namingStep(handleNarrowEnergy),
+  'narrow-pleasantness': namingStep(handleNarrowPleasantness),
+  'pick-word': namingStep(handlePickWord),
+  'pick-tool': { answer: (t, c, s) => handlePickTool(t, c.values, s), repeat: tool, inCheckIn: true },
+  'after-exercise': {
+    answer: (t, c, s) => handleAfterExercise(t, c.values, s),
+    repeat: tool,
+    inCheckIn: true,
+    answersLater: true,
+  },
+  compassion: { answer: (t, c, s) => handleCompassion(t, c.values, s), repeat: tool, inCheckIn: true },
+  parts: { answer: (t, c, s) => handleParts(t, c.values, s), repeat: tool, inCheckIn: true },
+  'pick-goal': {
+    answer: (t, c, s, r) => handlePickGoal(t, c.values, s, r),
+    repeat: (t, c) => repeatGoals(t, c.values),
+    inCheckIn: true,
+  },
+  'confirm-goal': {
+    answer: (t, c, s, r) => handleConfirmGoal(t, c.values, s, r),
+    repeat: (t, c) => repeatConfirmGoal(t, c.values),
+  },
+  'journal-trigger': {
+    answer: (t, c, s, r) => handleTrigger(t, c.values, s, r),
+    repeat: journal,
+    keepsToolWords: true,
+  },
+  'journal-tried': {
+    answer: (t, c, s, r) => handleTried(t, c.values, s, r),
+    repeat: journal,
+    keepsToolWords: true,
+  },
+  'journal-helped': { answer: (t, c, s, r) => handleHelped(t, c.values, s, r), repeat: journal },
+  connect: {
+    answer: (t, c, s, r) => handleConnect(t, c.values, s, r),
+    repeat: (t, c) => repeatConnection(t, c.values),
+    answersLater: true,
+  },
+  crisis: { answer: (t, c, s) => handleAfterCrisis(t, s, c.values), repeat: safety, aboutSafety: true },
+  'crisis-check': {
+    answer: (t, _c, s, r) => handleCrisisCheck(t, s, r),
+    repeat: safety,
+    aboutSafety: true,
+    readsFeelings: true,
+  },
+  'grey-check': {
+    answer: (t, c, s, r) => handleGreyCheck(t, c, s, r, (resumed) => repeatStep(t, resumed)),
+    repeat: safety,
+    aboutSafety: true,
+  },
+  'confirm-delete': {
+    answer: (t, _c, s) => handleConfirmDelete(t, s.kind === 'answer' && s.answer === 'yes'),
+    repeat: (t) => confirmDelete(t),
+  },
+};
+
 /** The answer to whatever question is open; undefined when it does not fit. */
 function answerStep(
   turn: Turn,
@@ -346,58 +423,18 @@ function answerStep(
   said: Said,
   raw: string | undefined,
 ): Outcome | undefined {
-  const { values } = current;
-  switch (current.step) {
-    case 'follow-up':
-      return handleFollowUp(turn, said, raw);
-    case 'name':
-      return handleName(turn, values, said, raw);
-    case 'narrow-energy':
-      return handleNarrowEnergy(turn, values, said, raw);
-    case 'narrow-pleasantness':
-      return handleNarrowPleasantness(turn, values, said, raw);
-    case 'pick-word':
-      return handlePickWord(turn, values, said, raw);
-    case 'pick-tool':
-      return handlePickTool(turn, values, said);
-    case 'after-exercise':
-      return handleAfterExercise(turn, values, said);
-    case 'compassion':
-      return handleCompassion(turn, values, said);
-    case 'parts':
-      return handleParts(turn, values, said);
-    case 'pick-goal':
-      return handlePickGoal(turn, values, said, raw);
-    case 'journal-trigger':
-      return handleTrigger(turn, values, said, raw);
-    case 'journal-tried':
-      return handleTried(turn, values, said, raw);
-    case 'journal-helped':
-      return handleHelped(turn, values, said, raw);
-    case 'connect':
-      return handleConnect(turn, values, said, raw);
-    case 'confirm-goal':
-      return handleConfirmGoal(turn, values, said, raw);
-    case 'crisis':
-      return handleAfterCrisis(turn, said, values);
-    case 'crisis-check':
-      return handleCrisisCheck(turn, said, raw);
-    case 'grey-check':
-      return handleGreyCheck(turn, current, said, raw, (resumed) => repeatStep(turn, resumed));
-    case 'confirm-delete':
-      return handleConfirmDelete(turn, said.kind === 'answer' && said.answer === 'yes');
-    // After a summary, anything not about it (flow/summary.ts) is read as after a close.
-    case 'summary':
-    case 'closed': {
-      // "ok", "thanks" after a close or an exercise is not a feeling: start afresh.
-      if (said.kind === 'answer') return isOutcomeAnswer(said) ? undefined : greet(turn);
-      // A feeling texted out of the blue starts the check-in right there.
-      const feelings = feelingsIn(said, raw);
-      if (feelings.length > 0) return acceptFeelings(turn, {}, feelings, raw);
-      if (said.kind === 'text' || said.kind === 'pick') return greet(turn);
-      return undefined;
-    }
-  }
+  return STEP_RULES[current.step].answer(turn, current, said, raw);
+}
+
+/** After a close (or a summary): "ok" starts afresh, a feeling starts the check-in right there. */
+function answerAfterClose(turn: Turn, said: Said, raw: string | undefined): Outcome | undefined {
+  // "ok", "thanks" after a close or an exercise is not a feeling: start afresh.
+  if (said.kind === 'answer') return isOutcomeAnswer(said) ? undefined : greet(turn);
+  // A feeling texted out of the blue starts the check-in right there.
+  const feelings = feelingsIn(said, raw);
+  if (feelings.length > 0) return acceptFeelings(turn, {}, feelings, raw);
+  if (said.kind === 'text' || said.kind === 'pick') return greet(turn);
+  return undefined;
 }
 
 const isOutcomeAnswer = (said: Said): boolean =>
@@ -405,40 +442,7 @@ const isOutcomeAnswer = (said: Said): boolean =>
 
 /** The open question again (for "repeat", or after an answer that did not fit). */
 function repeatStep(turn: Turn, current: FlowState): Outcome {
-  const { step: name, values } = current;
-  switch (name) {
-    case 'follow-up':
-      return repeatFollowUp(turn);
-    case 'name':
-    case 'narrow-energy':
-    case 'narrow-pleasantness':
-    case 'pick-word':
-      return repeatNaming(turn, name, values);
-    case 'pick-tool':
-    case 'after-exercise':
-    case 'compassion':
-    case 'parts':
-      return repeatTool(turn, name, values);
-    case 'pick-goal':
-      return repeatGoals(turn, values);
-    case 'journal-trigger':
-    case 'journal-tried':
-    case 'journal-helped':
-      return repeatJournal(turn, name, values);
-    case 'connect':
-      return repeatConnection(turn, values);
-    case 'confirm-goal':
-      return repeatConfirmGoal(turn, values);
-    case 'crisis':
-    case 'crisis-check':
-    case 'grey-check':
-      return repeatCrisisStep(turn, name, values);
-    case 'confirm-delete':
-      return confirmDelete(turn);
-    case 'summary':
-    case 'closed':
-      return greet(turn);
-  }
+  return STEP_RULES[current.step].repeat(turn, current);
 }
 
 /** Last resort when the flow itself failed: kind, honest, and never without the crisis line. */
