@@ -11,6 +11,7 @@ import express, {
 } from 'express';
 import type { CheckInStore } from '../core/ports.ts';
 import type { Logger } from '../observability/log.ts';
+import { deadlineIn, withDeadline } from '../service/deadline.ts';
 import type { RunTurn } from '../service/turn-runner.ts';
 import { errorMiddleware } from './http-errors.ts';
 import { BODY_READ_TIMEOUT_MS, bodyReadDeadline } from './timeouts.ts';
@@ -75,19 +76,10 @@ export function createLocalApp(deps: LocalAppDeps): Express {
 }
 
 async function withinTime(run: () => Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const check = run();
-    check.catch(() => {});
-    return await Promise.race([
-      check.then(() => true),
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), ms);
-      }),
-    ]);
+    await withDeadline(run, deadlineIn(ms), 'health-check');
+    return true;
   } catch {
     return false;
-  } finally {
-    clearTimeout(timer);
   }
 }

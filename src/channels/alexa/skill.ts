@@ -17,6 +17,7 @@ import { failureReply } from '../../core/failure-reply.ts';
 import type { CrisisRegion } from '../../core/types.ts';
 import { userIdFor } from '../../identity/user-id.ts';
 import { errorName, type Logger } from '../../observability/log.ts';
+import { deadlineIn, withDeadline } from '../../service/deadline.ts';
 import type { RunTurn } from '../../service/turn-runner.ts';
 import { renderSsml } from './render-ssml.ts';
 import { regionOf, requestToInput, requestWords } from './request-to-input.ts';
@@ -78,19 +79,9 @@ function isSessionStart(envelope: RequestEnvelope): boolean {
   return envelope.request.type === 'LaunchRequest' || envelope.session?.new === true;
 }
 
-/** Waits for `pending` at most `ms`; never rejects (`pending` must not either). */
+/** Waits for `pending` at most `ms`; never rejects. */
 async function settleWithin(pending: Promise<void>, ms: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    await Promise.race([
-      pending,
-      new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+  await withDeadline(pending, deadlineIn(ms), 'voice-link').catch(() => {});
 }
 
 class MissingUserError extends Error {
