@@ -6,6 +6,7 @@
  * state restarts the check-in politely, and anything unexpected still gets a kind reply
  * that carries the crisis line.
  */
+import { capabilitiesOf } from './capabilities.ts';
 import { checkIn } from './content/check-in.ts';
 import { service } from './content/service.ts';
 import { crisisReply, greyQuestion } from './crisis/crisis-reply.ts';
@@ -135,7 +136,7 @@ function runStep(
 
   if (
     ctx.profile.optedOut &&
-    ctx.channel === 'sms' &&
+    capabilitiesOf(ctx).carrierOptOut &&
     !(said.kind === 'command' && said.command === 'start')
   ) {
     // Opted out: say nothing until START (the carrier would block a reply anyway).
@@ -447,7 +448,7 @@ function repeatStep(turn: Turn, current: FlowState): Outcome {
 
 /** Last resort when the flow itself failed: kind, honest, and never without the crisis line. */
 function safeFallback(ctx: Ctx, input: Input): StepResult {
-  const modality = ctx.channel === 'alexa' ? 'voice' : 'text';
+  const { modality } = capabilitiesOf(ctx);
   return { state: toStored(CLOSED), reply: failureReply(wordsOf(input), ctx.region, modality), effects: [] };
 }
 

@@ -1,4 +1,5 @@
 /** One turn's working context: what came in, and the effects it is collecting. */
+import { capabilitiesOf } from './capabilities.ts';
 import { prepend } from './reply.ts';
 import type { FlowState } from './state.ts';
 import type { Beat, Ctx, Effect, JournalEntry, Modality, Reply } from './types.ts';
@@ -25,7 +26,7 @@ export function startTurn(ctx: Ctx): Turn {
   let entries = 0;
   return {
     ctx,
-    modality: ctx.channel === 'alexa' ? 'voice' : 'text',
+    modality: capabilitiesOf(ctx).modality,
     effects,
     addEntry(fields) {
       entries += 1;

@@ -82,10 +82,25 @@ export interface Ctx {
   region: CrisisRegion;
   profile: ProfileView;
   /**
+   * What the channel can do, when the host says so; otherwise the channel's defaults
+   * (`capabilitiesOf` in src/core/capabilities.ts). The flow reads these, never the name.
+   */
+  capabilities?: Capabilities;
+  /**
    * Journal entries since `needs.historySince`, present only on the second call after
    * `step` answered with `needs` (see StepResult).
    */
   history?: JournalEntry[];
+}
+
+/** What a channel can do, as the flow needs to know it. */
+export interface Capabilities {
+  /** How replies reach the person: read on a screen, or heard. */
+  modality: Modality;
+  /** A carrier reads STOP and its kin as "unsubscribe" whatever the core says (SMS). */
+  carrierOptOut: boolean;
+  /** The first message must carry the carrier's disclosure (rates, HELP, STOP). */
+  carrierDisclosure: boolean;
 }
 
 /**

@@ -3,6 +3,8 @@
  * out and back in, and erasing everything. SMS rules (HELP, STOP, consent) live here as plain
  * flow.
  */
+
+import { capabilitiesOf } from '../capabilities.ts';
 import { crisis } from '../content/crisis.ts';
 import { service } from '../content/service.ts';
 import { crisisReply } from '../crisis/crisis-reply.ts';
@@ -32,7 +34,7 @@ export function welcome(turn: Turn): string {
   turn.effects.push({ type: 'recordConsent', at: turn.ctx.now });
   turn.addEntry({ kind: 'consent', terms: WELCOME_TERMS[turn.ctx.channel] });
   const line = service.shortCrisisLine(turn.ctx.region);
-  if (turn.ctx.channel === 'sms') return service.smsWelcome(line);
+  if (capabilitiesOf(turn.ctx).carrierDisclosure) return service.smsWelcome(line);
   return turn.modality === 'voice' ? service.voiceWelcome(line) : service.chatWelcome(line);
 }
 
@@ -40,7 +42,7 @@ export function welcome(turn: Turn): string {
  * Whether a carrier reads STOP and its kin as "unsubscribe" on this channel (SMS: Twilio
  * and the carriers do, whatever the core says). Elsewhere those words are a gentle close.
  */
-export const hasCarrierOptOut = (turn: Turn): boolean => turn.ctx.channel === 'sms';
+export const hasCarrierOptOut = (turn: Turn): boolean => capabilitiesOf(turn.ctx).carrierOptOut;
 
 /**
  * Help. On text (HELP, INFO) the crisis resources come first, then what this number is and
