@@ -5,41 +5,24 @@
  * answer? An utterance no intent matches is Alexa's fallback, which asks the grey-zone
  * question. Held-out fifth and everything, as `npm run eval:crisis` reports them.
  */
-import { buildSkill } from '../src/channels/alexa/skill.ts';
 import { assess } from '../src/core/crisis/gate.ts';
 import type { Input } from '../src/core/types.ts';
-import { silentLogger } from '../src/observability/log.ts';
-import type { RunTurn } from '../src/service/turn-runner.ts';
-import { createEmulator } from '../tests/channels/alexa/virtual-alexa.ts';
+import { listener } from '../tests/channels/alexa/listener.ts';
 import { type CorpusLine, loadCorpus } from './lib/crisis-corpus.ts';
 
-let input: Input | undefined;
-const runTurn: RunTurn = async (request) => {
-  input = request.input;
-  return {
-    reply: { beats: [{ text: 'Go on.' }], expectsAnswer: true, reprompt: 'Go on.', end: false },
-    saved: true,
-    crisis: false,
-    erased: false,
-  };
-};
-/** What the skill last handed the core (read through a function: it is set in a callback). */
-const received = (): Input | undefined => input;
-const emulator = createEmulator({
-  skill: buildSkill({ runTurn, pepper: 'eval-pepper', logger: silentLogger }),
-});
+/** An Echo through our model whose turn runner only records what reaches the core. */
+const heardBySkill = listener();
 
 type Heard = 'resources' | 'grey' | 'nothing';
 
 async function hear(line: CorpusLine): Promise<{ whole: boolean; heard: Heard }> {
-  input = undefined;
+  let got: Input | undefined;
   try {
-    await emulator.say(line.text);
+    got = (await heardBySkill(line.text)).input;
   } catch {
     // No intent matched: on a real Echo, AMAZON.FallbackIntent, answered with the grey question.
     return { whole: false, heard: 'grey' };
   }
-  const got = received();
   if (got?.type === 'intent' && got.intent === 'fallback') return { whole: false, heard: 'grey' };
   if (got?.type !== 'text') return { whole: false, heard: 'nothing' };
   const a = assess(got.text);

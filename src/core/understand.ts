@@ -3,6 +3,7 @@
  * the core can tell without knowing the step. Keywords match the WHOLE message, case and
  * trailing punctuation ignored, so "please stop texting me so much" stays ordinary text.
  */
+import { type Answer, answerOf, choiceIndexOf } from './short-answers.ts';
 import type { Input } from './types.ts';
 
 /** Requests that mean the same in every step. */
@@ -44,8 +45,9 @@ export const ABOUT_QUESTIONS: readonly AboutQuestion[] = [
 export const isAboutQuestion = (command: GlobalCommand): command is AboutQuestion =>
   (ABOUT_QUESTIONS as readonly string[]).includes(command);
 
-/** Answers whose meaning depends on the question just asked. */
-export type Answer = 'done' | 'notYet' | 'skip' | 'yes' | 'no' | 'notSure' | 'none' | 'ok' | 'fine';
+/** Answers whose meaning depends on the question just asked (short-answers.ts). */
+export type { Answer };
+export { answerOf, choiceIndexOf };
 
 export type Said =
   | { kind: 'open' }
@@ -129,113 +131,6 @@ const GLOBAL_WORDS: Record<GlobalCommand, readonly string[]> = {
   deleteHow: ['how do i delete my data', 'how to delete my data'],
   capabilities: ['what can you do', 'what do you do', 'what is this', "what's this", 'whats this'],
 };
-
-const ANSWER_WORDS: Record<Answer, readonly string[]> = {
-  done: ['done', 'did it', 'i did it', 'i did', 'it happened', 'yes i did', 'done it', 'completed'],
-  notYet: [
-    'not yet',
-    'notyet',
-    'not done',
-    'no not yet',
-    'nope not yet',
-    'didnt',
-    "didn't",
-    'i didnt',
-    "i didn't",
-  ],
-  skip: ['skip', 'pass', 'skip it', 'skip this', 'no thanks', 'no thank you'],
-  yes: ['yes', 'y', 'yeah', 'yep', 'yup', 'sure', 'yes please', 'please', 'ya', 'yea', 'ok yes'],
-  no: ['no', 'n', 'nope', 'nah', 'not really'],
-  notSure: [
-    'not sure',
-    'idk',
-    'i dont know',
-    "i don't know",
-    'dont know',
-    "don't know",
-    'dunno',
-    'no idea',
-    'unsure',
-    'i am not sure',
-    "i'm not sure",
-    'im not sure',
-    'no clue',
-    'hard to say',
-  ],
-  none: [
-    'none',
-    'none of them',
-    'none of these',
-    'neither',
-    'none fit',
-    'other',
-    'something else',
-    'another one',
-    'something different',
-    'different ones',
-  ],
-  ok: ['ok', 'okay', 'k', 'kk', 'ready', 'next', 'continue', 'im ready', "i'm ready", 'go on', 'ok ready'],
-  fine: [
-    'fine',
-    'im fine',
-    "i'm fine",
-    'i am fine',
-    'im ok',
-    "i'm ok",
-    'im okay',
-    "i'm okay",
-    'all good',
-    'im good',
-    "i'm good",
-    'nevermind',
-    'never mind',
-    'nvm',
-    'thanks',
-    'thank you',
-  ],
-};
-
-const NUMBER_WORDS: ReadonlyArray<readonly string[]> = [
-  [
-    '1',
-    'one',
-    'first',
-    '1st',
-    'the first',
-    'the first one',
-    'first one',
-    'number one',
-    'number 1',
-    'option 1',
-    '#1',
-  ],
-  [
-    '2',
-    'two',
-    'second',
-    '2nd',
-    'the second',
-    'the second one',
-    'second one',
-    'number two',
-    'number 2',
-    'option 2',
-    '#2',
-  ],
-  [
-    '3',
-    'three',
-    'third',
-    '3rd',
-    'the third',
-    'the third one',
-    'third one',
-    'number three',
-    'number 3',
-    'option 3',
-    '#3',
-  ],
-];
 
 /**
  * Requests and questions in ordinary phrasing: "grounding please", "help me breathe", "can we
@@ -444,18 +339,6 @@ export function globalCommandOf(message: string): GlobalCommand | undefined {
     }
   }
   return undefined;
-}
-
-export function answerOf(message: string): Answer | undefined {
-  for (const [answer, words] of Object.entries(ANSWER_WORDS) as [Answer, readonly string[]][]) {
-    if (words.includes(message)) return answer;
-  }
-  return undefined;
-}
-
-export function choiceIndexOf(message: string): number | undefined {
-  const index = NUMBER_WORDS.findIndex((words) => words.includes(message));
-  return index >= 0 ? index : undefined;
 }
 
 const INTENT_TO_SAID: Partial<Record<string, Said>> = {

@@ -3,6 +3,8 @@
  * and the request bridge both read these tables, so a name cannot drift between the model
  * Alexa resolves and the code that answers it.
  */
+
+import { spokenAnswerWords } from '../../core/short-answers.ts';
 import type { IntentName } from '../../core/types.ts';
 
 /** Custom slot type names in the interaction model. */
@@ -84,6 +86,13 @@ export const WORDS_INTENTS: readonly WordsIntent[] = [
       'can we do breathing',
       'can we do some breathing',
     ],
+  },
+  {
+    // "I'm fine", "I'm good", "thanks": one answer, as typed (src/core/data/short-answers.json).
+    // An intent of its own, since "I'm good" would otherwise be heard as the feeling "good".
+    intent: 'ImFineIntent',
+    words: 'fine',
+    samples: spokenAnswerWords('fine').map((word) => word.replace(/\bi\b/g, 'I')),
   },
   {
     // "later" answers some questions itself ("maybe later" at the connection question), so it

@@ -28,9 +28,21 @@ export interface InteractionModelSources {
   feelings: readonly SlotValueSource[];
   /** The micro-goal catalogue: id is the catalogue id, value the spoken label. */
   goals: readonly SlotValueSource[];
-  /** Short answers to the core's questions (drained or wired, not sure, a little). */
+  /**
+   * The core's short answers heard as words (not sure, okay, fine): claimed before every
+   * other slot value, so a word of the lexicon means on voice what it means typed.
+   */
+  shortAnswers: readonly SlotValueSource[];
+  /** Other short answers to the core's questions (drained or wired, a little, a trigger). */
   answers: readonly SlotValueSource[];
+  /** The numbered choices, id "1", "2", "3" (first, second, third). */
+  ordinals: readonly SlotValueSource[];
+  /** The short answers that are intents of their own, as the core's lexicon says them. */
+  answerIntents: Readonly<Record<AnswerIntent, readonly string[]>>;
 }
+
+/** The short answers the skill hears as intents: the follow-up of a goal, skip, yes and no. */
+export type AnswerIntent = 'done' | 'notYet' | 'skip' | 'yes' | 'no';
 
 export interface ModelSlotValue {
   id: string;
@@ -52,12 +64,6 @@ export interface InteractionModel {
     };
   };
 }
-
-const ORDINALS: readonly SlotValueSource[] = [
-  { id: '1', value: 'first', synonyms: ['one', '1st', 'first one'] },
-  { id: '2', value: 'second', synonyms: ['two', '2nd', 'second one'] },
-  { id: '3', value: 'third', synonyms: ['three', '3rd', 'third one'] },
-];
 
 /** Alexa hears words: keep letters, digits, spaces, apostrophes; fold everything else to a space. */
 export function spokenForm(text: string): string {
@@ -112,6 +118,16 @@ const BUILT_IN_PHRASES = new Set([
 ]);
 
 const s = (name: string, type: string) => ({ name, type });
+
+/**
+ * Words from the core's lexicon as sample utterances: "I" capitalised as Alexa writes it, and
+ * without the phrases Alexa's built-in intents hear anyway (a sample may not repeat them).
+ */
+function samplesOf(words: readonly string[]): string[] {
+  return words
+    .map((word) => spokenForm(word).replace(/\bi\b/g, 'I'))
+    .filter((sample) => sample !== '' && !BUILT_IN_PHRASES.has(key(sample)));
+}
 
 /** The custom slot type of each custom slot name. */
 const TYPE_OF_SLOT: Readonly<Record<string, string>> = {
@@ -240,33 +256,8 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
         'show me my summary',
       ],
     },
-    {
-      name: 'GoalDoneIntent',
-      samples: [
-        'done',
-        'I did it',
-        'did it',
-        'I did',
-        'yes I did',
-        'it happened',
-        'yes it happened',
-        'I finished it',
-        "it's done",
-        'I managed it',
-      ],
-    },
-    {
-      name: 'GoalNotYetIntent',
-      samples: [
-        'not yet',
-        "it didn't happen",
-        "I didn't",
-        "I didn't do it",
-        'no not yet',
-        "I haven't yet",
-        "I haven't done it",
-      ],
-    },
+    { name: 'GoalDoneIntent', samples: samplesOf(sources.answerIntents.done) },
+    { name: 'GoalNotYetIntent', samples: samplesOf(sources.answerIntents.notYet) },
     {
       name: 'DeleteDataIntent',
       samples: [
@@ -282,21 +273,9 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
         'remove my data',
       ],
     },
-    {
-      name: 'SkipIntent',
-      samples: [
-        'skip',
-        'skip it',
-        'skip this',
-        'skip that',
-        'pass',
-        "I'd rather not say",
-        'skip this one',
-        'skip the question',
-      ],
-    },
-    { name: 'AMAZON.YesIntent', samples: ['yes please', 'sure', 'yeah', "I'm ready", 'ready'] },
-    { name: 'AMAZON.NoIntent', samples: ['no thanks', 'nope', 'no thank you', 'not really', 'not today'] },
+    { name: 'SkipIntent', samples: samplesOf(sources.answerIntents.skip) },
+    { name: 'AMAZON.YesIntent', samples: samplesOf(sources.answerIntents.yes) },
+    { name: 'AMAZON.NoIntent', samples: samplesOf(sources.answerIntents.no) },
     {
       name: 'AMAZON.HelpIntent',
       samples: [
@@ -337,17 +316,17 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
     ...BUILT_IN_PHRASES,
     ...intents.flatMap((intent) => intent.samples.filter((sample) => !sample.includes('{')).map(key)),
   ]);
-  const ordinals = slotValues(ORDINALS, literal);
-  // Feelings come first: a word in the vocabulary is always heard as a feeling.
-  const feelings = slotValues(sources.feelings, new Set([...literal, ...heardForms(ordinals)]));
-  const goals = slotValues(
-    sources.goals,
-    new Set([...literal, ...heardForms(ordinals), ...heardForms(feelings)]),
-  );
-  const answers = slotValues(
-    sources.answers,
-    new Set([...literal, ...heardForms(ordinals), ...heardForms(feelings), ...heardForms(goals)]),
-  );
+  const ordinals = slotValues(sources.ordinals, literal);
+  // The core's short answers first: "fine" or "unsure" is read as the core reads it typed.
+  const shortAnswers = slotValues(sources.shortAnswers, new Set([...literal, ...heardForms(ordinals)]));
+  const claimed = new Set([...literal, ...heardForms(ordinals), ...heardForms(shortAnswers)]);
+  // Then feelings: any other word in the vocabulary is always heard as a feeling.
+  const feelings = slotValues(sources.feelings, claimed);
+  const goals = slotValues(sources.goals, new Set([...claimed, ...heardForms(feelings)]));
+  const answers = [
+    ...shortAnswers,
+    ...slotValues(sources.answers, new Set([...claimed, ...heardForms(feelings), ...heardForms(goals)])),
+  ];
 
   return {
     interactionModel: {

@@ -4,12 +4,25 @@
  * ("drained, or wired?", "not at all, a little, some, or a lot?"). One source of truth: the
  * model is regenerated from these, never edited by hand.
  */
-import { checkIn } from '../../core/content/check-in.ts';
 import { service } from '../../core/content/service.ts';
 import { SPOKEN_FEELINGS } from '../../core/feelings/vocabulary.ts';
 import { GOALS } from '../../core/goals/catalogue.ts';
 import { TRIED, TRIGGERS } from '../../core/journal/options.ts';
+import {
+  type Answer,
+  CHOICE_COUNT,
+  ENERGY_WORDS,
+  PLEASANTNESS_WORDS,
+  spokenAnswerWords,
+  spokenChoiceWords,
+} from '../../core/short-answers.ts';
 import type { InteractionModelSources, SlotValueSource } from './interaction-model.ts';
+
+/** A lexicon meaning as one slot value: its plainest word heard, the others as synonyms. */
+function lexiconValue(words: readonly string[], id = words[0] ?? ''): SlotValueSource {
+  const [value = '', ...synonyms] = words;
+  return { id, value, synonyms };
+}
 
 /**
  * Short answers the core understands by their words, with the ways people say them. The id
@@ -17,11 +30,11 @@ import type { InteractionModelSources, SlotValueSource } from './interaction-mod
  * question and rest at the next, as the core decides.
  */
 const SPOKEN_ANSWERS: readonly SlotValueSource[] = [
-  ...checkIn.energyChoices.map((word) => ({ id: word, value: word })),
-  ...checkIn.pleasantnessChoices.map((word) => ({ id: word, value: word })),
-  { id: 'not sure', value: 'not sure', synonyms: ['no idea', 'dunno', 'hard to say', 'no clue', 'unsure'] },
-  { id: 'none of them', value: 'none of them', synonyms: ['none', 'none of these', 'neither', 'none fit'] },
-  { id: 'something else', value: 'something else', synonyms: ['something different', 'another one'] },
+  // "More drained, or more wired?", "unpleasant, or okay?": the words the core reads there.
+  lexiconValue(ENERGY_WORDS.low),
+  lexiconValue(ENERGY_WORDS.high),
+  lexiconValue(PLEASANTNESS_WORDS.unpleasant),
+  lexiconValue(PLEASANTNESS_WORDS.okay),
   { id: 'parts', value: 'parts', synonyms: ['a part of me', 'check in with a part of me', 'parts check in'] },
   { id: 'small action', value: 'one small action', synonyms: ['small action', 'an action'] },
   ...service.summary.helpedLevel.map((words) => ({ id: words, value: words })),
@@ -40,6 +53,21 @@ export function modelSources(): InteractionModelSources {
   return {
     feelings: SPOKEN_FEELINGS.map((f) => ({ id: f.word, value: f.word, synonyms: f.synonyms })),
     goals: GOALS.map((g) => ({ id: g.id, value: g.label, synonyms: g.synonyms })),
+    // The short answers without an intent of their own (short-answers.ts), heard as words;
+    // "fine" has one (ImFineIntent).
+    shortAnswers: (['notSure', 'none', 'ok'] satisfies Answer[]).map((answer) =>
+      lexiconValue(spokenAnswerWords(answer)),
+    ),
     answers: [...SPOKEN_ANSWERS, ...TRIGGERS.map(option), ...TRIED.map(option)],
+    ordinals: Array.from({ length: CHOICE_COUNT }, (_, index) =>
+      lexiconValue(spokenChoiceWords(index), String(index + 1)),
+    ),
+    answerIntents: {
+      done: spokenAnswerWords('done'),
+      notYet: spokenAnswerWords('notYet'),
+      skip: spokenAnswerWords('skip'),
+      yes: spokenAnswerWords('yes'),
+      no: spokenAnswerWords('no'),
+    },
   };
 }

@@ -7,6 +7,7 @@ import { matchFeelings, matchIntensity, namedFeelings, suggestWords } from '../f
 import { readsAfterFeeling, sayBack } from '../feelings/said-back.ts';
 import { type Feeling, familyOf, feelingByWord } from '../feelings/vocabulary.ts';
 import { ask, joinWords, sentenceCase } from '../reply.ts';
+import { ENERGY_WORDS, PLEASANTNESS_WORDS } from '../short-answers.ts';
 import type { Values } from '../state.ts';
 import { leadWith, type Outcome, type Turn } from '../turn.ts';
 import type { FeelingFamily } from '../types.ts';
@@ -153,30 +154,8 @@ export function handleName(
   return undefined;
 }
 
-const DRAINED = ['drained', 'tired', 'low', 'slow', 'heavy', 'flat', 'sleepy', 'exhausted', 'low energy'];
-const WIRED = [
-  'wired',
-  'restless',
-  'buzzy',
-  'on edge',
-  'tense',
-  'jittery',
-  'high',
-  'high energy',
-  'keyed up',
-];
-const UNPLEASANT = [
-  'unpleasant',
-  'bad',
-  'not good',
-  'not okay',
-  'not ok',
-  'awful',
-  'rough',
-  'hard',
-  'negative',
-];
-const OKAY = ['okay', 'ok', 'fine', 'good', 'alright', 'all right', 'pleasant', 'positive', 'not bad'];
+const { low: DRAINED, high: WIRED } = ENERGY_WORDS;
+const { unpleasant: UNPLEASANT, okay: OKAY } = PLEASANTNESS_WORDS;
 
 function inList(list: readonly string[], said: Said, raw: string | undefined): boolean {
   const value =
