@@ -46,6 +46,7 @@ import {
   handleHelped,
   handleTried,
   handleTrigger,
+  keepNotesBeforeClosing,
   repeatConnection,
   repeatJournal,
 } from './flow/journal.ts';
@@ -293,15 +294,14 @@ function command(turn: Turn, current: FlowState, name: GlobalCommand): Outcome {
     case 'help':
       return help(turn, current);
     case 'leaveAlone':
-      return current.step === 'crisis' || current.step === 'crisis-check'
-        ? closeAfterCrisis(turn)
-        : leaveAlone(turn);
+      if (current.step === 'crisis' || current.step === 'crisis-check') return closeAfterCrisis(turn);
+      return keepingNotes(turn, current, leaveAlone(turn));
     case 'optOut':
       // Only a carrier reads STOP as unsubscribe; in the terminal chat it is a gentle close.
       return hasCarrierOptOut(turn) ? optOut(turn) : end();
     case 'end':
       // "later", "done for now": after a crisis or the safety question the line goes with the goodbye.
-      return aboutSafety(current.step) ? closeAfterCrisis(turn) : end();
+      return aboutSafety(current.step) ? closeAfterCrisis(turn) : keepingNotes(turn, current, end());
     case 'delete':
       return confirmDelete(turn);
     case 'repeat':
@@ -310,6 +310,10 @@ function command(turn: Turn, current: FlowState, name: GlobalCommand): Outcome {
       return greet(turn);
   }
 }
+
+/** A close from the middle of the journal keeps what was already noted (journal.ts). */
+const keepingNotes = (turn: Turn, current: FlowState, close: Outcome): Outcome =>
+  STEP_RULES[current.step].holdsNotes ? keepNotesBeforeClosing(turn, current.values, close) : close;
 
 const end = (): Outcome => ({ state: { step: 'closed', values: {} }, reply: finish([checkIn.closeShort]) });
 
@@ -332,6 +336,8 @@ interface StepRules {
   answersLater?: true;
   /** "grounding" or "breathing" here answers the question ("what did you try?"), starting nothing. */
   keepsToolWords?: true;
+  /** Holds journal answers not yet written: a close here ("later") keeps them first. */
+  holdsNotes?: true;
 }
 
 const naming: Repeat = (turn, { step: name, values }) => repeatNaming(turn, name, values);
@@ -387,13 +393,19 @@ const STEP_RULES: Record<Step, StepRules> = {
     answer: (t, c, s, r) => handleTrigger(t, c.values, s, r),
     repeat: journal,
     keepsToolWords: true,
+    holdsNotes: true,
   },
   'journal-tried': {
     answer: (t, c, s, r) => handleTried(t, c.values, s, r),
     repeat: journal,
     keepsToolWords: true,
+    holdsNotes: true,
   },
-  'journal-helped': { answer: (t, c, s, r) => handleHelped(t, c.values, s, r), repeat: journal },
+  'journal-helped': {
+    answer: (t, c, s, r) => handleHelped(t, c.values, s, r),
+    repeat: journal,
+    holdsNotes: true,
+  },
   connect: {
     answer: (t, c, s, r) => handleConnect(t, c.values, s, r),
     repeat: (t, c) => repeatConnection(t, c.values),

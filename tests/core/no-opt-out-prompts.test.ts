@@ -234,6 +234,10 @@ describe('"later" and "done for now" close gently at every step', () => {
           // An exercise under way by text stops there, kindly; nothing more is asked of it.
           expect(text).toMatch(/^That's okay, we can leave it there\./);
           expect(text).not.toContain('?');
+        } else if (step === 'journal-tried' || step === 'journal-helped') {
+          // Halfway through the journal, what they noted is kept first (journal-answers.test.ts).
+          expect(text).toMatch(/^Noted in your journal\..*Take care\. I'm here any time\.$/);
+          expect(reply.end).toBe(true);
         } else {
           expect(text).toBe("Take care. I'm here any time.");
           expect(reply.end).toBe(true);

@@ -77,8 +77,9 @@ const REQUESTS: ReadonlyArray<readonly [string, readonly string[], RegExp]> = [
       'i have to go',
       'stop for now',
     ],
-    // "later" at the connection question is "maybe later", and stops an exercise under way.
-    /^(?:Take care\. I'm here any time\.|Okay\. It can wait until it feels right\. .*|That's okay, we can leave it there\. .*)$/,
+    // "later" at the connection question is "maybe later", and stops an exercise under way;
+    // in the journal what was noted is kept first.
+    /^(?:(?:Noted in your journal\. Only you see it\. )?Take care\. I'm here any time\.|Okay\. It can wait until it feels right\. .*|That's okay, we can leave it there\. .*)$/,
   ],
 ];
 

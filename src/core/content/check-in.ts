@@ -226,6 +226,13 @@ export const checkIn = {
       'A few words is plenty. Or reply SKIP.',
       'You can say things like work, money, or nothing in particular. Or skip.',
     ),
+  /** "yes" to "a quick note? what set this off?": the question alone, in plain words. */
+  journalTriggerPlain: (m: Modality) =>
+    byModality(
+      m,
+      'Okay. What set it off? A few words is plenty.',
+      'Okay. What set it off? Like work, sleep, or family.',
+    ),
   /** On a good day the journal asks what helped, not what set it off. */
   journalAskGood: (m: Modality) =>
     byModality(
@@ -237,6 +244,13 @@ export const checkIn = {
     byModality(m, 'What did you try?', 'What did you try? Like rest, a walk, or talking to someone.'),
   journalTriedReprompt: (m: Modality) =>
     byModality(m, 'Anything counts, a few words is plenty. Or reply SKIP.', 'Anything counts. Or say skip.'),
+  /** "yes" to "what did you try?" or "what helped today?": what it was, in a few words. */
+  journalTriedPlain: (m: Modality) =>
+    byModality(
+      m,
+      'What was it? A few words is plenty.',
+      'What was it? Like rest, a walk, or talking to someone.',
+    ),
   /** "nothing" or "not sure" at a journal question: nothing is kept, and that's fine. */
   journalNothing: "That's okay.",
   journalAskHelped: (m: Modality) =>

@@ -55,25 +55,35 @@ export function repeatJournal(turn: Turn, step: string, values: Values): Outcome
   return askTrigger(turn, values);
 }
 
+/** Writes what was noted so far (if anything) as one entry: the line that says so, or none. */
+function keepNoted(turn: Turn, values: Values, helped?: 0 | 1 | 2 | 3): Beat[] {
+  if (values.trigger === undefined && values.tried === undefined && helped === undefined) return [];
+  turn.addEntry({
+    kind: 'reflection',
+    ...(values.trigger === undefined ? {} : { trigger: values.trigger }),
+    ...(values.tried === undefined ? {} : { tried: values.tried }),
+    ...(helped === undefined ? {} : { helped }),
+  });
+  return [beat(checkIn.journalSaved(turn.modality), { claimsSaved: true })];
+}
+
 /** Writes what was noted (if anything), then asks the one connection question. */
 export function connectAndClose(turn: Turn, values: Values, helped?: 0 | 1 | 2 | 3): Outcome {
-  const lines: Beat[] = [];
-  const noted = values.trigger !== undefined || values.tried !== undefined || helped !== undefined;
-  if (noted) {
-    turn.addEntry({
-      kind: 'reflection',
-      ...(values.trigger === undefined ? {} : { trigger: values.trigger }),
-      ...(values.tried === undefined ? {} : { tried: values.tried }),
-      ...(helped === undefined ? {} : { helped }),
-    });
-    lines.push(beat(checkIn.journalSaved(turn.modality), { claimsSaved: true }));
-  }
+  const lines = keepNoted(turn, values, helped);
   return {
     state: { step: 'connect', values: { ...closing(values) } },
     reply: ask([...lines, checkIn.connection(turn.modality)], checkIn.connectionReprompt(turn.modality), {
       choices: checkIn.connectionChoices,
     }),
   };
+}
+
+/**
+ * "later" or "leave me alone" in the middle of the journal: what they already noted is
+ * kept (and they are told so) before the close that follows.
+ */
+export function keepNotesBeforeClosing(turn: Turn, values: Values, close: Outcome): Outcome {
+  return leadWith(keepNoted(turn, values), close);
 }
 
 /** What the close still needs to know of the check-in: only how the day felt. */
@@ -129,12 +139,27 @@ const isGoalOutcome = (said: Said): boolean =>
 const isSkip = (said: Said): boolean =>
   said.kind === 'answer' && (said.answer === 'skip' || said.answer === 'no');
 
+/** "yes", "ok": agreeing to the question, not answering it. */
+const saysGoOn = (said: Said): boolean =>
+  said.kind === 'answer' && (said.answer === 'yes' || said.answer === 'ok');
+
+function askAgainPlainly(
+  turn: Turn,
+  values: Values,
+  step: 'journal-trigger' | 'journal-tried',
+  question: (m: Turn['modality']) => string,
+): Outcome {
+  const reprompt = step === 'journal-trigger' ? checkIn.journalTriggerReprompt : checkIn.journalTriedReprompt;
+  return { state: { step, values }, reply: ask([question(turn.modality)], reprompt(turn.modality)) };
+}
+
 /** Words that answer a journal question with nothing to keep. */
 const NOTHING_TO_KEEP =
   /^\s*(nothing( really| much| yet)?|none( of (those|them|these))?|nada|zero|0|n\/?a|-+|\.+|idk|dunno|no idea|not sure|i (do ?n'?o?t|dont) know|nothing in particular)\s*[.!]*\s*$/i;
 
 function nothingToKeep(said: Said, raw: string | undefined): boolean {
-  if (said.kind === 'answer' && (said.answer === 'none' || said.answer === 'notSure')) return true;
+  // A short answer ("fine", "not sure", "none") is never kept as journal words.
+  if (said.kind === 'answer') return true;
   return NOTHING_TO_KEEP.test(said.kind === 'pick' ? said.value : (raw ?? ''));
 }
 
@@ -162,6 +187,8 @@ export function handleTrigger(
 ): Outcome | undefined {
   if (isGoalOutcome(said)) return undefined;
   if (isSkip(said)) return connectAndClose(turn, values);
+  // "yes" to "a quick note? what set this off?" is not what set it off: ask just that.
+  if (saysGoOn(said)) return askAgainPlainly(turn, values, 'journal-trigger', checkIn.journalTriggerPlain);
   if (nothingToKeep(said, raw)) return askTried(turn, values);
   const trigger = journalValue(turn, TRIGGERS, said, raw);
   return askTried(turn, trigger === undefined ? values : { ...values, trigger });
@@ -175,6 +202,7 @@ export function handleTried(
 ): Outcome | undefined {
   if (isGoalOutcome(said)) return undefined;
   if (isSkip(said)) return connectAndClose(turn, values);
+  if (saysGoOn(said)) return askAgainPlainly(turn, values, 'journal-tried', checkIn.journalTriedPlain);
   // Nothing tried: nothing to rate. "How much did it help?" is not asked about nothing.
   if (nothingToKeep(said, raw)) return leadWith([checkIn.journalNothing], connectAndClose(turn, values));
   const tried = journalValue(turn, TRIED, said, raw);
