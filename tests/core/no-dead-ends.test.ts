@@ -16,6 +16,7 @@ import { checkIn } from '../../src/core/content/check-in.ts';
 import { seededRandom } from '../../src/core/random.ts';
 import type { Reply } from '../../src/core/types.ts';
 import { Conversation } from './conversation.ts';
+import { at } from './steps.ts';
 
 /** The question a reply asks: its last line (what "the same question" means here). */
 const question = (reply: Reply) => (reply.expectsAnswer ? (reply.beats.at(-1)?.text ?? '') : '');
@@ -91,6 +92,15 @@ describe('no dead ends', () => {
     expect(declined.text).toMatch(/What set this off today\?/);
     expect(chat.entries.some((e) => e.kind === 'goal')).toBe(false);
     expect(chat.profile.openGoal).toBeUndefined();
+  });
+
+  it('hears "nothing" at the goal list as declining, never as a goal of their own', () => {
+    const { person } = at('pick-goal');
+    const others = person.send('nothing');
+    expect(others.text).not.toMatch(/Keep "nothing" as your goal/);
+    expect(others.text).toContain(checkIn.otherGoals);
+    expect(person.send('nothing').text).toContain(checkIn.noGoalToday);
+    expect(person.profile.openGoal).toBeUndefined();
   });
 
   it('meets "idk" at the kind-word and parts questions with a kind default, not a reflection of nothing', () => {
