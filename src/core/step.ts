@@ -183,19 +183,21 @@ const MAX_ASKED_IN_A_ROW = 2;
  * the person is offered a way out instead ("we can leave it here, that's okay", grounding, HI
  * any time). A question is the same when the step, what it holds and its last line are: a
  * "Sorry, I didn't get that" in front does not make it new, and an exercise's next round does
- * (its round is in its values). Crisis replies are never replaced.
+ * (its round is in its values). What the gate answers never comes here, so a crisis reply
+ * is never replaced; after one, "would you like to keep going?" twice unanswered closes kindly
+ * with the line (closeAfterCrisis).
  */
 function neverAThirdTime(turn: Turn, current: FlowState, outcome: Outcome): Outcome {
   const { reply, state } = outcome;
-  if (!reply.expectsAnswer || reply.crisis || aboutSafety(state.step)) {
-    return { ...outcome, state: { ...state, asked: undefined } };
-  }
+  if (!reply.expectsAnswer) return { ...outcome, state: { ...state, asked: undefined } };
   // Hashed: the state keeps a short key, however much the step holds.
   const key = fnv1a(
     `${state.step} ${JSON.stringify(state.values)} ${reply.beats.at(-1)?.text ?? ''}`,
   ).toString(36);
   const times = current.asked?.key === key ? current.asked.times + 1 : 1;
   if (times <= MAX_ASKED_IN_A_ROW) return { ...outcome, state: { ...state, asked: { key, times } } };
+  // After a crisis reply the way out is the goodbye that carries the line once more.
+  if (reply.crisis || aboutSafety(state.step)) return closeAfterCrisis(turn);
   return { state: { step: 'closed', values: {} }, reply: finish([checkIn.wayOut(turn.modality)]) };
 }
 

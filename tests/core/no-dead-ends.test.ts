@@ -94,6 +94,17 @@ describe('no dead ends', () => {
     expect(chat.profile.openGoal).toBeUndefined();
   });
 
+  it('closes with the line, not the question a third time, when "keep going?" after a crisis goes unanswered', () => {
+    const { person, asked } = at('crisis-check', 'sms');
+    const again = person.send('go to bed by 11');
+    expect(again.text).toContain(asked);
+    const close = person.send('work stuff and the fight');
+    expect(close.text).not.toContain(asked);
+    expect(close.text).toMatch(/Any time, day or night, call or text 988/);
+    expect(close.reply.end).toBe(true);
+    expect(person.send('hi').text).toMatch(/What's here right now\?/);
+  });
+
   it('hears "nothing" at the goal list as declining, never as a goal of their own', () => {
     const { person } = at('pick-goal');
     const others = person.send('nothing');
