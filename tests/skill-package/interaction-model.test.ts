@@ -228,6 +228,7 @@ describe('the interaction model', () => {
       'the thing is',
       'anyway',
       'alexa',
+      'okay so',
     ]);
 
     for (const carrier of FREE_SPEECH_CARRIERS) {

@@ -113,6 +113,8 @@ const SENTENCES: readonly string[] = [
   'this pain will never end',
   'this is my last night',
   "that's it i'm done",
+  'that it makes sense to feel this way',
+  'there was a time I was happy',
   'that is the last time i try',
   "there's no way out",
   'there is no reason to keep going',
