@@ -9,8 +9,8 @@ import { isStale } from '../../../scripts/train-crisis.ts';
  * docs/safety.md; they only ever go up. The goal (97% recall in every kind, at most 5% false
  * alarms) is not reached yet, and docs/safety.md says by how much.
  */
-const RECALL_FLOOR = 0.8;
-const FALSE_ALARM_CEILING = 0.095;
+const RECALL_FLOOR = 0.84;
+const FALSE_ALARM_CEILING = 0.085;
 
 describe('the crisis gate on its held-out fifth', () => {
   const score = scoreLines(loadCorpus('held-out'));
