@@ -38,7 +38,7 @@ const PATHS: Partial<Record<Step, readonly Say[]>> = {
   crisis: ['hi', 'i want to die'],
   'crisis-check': ['hi', 'i want to die', "I'm fine"],
   // A weak signal asks the safety question ("are you thinking about suicide?").
-  'grey-check': ['hi', 'everyone would be better off'],
+  'grey-check': ['hi', "what's the point"],
   'confirm-delete': ['hi', 'DELETE'],
 };
 

@@ -51,6 +51,12 @@ interface Entry {
   overdose?: string[];
   /** Everyday idioms that contain a phrase ("想死你了", "mệt muốn chết"): a hit inside one is not heard. */
   idioms: string[];
+  /**
+   * Concept pairs: a wish or a weariness word near a dying or a living word, in either order
+   * ("жить незачем" as well as "незачем жить"), so a plain statement is heard in the word
+   * order the person used, not only in the one a phrase was written in.
+   */
+  frames?: string[][][];
 }
 
 let phrases: Phrase[] | undefined;
@@ -157,6 +163,72 @@ function candidates(haystack: string): Phrase[] {
   return out;
 }
 
+interface FrameTerm {
+  text: string;
+  atWord: boolean;
+}
+
+interface Frame {
+  lang: string;
+  sets: FrameTerm[][];
+  /** How far apart (in characters of the folded message) the terms may be: about one clause. */
+  window: number;
+}
+
+/** Scripts written without spaces between words: a term may start anywhere, and a clause is short. */
+const UNSPACED = /^[\p{Script=Han}\p{Script=Hangul}]/u;
+/** Words in spaced scripts start after a space: "vie" is not in "envie". */
+const SPACED = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Devanagari}]/u;
+const WINDOW_UNSPACED = 12;
+const WINDOW_SPACED = 32;
+
+let frames: Frame[] | undefined;
+
+function loadFrames(): Frame[] {
+  frames ??= Object.entries(languageData as Record<string, Entry>).flatMap(([lang, entry]) =>
+    (entry.frames ?? []).map((sets) => {
+      const folded = sets.map((set) =>
+        set.map((raw) => {
+          const text = foldForLanguages(raw).trim();
+          return { text, atWord: SPACED.test(text) };
+        }),
+      );
+      const unspaced = folded.every((set) => set.every((term) => UNSPACED.test(term.text)));
+      return { lang, sets: folded, window: unspaced ? WINDOW_UNSPACED : WINDOW_SPACED };
+    }),
+  );
+  return frames;
+}
+
+interface Place {
+  at: number;
+  end: number;
+}
+
+/** Where a frame's term occurs in the message, outside the language's idioms. */
+function termPlaces(haystack: string, lang: string, term: FrameTerm): Place[] {
+  const places: Place[] = [];
+  const asPhrase: Phrase = { text: term.text, lang, atWord: term.atWord, concern: 'self' };
+  for (let at = haystack.indexOf(term.text); at !== -1; at = haystack.indexOf(term.text, at + 1)) {
+    if (term.atWord && haystack[at - 1] !== ' ') continue;
+    if (insideIdiom(haystack, asPhrase, at)) continue;
+    places.push({ at, end: at + term.text.length });
+  }
+  return places;
+}
+
+/** The characters between two terms, whichever comes first (0 when they touch or overlap). */
+const gap = (a: Place, b: Place): number => Math.max(0, Math.max(a.at, b.at) - Math.min(a.end, b.end));
+
+/** Whether every set of the frame has a term in the message, each near a term of the first set. */
+function frameFound(haystack: string, frame: Frame): boolean {
+  const [first, ...rest] = frame.sets.map((set) =>
+    set.flatMap((term) => termPlaces(haystack, frame.lang, term)),
+  );
+  if (!first) return false;
+  return first.some((a) => rest.every((places) => places.some((b) => gap(a, b) <= frame.window)));
+}
+
 /** Plain statements of wanting to die, and of an overdose taken, in the other languages. */
 export function matchLanguages(text: string, _folded: Folded): Signal[] {
   const haystack = foldForLanguages(text);
@@ -172,6 +244,18 @@ export function matchLanguages(text: string, _folded: Folded): Signal[] {
       rule: phrase.lang,
     });
     if (signals.length === 2) break;
+  }
+  if (!signals.some((s) => s.concern === 'self')) {
+    const frame = loadFrames().find((f) => frameFound(haystack, f));
+    if (frame) {
+      signals.push({
+        layer: 'languages',
+        concern: 'self',
+        strength: 'sure',
+        negated: false,
+        rule: `${frame.lang}/frame`,
+      });
+    }
   }
   return signals;
 }

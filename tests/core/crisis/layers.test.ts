@@ -107,6 +107,18 @@ describe('other languages', () => {
     expect(matchLanguages('muốn chết cho xong', fold('muốn chết cho xong'))).not.toEqual([]);
   });
 
+  it('hears a wish and a dying or living word near each other, in the order the person used', () => {
+    const heard = (text: string) => matchLanguages(text, fold(text)).map((s) => s.rule);
+    // Word order the phrase lists do not hold.
+    expect(heard('жить незачем')).toContain('ru/frame');
+    expect(heard('活着还有什么意义')).toContain('zh/frame');
+    expect(heard('quero só sumir')).toContain('pt/frame');
+    // An idiom stays an idiom; words far apart in a long message are not a statement.
+    expect(heard('今天累死了')).toEqual([]);
+    expect(heard('je veux juste que tu saches que mon chat a failli mourir de froid hier soir')).toEqual([]);
+    expect(heard('la vie est belle quand il fait beau')).toEqual([]);
+  });
+
   it.each(languages)('lets the %s idioms that look like them through', (_code, entry) => {
     for (const idiom of entry.idioms) expect(matchLanguages(idiom, fold(idiom)), idiom).toEqual([]);
   });
