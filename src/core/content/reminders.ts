@@ -71,8 +71,8 @@ export const reminders = {
   offer: 'Want a short text tomorrow to check in? At most one a day. Reply a time, like 7pm, or NO.',
   askTime: 'What time suits you? Reply a time, like 7pm, 8 in the morning, or weekdays at 6.',
   askTimeReprompt: 'Reply a time, like 7pm, or NO.',
-  noTimeHeard:
-    "Sorry, I didn't get a time from that. Try 7pm, 8 in the morning, or weekdays at 6. Or reply NO.",
+  /** Before the time question again: with it, the same question (so never a third time, step.ts). */
+  noTimeHeard: "Sorry, I didn't get a time from that. Or reply NO to leave it.",
   /**
    * The consent, sent when someone first asks to be texted: what, when, in which zone, how
    * often, rates, and how to pause, end and opt out. Recorded with its time and this text.

@@ -104,7 +104,10 @@ function answerTimeQuestion(
   }
   // At the offer, anything else is read as after a close (a feeling starts a check-in).
   if (fromOffer) return undefined;
-  return { state: current, reply: ask([reminders.noTimeHeard], reminders.askTimeReprompt) };
+  return leadWith([reminders.noTimeHeard], {
+    ...askTime(current.values.standalone === true),
+    state: current,
+  });
 }
 
 function askTime(fromOffer = false): Outcome {

@@ -194,7 +194,7 @@ function readClock(take: (pattern: RegExp) => RegExpExecArray | null): Clock | u
     const minute = spoken[2] === 'fifteen' ? 15 : spoken[2] === 'thirty' ? 30 : 45;
     return hour === undefined ? null : { hour, minute, ...halfOf(take) };
   }
-  const colon = take(/\b(\d{1,2})[:.](\d{2})\b/);
+  const colon = take(/\b(\d{1,2})[:.](\d{2})(?!\d)/);
   if (colon) {
     const minute = Number(colon[2]);
     if (minute > 59) return null;
