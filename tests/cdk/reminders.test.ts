@@ -76,8 +76,8 @@ describe('reminders on AWS', () => {
   });
 
   it('read the Twilio settings from Secrets Manager by ARN, and the due index by its own name only', () => {
-    const fn = resources[logicalId(synth.stack.remindersFunction)];
-    const env = (fn?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    const fn = resources[logicalId(synth.stack.remindersFunction)] as Resource;
+    const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(Object.keys(env)).toEqual(
       expect.arrayContaining([
         'TABLE_NAME',
