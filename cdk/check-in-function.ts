@@ -7,13 +7,14 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { LAMBDA_ESBUILD_OPTIONS } from '../scripts/esbuild-options.ts';
 import { TABLE_NAME } from '../src/config/lambda-env.ts';
@@ -90,6 +91,8 @@ export interface CheckInFunctionProps {
   readonly logRetention?: RetentionDays;
   /** Extra environment; never a secret value (bind secrets by ARN with bindSecret). */
   readonly environment?: Record<string, string>;
+  /** For a function invoked asynchronously (the reminder tick): where failed invocations go. */
+  readonly deadLetterQueue?: IQueue;
 }
 
 /**
@@ -125,6 +128,7 @@ export class CheckInFunction extends NodejsFunction {
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
       bundling: checkInBundling(),
+      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
@@ -143,13 +147,17 @@ export class CheckInFunction extends NodejsFunction {
       {
         id: 'HIPAA.Security-LambdaConcurrency',
         reason:
-          'Reserving concurrency fails on new accounts (10 unreserved minimum); SMS is capped by the API stage throttle and Alexa only by the skill-id-scoped trigger.',
+          'Reserving concurrency fails on new accounts (10 unreserved minimum); SMS is capped by the API stage throttle, Alexa by the skill-id-scoped trigger, and the reminder tick by its 5-minute schedule (overlapping ticks are safe: each text is claimed before it is sent).',
       },
-      {
-        id: 'HIPAA.Security-LambdaDLQ',
-        reason:
-          'Invoked synchronously only (Alexa and API Gateway); a dead-letter queue applies to asynchronous invocations and would never receive anything.',
-      },
+      ...(props.deadLetterQueue
+        ? []
+        : [
+            {
+              id: 'HIPAA.Security-LambdaDLQ',
+              reason:
+                'Invoked synchronously only (Alexa and API Gateway); a dead-letter queue applies to asynchronous invocations and would never receive anything.',
+            },
+          ]),
       {
         id: 'HIPAA.Security-LambdaInsideVPC',
         reason:
@@ -168,9 +176,23 @@ export class CheckInFunction extends NodejsFunction {
    * sets TABLE_NAME, together. No Scan, no table management, no streams.
    */
   bindTable(table: ITable): this {
-    table.grant(this, ...TABLE_ITEM_ACTIONS);
+    // The table itself, not `index/*`: only the reminder tick reads an index (bindDueIndex).
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: [...TABLE_ITEM_ACTIONS], resources: [table.tableArn] }),
+    );
     table.encryptionKey?.grant(this, ...TABLE_KEY_ACTIONS);
     this.addEnvironment(TABLE_NAME, table.tableName);
+    return this;
+  }
+
+  /** Query on one named index of the table (the reminder tick's due index), nothing else. */
+  bindIndex(table: ITable, indexName: string): this {
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [`${table.tableArn}/index/${indexName}`],
+      }),
+    );
     return this;
   }
 

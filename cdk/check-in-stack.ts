@@ -10,20 +10,26 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token, Vali
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { type CfnStage, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ConfigError } from '../src/config/env.ts';
 import {
   ALEXA_SKILL_ID,
+  CONTACT_KEY_ID,
   ID_PEPPER_SECRET_ARN,
   PUBLIC_URL,
   SMS_PATH,
   TWILIO_AUTH_TOKEN_SECRET_ARN,
+  TWILIO_SENDER_SECRET_ARN,
 } from '../src/config/lambda-env.ts';
 import { TABLE } from '../src/store/table.ts';
 import { addApiAlarms, addFallbackUsedAlarm } from './api-alarms.ts';
@@ -66,9 +72,20 @@ export interface CheckInStackProps extends StackProps {
 }
 
 /** Secrets Manager names, `<stack name>/<what>`, shown as outputs for the operator. */
-export function secretNames(stackName: string): { idPepper: string; twilioAuthToken: string } {
-  return { idPepper: `${stackName}/id-pepper`, twilioAuthToken: `${stackName}/twilio-auth-token` };
+export function secretNames(stackName: string): {
+  idPepper: string;
+  twilioAuthToken: string;
+  twilioSender: string;
+} {
+  return {
+    idPepper: `${stackName}/id-pepper`,
+    twilioAuthToken: `${stackName}/twilio-auth-token`,
+    twilioSender: `${stackName}/twilio-sender`,
+  };
 }
+
+/** How often the reminder tick runs: each text lands within 5 minutes of its due time. */
+export const REMINDER_TICK_MINUTES = 5;
 
 /** One stack: table, Alexa and SMS functions, HTTP endpoint, secrets, alarms. */
 export class CheckInStack extends Stack {
@@ -76,6 +93,9 @@ export class CheckInStack extends Stack {
   readonly alexaFunction: CheckInFunction;
   readonly smsFunction: CheckInFunction;
   readonly smsFallbackFunction: CheckInFunction;
+  readonly remindersFunction: CheckInFunction;
+  /** Seals reminder phone numbers: the SMS function may Encrypt, only the reminders function Decrypt. */
+  readonly contactKey: Key;
   readonly api: HttpApi;
   /** CloudFront and the web ACL, with `waf`. */
   readonly edge: WebhookEdge | undefined;
@@ -130,6 +150,21 @@ export class CheckInStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // The sparse index of due reminders (src/store/table.ts): only profiles with an active
+    // reminder carry its keys, so the tick reads who is due and nobody else.
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE.dueIndex,
+      partitionKey: { name: TABLE.dueShard, type: AttributeType.STRING },
+      sortKey: { name: TABLE.dueAt, type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
+    });
+
+    this.contactKey = new Key(this, 'ContactKey', {
+      description: 'my check in: seals the phone numbers of people who asked for reminders',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     const names = secretNames(this.stackName);
     const pepper = new Secret(this, 'IdPepper', {
       secretName: names.idPepper,
@@ -146,6 +181,20 @@ export class CheckInStack extends Stack {
       // real token every webhook fails its signature check instead of trusting
       // a value anyone could sign with.
       generateSecretString: { passwordLength: 32, excludePunctuation: true },
+    });
+
+    const twilioSender = new Secret(this, 'TwilioSender', {
+      secretName: names.twilioSender,
+      description:
+        'Twilio settings for reminders: {"accountSid":"AC...","messagingServiceSid":"MG...","apiKeySid":"SK...","apiKeySecret":"..."} (without the API key, the auth token secret is used).',
+      encryptionKey: key,
+      // A placeholder without an account: until the operator puts the real settings, a due
+      // reminder fails (alarmed) instead of sending from anywhere.
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ accountSid: '', messagingServiceSid: '' }),
+        generateStringKey: 'placeholder',
+        excludePunctuation: true,
+      },
     });
 
     const topic = new Topic(this, 'AlarmTopic', {
@@ -217,6 +266,9 @@ export class CheckInStack extends Stack {
       .bindTable(this.table)
       .bindSecret(ID_PEPPER_SECRET_ARN, pepper)
       .bindSecret(TWILIO_AUTH_TOKEN_SECRET_ARN, twilioToken);
+    // Seals a number when someone asks for reminders: Encrypt only, with their user id as context.
+    this.smsFunction.addEnvironment(CONTACT_KEY_ID, this.contactKey.keyArn);
+    this.smsFunction.addToRolePolicy(contactKeyUse(this.contactKey.keyArn, 'kms:Encrypt'));
     const [smsRoute] = this.api.addRoutes({
       path: SMS_PATH,
       methods: [HttpMethod.POST],
@@ -247,10 +299,87 @@ export class CheckInStack extends Stack {
     // A route setting names a route that must exist first.
     if (fallbackRoute) stage.node.addDependency(fallbackRoute);
 
+    // Reminders: one tick every 5 minutes over the due index (docs/operations.md, "Reminders",
+    // says why this over a schedule per person, with the cost at 10, 10,000 and 1,000,000).
+    const tickFailures = new Queue(this, 'ReminderTickDeadLetters', {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: key,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.remindersFunction = new CheckInFunction(this, 'RemindersFunction', {
+      entry: `${PROJECT_ROOT}lambda/reminders.ts`,
+      description: 'my check in: reminder tick (texts people who asked, at their time)',
+      // 200 texts 100 ms apart plus Twilio's answers, well inside the 5-minute tick.
+      timeout: Duration.minutes(2),
+      logKey: key,
+      deadLetterQueue: tickFailures,
+    })
+      .bindTable(this.table)
+      .bindIndex(this.table, TABLE.dueIndex)
+      .bindSecret(TWILIO_SENDER_SECRET_ARN, twilioSender)
+      .bindSecret(TWILIO_AUTH_TOKEN_SECRET_ARN, twilioToken);
+    this.remindersFunction.addEnvironment(CONTACT_KEY_ID, this.contactKey.keyArn);
+    this.remindersFunction.addToRolePolicy(contactKeyUse(this.contactKey.keyArn, 'kms:Decrypt'));
+    // The schedule's own role may invoke this one function (no version wildcard) and put a
+    // failed invocation on the dead-letter queue.
+    const schedulerRole = new Role(this, 'ReminderTickRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+      description: 'Lets the reminder schedule invoke the reminders function',
+    });
+    schedulerRole.addToPolicy(
+      new PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [this.remindersFunction.functionArn],
+      }),
+    );
+    // Spelled out instead of grantSendMessages, which would grant kms:GenerateDataKey*.
+    schedulerRole.addToPolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [tickFailures.queueArn] }),
+    );
+    schedulerRole.addToPolicy(
+      new PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [key.keyArn] }),
+    );
+    new CfnSchedule(this, 'ReminderTick', {
+      description: 'my check in: sends the reminders that are due',
+      scheduleExpression: `rate(${REMINDER_TICK_MINUTES} minutes)`,
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: {
+        arn: this.remindersFunction.functionArn,
+        roleArn: schedulerRole.roleArn,
+        // A failed tick is not retried: the next one, 5 minutes on, does the same work, and
+        // every text is claimed before it is sent.
+        retryPolicy: { maximumRetryAttempts: 0 },
+        deadLetterConfig: { arn: tickFailures.queueArn },
+      },
+    });
+    Validations.of(schedulerRole).acknowledge({
+      id: 'HIPAA.Security-IAMNoInlinePolicy',
+      reason:
+        "The inline policy belongs to the reminder schedule's own role (invoke one function, send to its dead-letter queue) and lives and dies with it.",
+    });
+
     this.alexaFunction.addAlarms(topic);
     this.smsFunction.addAlarms(topic);
+    this.remindersFunction.addAlarms(topic);
+    const deadLetterAlarm = new Alarm(this, 'ReminderTickDeadLettersAlarm', {
+      alarmDescription:
+        'A reminder tick could not be invoked or failed; see the reminders log and the queue.',
+      metric: tickFailures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    deadLetterAlarm.addAlarmAction(new SnsAction(topic));
     new LogEventAlarms(this, 'LoggedEventAlarms', {
-      logGroups: { sms: this.smsFunction.functionLogs, alexa: this.alexaFunction.functionLogs },
+      logGroups: {
+        sms: this.smsFunction.functionLogs,
+        alexa: this.alexaFunction.functionLogs,
+        reminders: this.remindersFunction.functionLogs,
+      },
       topic,
       quietDayAlarm: props.smsQuietDayAlarm ?? false,
     });
@@ -272,6 +401,10 @@ export class CheckInStack extends Stack {
     new CfnOutput(this, 'TwilioAuthTokenSecretName', {
       description: 'Put the Twilio auth token here',
       value: names.twilioAuthToken,
+    });
+    new CfnOutput(this, 'TwilioSenderSecretName', {
+      description: 'Put the Twilio settings for reminders here (accountSid, messagingServiceSid, API key)',
+      value: names.twilioSender,
     });
     new CfnOutput(this, 'IdPepperSecretName', {
       description: 'Generated; never change it',
@@ -298,12 +431,18 @@ export class CheckInStack extends Stack {
     for (const [secret, reason] of [
       [pepper, noRotation.pepper],
       [twilioToken, noRotation.twilio],
+      [twilioSender, noRotation.twilio],
     ] as const) {
       Validations.of(secret).acknowledge(
         { id: 'AwsSolutions-SMG4', reason },
         { id: 'HIPAA.Security-SecretsManagerRotationEnabled', reason },
       );
     }
+    Validations.of(tickFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter queue of the reminder tick (its Lambda and its schedule); a queue for it would only move the same messages again.',
+    });
     if (smsRoute) {
       Validations.of(smsRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
@@ -319,4 +458,16 @@ export class CheckInStack extends Stack {
       });
     }
   }
+}
+
+/** Use of the contact key by one action, only with a user id as the encryption context. */
+function contactKeyUse(keyArn: string, action: 'kms:Encrypt' | 'kms:Decrypt'): PolicyStatement {
+  return new PolicyStatement({
+    actions: [action],
+    resources: [keyArn],
+    conditions: {
+      'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['userId'] },
+      Null: { 'kms:EncryptionContext:userId': 'false' },
+    },
+  });
 }

@@ -17,7 +17,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 
 /** Where the counted lines come from. */
-export type LogSource = 'sms' | 'alexa';
+export type LogSource = 'sms' | 'alexa' | 'reminders';
 
 /** One logged event, counted and alarmed. */
 export interface LoggedEventAlarm {
@@ -45,6 +45,17 @@ export const METRIC_NAMESPACE = 'MyCheckIn';
  * failure. Thresholds above 1 say why.
  */
 export const LOGGED_EVENT_ALARMS: readonly LoggedEventAlarm[] = [
+  {
+    // A reminder whose send failed after it was claimed: that person gets no text today
+    // (never two). Usually the Twilio settings: the sender secret, the Messaging Service, A2P.
+    metricName: 'ReminderFailed',
+    event: 'reminder-failed',
+    sources: ['reminders'],
+    threshold: 1,
+    periodMinutes: 5,
+    description:
+      'A reminder text could not be sent (it is not retried that day). First: the error name in the reminders log; MyCheckIn/twilio-sender holds accountSid and messagingServiceSid; the Messaging Service is A2P-registered.',
+  },
   {
     // A signature that does not match: Twilio with the placeholder or an old token, or a
     // webhook URL other than the one the function checks. Junk rarely signs at all (that
@@ -227,7 +238,8 @@ export class LogEventAlarms extends Construct {
     let metric: Metric | undefined;
     for (const source of spec.sources) {
       // Same namespace and name from each log group: CloudWatch adds them into one metric.
-      const filter = new MetricFilter(this, `${spec.metricName}${source === 'sms' ? 'Sms' : 'Alexa'}Filter`, {
+      const suffix = source === 'sms' ? 'Sms' : source === 'alexa' ? 'Alexa' : 'Reminders';
+      const filter = new MetricFilter(this, `${spec.metricName}${suffix}Filter`, {
         logGroup: logGroups[source],
         filterPattern: eventPattern(spec),
         metricNamespace: METRIC_NAMESPACE,

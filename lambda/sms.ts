@@ -13,12 +13,15 @@ import { requestFromEvent, resultFromResponse } from '../src/channels/sms/api-ga
 import { handleSmsWebhook } from '../src/channels/sms/sms-webhook.ts';
 import { requireEnv } from '../src/config/env.ts';
 import {
+  CONTACT_KEY_ID,
   ID_PEPPER_SECRET_ARN,
   PUBLIC_URL,
   TABLE_NAME,
   TWILIO_AUTH_TOKEN_SECRET_ARN,
 } from '../src/config/lambda-env.ts';
 import { createSecretReader } from '../src/config/secrets.ts';
+import { createKmsContactVault } from '../src/identity/contact-vault.ts';
+import { createKmsClient } from '../src/identity/kms-client.ts';
 import { createLogger } from '../src/observability/log.ts';
 import { createDynamoDocumentClient } from '../src/store/dynamo-client.ts';
 import { DynamoCheckInStore } from '../src/store/dynamo-store.ts';
@@ -31,6 +34,7 @@ const config = {
   publicUrl: requireEnv(PUBLIC_URL),
   authTokenSecretArn: requireEnv(TWILIO_AUTH_TOKEN_SECRET_ARN),
   pepperSecretArn: requireEnv(ID_PEPPER_SECRET_ARN),
+  contactKeyId: requireEnv(CONTACT_KEY_ID),
 };
 
 const logger = createLogger();
@@ -44,6 +48,11 @@ const webhook = wireSmsWebhook({
   authToken: () => readSecret(config.authTokenSecretArn),
   pepper: () => readSecret(config.pepperSecretArn),
   publicUrl: config.publicUrl,
+  // Seals the number of someone who asks for reminders (this role may Encrypt, never Decrypt).
+  vault: createKmsContactVault(
+    createKmsClient({ region: config.region, timeoutMs: 1500 }),
+    config.contactKeyId,
+  ),
 });
 
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {

@@ -14,13 +14,16 @@ export type RefusalType =
   /** A JSON body that is not an Alexa request envelope. */
   | 'alexa.envelope.malformed'
   /** A request for another skill than the one configured. */
-  | 'alexa.skill-id.mismatch';
+  | 'alexa.skill-id.mismatch'
+  /** POST /dev/clock without a whole days=N or hours=N (local only). */
+  | 'dev-clock.malformed';
 
 const STATUS: Record<RefusalType, number> = {
   'content-type.unsupported': 415,
   'alexa.verification.failed': 400,
   'alexa.envelope.malformed': 400,
   'alexa.skill-id.mismatch': 403,
+  'dev-clock.malformed': 400,
 };
 
 export class HttpRefusal extends Error {

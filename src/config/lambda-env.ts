@@ -27,6 +27,19 @@ export const TWILIO_AUTH_TOKEN_SECRET_ARN = 'TWILIO_AUTH_TOKEN_SECRET_ARN';
 /** ARN of the Secrets Manager secret holding the identity pepper for HMAC user ids (both functions). */
 export const ID_PEPPER_SECRET_ARN = 'ID_PEPPER_SECRET_ARN';
 
+/**
+ * Id (ARN) of the KMS key that seals reminder phone numbers (SMS function: Encrypt only;
+ * reminders function: Decrypt only), with the user id as encryption context.
+ */
+export const CONTACT_KEY_ID = 'CONTACT_KMS_ARN';
+
+/**
+ * ARN of the secret for sending reminders (reminders function): JSON
+ * `{"accountSid":"AC...","messagingServiceSid":"MG...","apiKeySid":"SK...","apiKeySecret":"..."}`;
+ * without the API key, the Twilio auth token secret is used.
+ */
+export const TWILIO_SENDER_SECRET_ARN = 'TWILIO_SENDER_SECRET_ARN';
+
 /** Path the SMS webhook is served on, appended to PUBLIC_URL for signature validation. */
 export const SMS_PATH = '/sms';
 
@@ -42,4 +55,7 @@ export const PLACEHOLDER_LAMBDA_ENV: Readonly<Record<string, string>> = {
   [TWILIO_AUTH_TOKEN_SECRET_ARN]:
     'arn:aws:secretsmanager:us-east-1:000000000000:secret:MyCheckIn/twilio-auth-token-AbCdEf',
   [ID_PEPPER_SECRET_ARN]: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:MyCheckIn/id-pepper-AbCdEf',
+  [CONTACT_KEY_ID]: 'arn:aws:kms:us-east-1:000000000000:key/00000000-0000-0000-0000-000000000000',
+  [TWILIO_SENDER_SECRET_ARN]:
+    'arn:aws:secretsmanager:us-east-1:000000000000:secret:MyCheckIn/twilio-sender-AbCdEf',
 };

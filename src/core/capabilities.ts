@@ -6,7 +6,7 @@
 import type { Capabilities, Channel, Ctx } from './types.ts';
 
 const BY_CHANNEL: Readonly<Record<Channel, Capabilities>> = {
-  sms: { modality: 'text', carrierOptOut: true, carrierDisclosure: true },
+  sms: { modality: 'text', carrierOptOut: true, carrierDisclosure: true, textsFirst: true },
   chat: { modality: 'text', carrierOptOut: false, carrierDisclosure: false },
   alexa: { modality: 'voice', carrierOptOut: false, carrierDisclosure: false },
 };

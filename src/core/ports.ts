@@ -3,7 +3,7 @@
  * Adapters live in `src/store/*` (DynamoDB for real, memory for unit tests).
  * `userId` is always the HMAC of a channel identity, never a phone number or Alexa id.
  */
-import type { Channel, ConversationState, Effect, JournalEntry, OpenGoal, Reply } from './types.ts';
+import type { Channel, ConversationState, Effect, JournalEntry, OpenGoal, Reminder, Reply } from './types.ts';
 
 export interface Profile {
   createdAt: string;
@@ -12,6 +12,11 @@ export interface Profile {
   /** IANA zone, when known. */
   timeZone?: string;
   openGoal?: OpenGoal;
+  /** Their reminder, when they asked to be texted first. */
+  reminder?: Reminder;
+  reminderOfferedAt?: string;
+  /** Whether a (sealed) number is kept for the reminder. The number itself never leaves the store's reminder port. */
+  hasContact?: boolean;
 }
 
 export interface StoredSession {
@@ -43,7 +48,13 @@ export interface TurnSnapshot {
 }
 
 /** What a turn may write besides its state: journal entries and profile changes. */
-export type TurnWrite = Exclude<Effect, { type: 'deleteUser' }>;
+export type TurnWrite =
+  | Exclude<Effect, { type: 'deleteUser' }>
+  /**
+   * Host only, never from the core: the person's number sealed by a `ContactVault`, kept on
+   * the profile for their reminder (erased by `clearReminder`).
+   */
+  | { type: 'storeContact'; sealed: string };
 
 /** One turn's writes, committed together with its state or not at all. */
 export interface TurnCommit {
@@ -136,7 +147,63 @@ export interface VoiceProfileStore {
   linkedPeople(accountUserId: string): Promise<string[]>;
 }
 
+/**
+ * The phone number, only for people who asked to be texted first, sealed at field level: on
+ * AWS with KMS (encryption context: the user id), locally with AES-256-GCM and a key in
+ * DATA_DIR. The core never sees it; logs never carry it. Only the sender opens it.
+ */
+export interface ContactVault {
+  seal(userId: string, phone: string): Promise<string>;
+  open(userId: string, sealed: string): Promise<string>;
+}
+
+export interface DueReminder {
+  userId: string;
+  dueAt: string;
+}
+
+/** What the sender reads before texting someone first. */
+export interface ReminderTarget {
+  profile: Profile;
+  /** The sealed number; absent when none is kept (nothing is sent then). */
+  contact?: string;
+  /** The SMS conversation, to place the reminder's question in it. */
+  session: StoredSession | null;
+  /** When they last wrote by text (the session's last turn), if the session is live. */
+  sessionUpdatedAt?: string;
+}
+
+/** The sender's claim on one day's reminder, written before anything is sent. */
+export interface ReminderClaim {
+  /** The due time it read; the claim fails if the reminder changed since. */
+  expectedDueAt: string;
+  /** "sent for <local date>": a second claim for the same date fails, so a retried tick never texts twice. */
+  localDate: string;
+  /** The reminder after this send (counted, next one due). */
+  reminder: Reminder;
+  /** The SMS conversation after it, or undefined to leave the conversation as it is. */
+  state?: ConversationState;
+  expectedVersion: number | null;
+  now: string;
+}
+
+export interface ReminderStore {
+  /** People whose reminder is due at or before `now`, earliest first, at most `limit`. */
+  dueReminders(now: string, limit: number): Promise<DueReminder[]>;
+  loadReminderTarget(userId: string, now: string): Promise<ReminderTarget | null>;
+  /** True only for the one caller whose conditional write won. */
+  claimReminder(userId: string, claim: ReminderClaim): Promise<boolean>;
+  /** Moves the reminder on without sending (they wrote just now), conditional on the due time read. */
+  rescheduleReminder(
+    userId: string,
+    expectedDueAt: string,
+    reminder: Reminder,
+    now: string,
+  ): Promise<boolean>;
+}
+
 export type CheckInStore = ConversationStore &
+  ReminderStore &
   JournalStore &
   ProfileStore &
   ErasureStore &

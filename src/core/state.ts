@@ -29,6 +29,10 @@ export const STEPS = [
   'confirm-delete',
   /** Just after a summary: MORE, repeat, and on voice yes / no to hearing it again. */
   'summary',
+  /** After a check-in closed, reminders offered once: a time, or NO (flow/reminders.ts). */
+  'reminder-offer',
+  /** "What time suits you?" for a reminder. */
+  'reminder-time',
 ] as const;
 
 export type Step = (typeof STEPS)[number];

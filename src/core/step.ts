@@ -59,6 +59,7 @@ import {
   handlePickWord,
   repeatNaming,
 } from './flow/naming.ts';
+import { noteAnswer, reminderTurn, repeatReminderQuestion, withReminderOffer } from './flow/reminders.ts';
 import { showSummary, summaryTurn } from './flow/summary.ts';
 import {
   handleAfterExercise,
@@ -114,6 +115,8 @@ function runStep(
   assessment: Assessment | null,
 ): StepResult {
   const turn = startTurn(ctx);
+  // Any words from someone with a reminder are an answer: unanswered reminders count from zero.
+  if (wordsOf(input) !== undefined) noteAnswer(turn);
   const parsed = parseState(stored);
   const current = parsed ?? CLOSED;
   const raw = wordsOf(input);
@@ -148,8 +151,10 @@ function runStep(
     };
   }
 
+  // Reminder words ("remind me at 7pm", PAUSE, "I'm in Denver") and the answers to their questions.
+  const reminder = reminderTurn(turn, current, said, raw);
   // SUMMARY, MORE, and "say that again" after a summary: these read the journal (flow/summary.ts).
-  const summary = summaryTurn(turn, current, said);
+  const summary = reminder ? undefined : summaryTurn(turn, current, said);
   if (summary && 'fetch' in summary && !ctx.history) {
     return {
       state: toStored(current),
@@ -161,12 +166,16 @@ function runStep(
 
   const restarted = stored !== null && parsed === null;
   let outcome: Outcome;
-  if (summary) {
+  if (reminder) {
+    outcome = reminder;
+  } else if (summary) {
     outcome = 'fetch' in summary ? showSummary(turn, ctx.history ?? [], summary.fetch) : summary.outcome;
   } else if (restarted && said.kind !== 'command') {
     outcome = greet(turn, [checkIn.restart]);
   } else {
     outcome = respond(turn, current, said, raw);
+    // A check-in that closes here may offer reminders, once (flow/reminders.ts).
+    if (current.step === 'connect' && said.kind !== 'command') outcome = withReminderOffer(turn, outcome);
   }
 
   // An explicit request ("again", GOAL, HI) is answered as asked, however often.
@@ -429,6 +438,13 @@ const STEP_RULES: Record<Step, StepRules> = {
     answer: (t, _c, s) => handleConfirmDelete(t, s.kind === 'answer' && s.answer === 'yes'),
     repeat: (t) => confirmDelete(t),
   },
+  // Times, NO and yes are read by flow/reminders.ts first; anything else is as after a close.
+  'reminder-offer': {
+    answer: (turn, _c, said, raw) => answerAfterClose(turn, said, raw),
+    repeat: (_t, c) => repeatReminderQuestion(c),
+    readsFeelings: true,
+  },
+  'reminder-time': { answer: () => undefined, repeat: (_t, c) => repeatReminderQuestion(c) },
 };
 
 /** The answer to whatever question is open; undefined when it does not fit. */

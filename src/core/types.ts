@@ -2,6 +2,9 @@
  * The shapes the check-in core speaks in. Channels translate to and from these;
  * the store persists them. Everything here is plain data (JSON-safe).
  */
+import type { Reminder } from './reminders/reminder.ts';
+
+export type { Reminder };
 
 /** Where a turn came from. `chat` is the terminal check-in (`npm run chat`). */
 export type Channel = 'sms' | 'alexa' | 'chat';
@@ -40,6 +43,10 @@ export interface ProfileView {
   timeZone?: string;
   /** The store could not be read this turn: nothing is known of this person (do not welcome them again). */
   unavailable?: boolean;
+  /** Their reminder, when they asked to be texted first (src/core/reminders/reminder.ts). */
+  reminder?: Reminder;
+  /** When reminders were offered after a check-in: offered once, never again unasked. */
+  reminderOfferedAt?: string;
 }
 
 interface EntryBase {
@@ -64,7 +71,7 @@ export type JournalEntry = EntryBase &
     | { kind: 'reflection'; trigger?: string; tried?: string; helped?: 0 | 1 | 2 | 3 }
     /** The connection question: whether they might reach out to someone today (never who). */
     | { kind: 'connection'; reachOut?: ReachOut }
-    | { kind: 'consent'; terms: 'sms-welcome' | 'alexa-welcome' | 'chat-welcome' }
+    | { kind: 'consent'; terms: 'sms-welcome' | 'alexa-welcome' | 'chat-welcome' | 'sms-reminders' }
   );
 
 /**
@@ -91,6 +98,11 @@ export interface Ctx {
    * `step` answered with `needs` (see StepResult).
    */
   history?: JournalEntry[];
+  /**
+   * A first guess of the person's IANA time zone from their number's country and area code
+   * (SMS), made by the channel; the core never sees the number.
+   */
+  timeZoneGuess?: string;
 }
 
 /** What a channel can do, as the flow needs to know it. */
@@ -101,6 +113,8 @@ export interface Capabilities {
   carrierOptOut: boolean;
   /** The first message must carry the carrier's disclosure (rates, HELP, STOP). */
   carrierDisclosure: boolean;
+  /** The service can text the person first (reminders): SMS, where the host keeps the number. */
+  textsFirst?: boolean;
 }
 
 /**
@@ -193,6 +207,12 @@ export type Effect =
   | { type: 'clearOpenGoal' }
   | { type: 'recordConsent'; at: string }
   | { type: 'setOptOut'; optedOut: boolean }
+  /** Sets or changes the reminder; the host keeps the number (sealed) when it has none. */
+  | { type: 'setReminder'; reminder: Reminder }
+  /** Ends every reminder and erases the number kept for them (NO, "no more reminders", STOP). */
+  | { type: 'clearReminder' }
+  | { type: 'setTimeZone'; timeZone: string }
+  | { type: 'markReminderOffered'; at: string }
   | { type: 'deleteUser' };
 
 /** An answer to "is there someone you could text today?": yes, maybe later, or not today. */

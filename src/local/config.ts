@@ -26,6 +26,11 @@ export interface LocalConfig {
   publicUrl: string;
   /** TWILIO_AUTH_TOKEN; absent: a development token kept in DATA_DIR and printed at start-up. */
   twilioAuthToken?: string;
+  /**
+   * Reminders sent for real: TWILIO_ACCOUNT_SID and TWILIO_MESSAGING_SERVICE_SID, with
+   * TWILIO_API_KEY_SID / TWILIO_API_KEY_SECRET or TWILIO_AUTH_TOKEN. Absent: the local outbox.
+   */
+  twilioSender?: { accountSid: string; messagingServiceSid: string; apiKeySid?: string; secret: string };
 }
 
 /** Reads and validates the local configuration. Throws ConfigError on a bad value. */
@@ -52,6 +57,18 @@ export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
   if (pepper) config.idPepper = pepper;
   const twilioAuthToken = nonEmpty(env.TWILIO_AUTH_TOKEN);
   if (twilioAuthToken) config.twilioAuthToken = twilioAuthToken;
+  const accountSid = nonEmpty(env.TWILIO_ACCOUNT_SID);
+  const messagingServiceSid = nonEmpty(env.TWILIO_MESSAGING_SERVICE_SID);
+  if (accountSid && messagingServiceSid) {
+    const apiKeySid = nonEmpty(env.TWILIO_API_KEY_SID);
+    const secret = apiKeySid ? nonEmpty(env.TWILIO_API_KEY_SECRET) : twilioAuthToken;
+    if (!secret) {
+      throw new ConfigError(
+        'TWILIO_ACCOUNT_SID and TWILIO_MESSAGING_SERVICE_SID need TWILIO_AUTH_TOKEN (or TWILIO_API_KEY_SID and TWILIO_API_KEY_SECRET)',
+      );
+    }
+    config.twilioSender = { accountSid, messagingServiceSid, secret, ...(apiKeySid ? { apiKeySid } : {}) };
+  }
   return Object.freeze(config);
 }
 

@@ -7,22 +7,34 @@
 import type { Server } from 'node:http';
 import { createLocalAlexaRoute, localAlexaSettings } from '../channels/alexa/local-route.ts';
 import { createSmsRouter } from '../channels/sms/express-router.ts';
+import { createTwilioSender } from '../channels/sms/outbound.ts';
+import { createLocalContactVault } from '../identity/contact-vault.ts';
 import { createLogger, errorName } from '../observability/log.ts';
+import { runReminderTick } from '../service/reminder-tick.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
 import { wireSmsWebhook } from '../wiring/sms.ts';
 import { createLocalApp, type Mount } from './app.ts';
 import { loadLocalConfig } from './config.ts';
 import { prepareDataDir } from './data-dir.ts';
+import { createDevClock } from './dev-clock.ts';
+import { createDevRoutes } from './dev-routes.ts';
 import { failureLine } from './failure-line.ts';
 import { chooseListenHost, hostForUrl } from './listen-host.ts';
 import { openLocalStore } from './local-store.ts';
-import { loadOrCreateDevTwilioToken, loadOrCreateLocalPepper } from './pepper.ts';
+import { createOutbox } from './outbox.ts';
+import {
+  loadOrCreateDevTwilioToken,
+  loadOrCreateLocalContactKey,
+  loadOrCreateLocalPepper,
+} from './pepper.ts';
 import { configureServerTimeouts } from './timeouts.ts';
 
 // Local runs may use Node 20 (package.json engines); Lambda runs Node 22.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const SHUTDOWN_GRACE_MS = 5000;
+/** How often the in-process reminder tick runs (on AWS: every 5 minutes). */
+const TICK_EVERY_MS = 60_000;
 
 async function main(): Promise<void> {
   const config = loadLocalConfig();
@@ -32,7 +44,33 @@ async function main(): Promise<void> {
   const pepper = await loadOrCreateLocalPepper(config.dataDir, config.idPepper);
   // Never another server's store: that one's stopping would leave this one answering 503.
   const local = await openLocalStore(config, { joinRunning: false });
-  const runTurn = createTurnRunner({ store: local.store, logger });
+  // Turns and the reminder tick read one clock, which POST /dev/clock moves forward.
+  const devClock = createDevClock();
+  const clock = () => devClock.now();
+  const vault = createLocalContactVault(await loadOrCreateLocalContactKey(config.dataDir));
+  const runTurn = createTurnRunner({ store: local.store, logger, clock, vault });
+  // Reminders: sent for real with Twilio settings, else to the local outbox (GET /outbox).
+  const outbox = config.twilioSender
+    ? undefined
+    : createOutbox(clock, (line) => process.stdout.write(`${line}\n`));
+  const sender = config.twilioSender ? createTwilioSender(config.twilioSender) : outbox;
+  let ticking: Promise<{ sent: number }> | undefined;
+  const tick = (): Promise<{ sent: number }> => {
+    // One tick at a time; a second caller waits for the one under way, then runs its own.
+    const run = (ticking ?? Promise.resolve({ sent: 0 }))
+      .catch(() => ({ sent: 0 }))
+      .then(() =>
+        runReminderTick({
+          store: local.store,
+          vault,
+          sender: sender as NonNullable<typeof sender>,
+          logger,
+          clock,
+        }),
+      );
+    ticking = run;
+    return run;
+  };
 
   const twilioAuthToken = await loadOrCreateDevTwilioToken(config.dataDir, config.twilioAuthToken);
   const mounts: Mount[] = [
@@ -45,10 +83,21 @@ async function main(): Promise<void> {
           authToken: twilioAuthToken,
           pepper,
           publicUrl: config.publicUrl,
+          vault,
+          clock,
         }),
       ),
     },
     createLocalAlexaRoute({ store: local.store, pepper, logger }),
+    {
+      path: '/',
+      router: createDevRoutes({
+        clock: devClock,
+        tick,
+        nextDue: async (until) => (await local.store.dueReminders(until, 1))[0]?.dueAt,
+        ...(outbox ? { outbox } : {}),
+      }),
+    },
   ];
 
   const app = createLocalApp({ runTurn, store: local.store, pepper, logger, mounts });
@@ -71,11 +120,21 @@ async function main(): Promise<void> {
     );
   }
   process.stdout.write(`Alexa endpoint: POST http://${hostForUrl(host)}:${port}/alexa\n`);
+  process.stdout.write(
+    config.twilioSender
+      ? 'Reminders: sent through your Twilio Messaging Service\n'
+      : `Reminders: to the local outbox, GET http://127.0.0.1:${port}/outbox; POST /dev/clock days=1 to move the clock\n`,
+  );
+  const ticker = setInterval(() => {
+    tick().catch((error: unknown) => logger.error({ event: 'reminder-failed', error: errorName(error) }));
+  }, TICK_EVERY_MS);
+  ticker.unref();
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
+    clearInterval(ticker);
     logger.info({ event: 'server-stopping', step: signal });
     const force = setTimeout(() => {
       server.closeAllConnections();

@@ -29,6 +29,18 @@ export function loadOrCreateLocalPepper(dataDir: string, override?: string): Pro
   });
 }
 
+/** File name of the key that seals reminder phone numbers locally (AES-256-GCM). */
+export const CONTACT_KEY_FILE = 'contact-key';
+
+/**
+ * The local key for sealing the phone numbers of people who asked for reminders
+ * (src/identity/contact-vault.ts), generated once into `dataDir`. Losing it only loses
+ * those numbers: their reminders stop until they ask again, nothing else is affected.
+ */
+export function loadOrCreateLocalContactKey(dataDir: string): Promise<string> {
+  return loadOrCreateLocalSecret(dataDir, CONTACT_KEY_FILE, undefined, 32);
+}
+
 /** TWILIO_AUTH_TOKEN when given; otherwise a development token kept in `dataDir`. */
 export function loadOrCreateDevTwilioToken(dataDir: string, override?: string): Promise<string> {
   return loadOrCreateLocalSecret(dataDir, DEV_TWILIO_TOKEN_FILE, override, 16);

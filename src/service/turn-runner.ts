@@ -19,7 +19,7 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { service } from '../core/content/service.ts';
-import type { CheckInStore, Profile, TurnSnapshot, TurnWrite } from '../core/ports.ts';
+import type { CheckInStore, ContactVault, Profile, TurnSnapshot, TurnWrite } from '../core/ports.ts';
 import { step, withSaveFailure } from '../core/step.ts';
 import type {
   Channel,
@@ -45,6 +45,13 @@ export interface TurnRequest {
   messageId?: string;
   /** The request's own deadline; the turn ends by it or by its budget, whichever comes first. */
   deadline?: Deadline;
+  /**
+   * SMS only: the sender's number, sealed and kept only if this turn sets up a reminder (and
+   * none is kept yet). Never logged, never handed to the core.
+   */
+  phone?: string;
+  /** The channel's first guess of the person's time zone (from the number, on SMS). */
+  timeZoneGuess?: string;
 }
 
 export interface TurnOutcome {
@@ -70,6 +77,8 @@ export interface TurnRunnerDeps {
   logger: Logger;
   /** Time the whole turn may take, store included. Alexa must answer within about 3 s. */
   budgetMs?: number;
+  /** Seals a phone number for a reminder; without it no number is ever kept (and no reminder set). */
+  vault?: ContactVault;
 }
 
 export type RunTurn = (req: TurnRequest) => Promise<TurnOutcome>;
@@ -106,7 +115,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): RunTurn {
     const started = performance.now();
     const deadline = deadlineIn(budgetMs, req.deadline);
     const now = clock().toISOString();
-    const turn = new Turn(req, store, logger, deadline, { now, id: newId(), seed: nextSeed() });
+    const turn = new Turn(req, store, logger, deadline, { now, id: newId(), seed: nextSeed() }, deps.vault);
     const outcome = await turn.run();
     turn.logOutcome(outcome, Math.round(performance.now() - started));
     return outcome;
@@ -119,6 +128,8 @@ class Turn {
   readonly #log: { user: string; channel: Channel };
   /** The conversation step the turn ended on, for the log line. */
   #step = 'replay';
+  /** The sealed number, when this turn sets up someone's first reminder. */
+  #contactWrites: TurnWrite[] = [];
 
   constructor(
     private readonly req: TurnRequest,
@@ -126,6 +137,7 @@ class Turn {
     private readonly logger: Logger,
     private readonly deadline: Deadline,
     private readonly base: { now: string; id: string; seed: number },
+    private readonly vault?: ContactVault,
   ) {
     this.#log = { user: req.userId, channel: req.channel };
   }
@@ -146,6 +158,7 @@ class Turn {
     } else if (decision.result.effects.some((effect) => effect.type === 'deleteUser')) {
       erased = await this.#erase(decision.result, loaded.value);
     } else {
+      decision = await this.#sealContact(decision, loaded.value);
       const committed = await this.#commit(decision, loaded.value);
       if ('replay' in committed) return this.#replay(committed.replay);
       decision = committed;
@@ -178,11 +191,40 @@ class Turn {
     }
   }
 
+  /**
+   * A turn that sets up a reminder for someone whose number is not kept yet: the number is
+   * sealed (KMS or the local key) and written with the turn. If it cannot be sealed, the
+   * reminder is not set either (nothing could text them), and the reply says it was not saved.
+   */
+  async #sealContact(decision: Decision, snapshot: TurnSnapshot): Promise<Decision> {
+    const wantsContact = decision.result.effects.some((e) => e.type === 'setReminder');
+    const clears = decision.result.effects.some((e) => e.type === 'clearReminder');
+    if (!wantsContact || clears || snapshot.profile?.hasContact) return decision;
+    const { phone, userId } = this.req;
+    const sealed =
+      phone === undefined || this.vault === undefined
+        ? ({ ok: false } as const)
+        : await this.#bounded('seal-contact', () => (this.vault as ContactVault).seal(userId, phone));
+    if (sealed.ok) {
+      this.#contactWrites = [{ type: 'storeContact', sealed: sealed.value }];
+      return decision;
+    }
+    this.#losses.writes = true;
+    const effects = decision.result.effects.filter((e) => e.type !== 'setReminder');
+    return { ...decision, result: { ...decision.result, effects } };
+  }
+
   /** Runs the core, fetching journal history once if it asks for it. */
   async #decide(snapshot: TurnSnapshot, unavailable = false): Promise<Decision> {
     const { channel, region, input, userId } = this.req;
     const profile = unavailable ? { unavailable: true } : profileView(snapshot.profile);
-    const ctx: Ctx = { ...this.base, channel, region, profile };
+    const ctx: Ctx = {
+      ...this.base,
+      channel,
+      region,
+      profile,
+      ...(this.req.timeZoneGuess ? { timeZoneGuess: this.req.timeZoneGuess } : {}),
+    };
     const state = snapshot.session?.state ?? null;
     const first = step(state, input, ctx);
     const needs = first.needs;
@@ -211,7 +253,12 @@ class Turn {
         this.store.commitTurn(userId, channel, {
           state: result.state,
           expectedVersion: read.session?.version ?? null,
-          writes: result.effects.filter((e): e is TurnWrite => e.type !== 'deleteUser'),
+          writes: [
+            ...result.effects.filter(
+              (e): e is Exclude<Effect, { type: 'deleteUser' }> => e.type !== 'deleteUser',
+            ),
+            ...this.#contactWrites,
+          ],
           ...(messageId === undefined ? {} : { delivery: { messageId, reply: result.reply } }),
           ...(deliveries ? { keptDeliveries: deliveries } : {}),
           now: this.base.now,
@@ -305,6 +352,9 @@ class Turn {
         return this.store.recordConsent(userId, effect.at);
       case 'setOptOut':
         return this.store.setOptOut(userId, effect.optedOut, now);
+      default:
+        // Reminder changes never share a turn with an erase, which removes them anyway.
+        return undefined;
     }
   }
 
@@ -332,5 +382,8 @@ function profileView(profile: Profile | null): ProfileView {
   if (profile?.consentAt) view.consentAt = profile.consentAt;
   if (profile?.optedOut !== undefined) view.optedOut = profile.optedOut;
   if (profile?.timeZone) view.timeZone = profile.timeZone;
+  // A reminder without a number to text is no reminder: the core sees it only with one.
+  if (profile?.reminder && profile.hasContact) view.reminder = profile.reminder;
+  if (profile?.reminderOfferedAt) view.reminderOfferedAt = profile.reminderOfferedAt;
   return view;
 }

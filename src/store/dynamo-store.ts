@@ -32,6 +32,7 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  ScanCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
@@ -39,19 +40,24 @@ import {
 import type {
   CheckInStore,
   DeliveryRecord,
+  DueReminder,
   Profile,
+  ReminderClaim,
+  ReminderTarget,
   StoredSession,
   TurnCommit,
   TurnSnapshot,
   TurnWrite,
   UserExport,
 } from '../core/ports.ts';
-import type { Channel, ConversationState, JournalEntry, OpenGoal, Reply } from '../core/types.ts';
+import type { Channel, ConversationState, JournalEntry, OpenGoal, Reminder, Reply } from '../core/types.ts';
 import { DeleteIncompleteError, PartialCommitError } from './errors.ts';
 import {
   ANSWERED_BEFORE_ERASE,
   DELIVERIES_KEPT,
+  DUE_SHARDS,
   deliveryKey,
+  dueShardOf,
   epochSeconds,
   keys,
   normaliseIso,
@@ -255,6 +261,119 @@ export class DynamoCheckInStore implements CheckInStore {
     );
   }
 
+  async dueReminders(now: string, limit: number): Promise<DueReminder[]> {
+    const found: DueReminder[] = [];
+    try {
+      for (let shard = 0; shard < DUE_SHARDS; shard++) {
+        const out = await this.#client.send(
+          new QueryCommand({
+            TableName: this.#table,
+            IndexName: TABLE.dueIndex,
+            KeyConditionExpression: '#shard = :shard AND #due <= :now',
+            ExpressionAttributeNames: { '#shard': TABLE.dueShard, '#due': TABLE.dueAt },
+            ExpressionAttributeValues: { ':shard': `DUE#${shard}`, ':now': now },
+            Limit: limit,
+          }),
+        );
+        for (const item of out.Items ?? []) found.push(dueOf(item));
+      }
+    } catch (error) {
+      if (!isMissingIndex(error)) throw error;
+      // A local table made before reminders has no index, and dynalite cannot add one to an
+      // existing table: read the few profiles there are instead (never on AWS, where CDK
+      // creates the index with the table).
+      found.push(...(await this.#scanDue(now)));
+    }
+    return found.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0)).slice(0, limit);
+  }
+
+  async #scanDue(now: string): Promise<DueReminder[]> {
+    const found: DueReminder[] = [];
+    let startKey: Item | undefined;
+    do {
+      const out = await this.#client.send(
+        new ScanCommand({
+          TableName: this.#table,
+          FilterExpression: 'attribute_exists(#due) AND #due <= :now',
+          ExpressionAttributeNames: { '#due': TABLE.dueAt },
+          ExpressionAttributeValues: { ':now': now },
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      for (const item of out.Items ?? []) found.push(dueOf(item));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return found;
+  }
+
+  async loadReminderTarget(userId: string, now: string): Promise<ReminderTarget | null> {
+    const user = keys.user(userId);
+    const items = await this.#batchGet([
+      { [TABLE.partitionKey]: user, [TABLE.sortKey]: keys.profile },
+      { [TABLE.partitionKey]: user, [TABLE.sortKey]: keys.session('sms') },
+    ]);
+    const profileItem = items.find((item) => item[TABLE.sortKey] === keys.profile);
+    if (!profileItem) return null;
+    const sessionItem = items.find((item) => item[TABLE.sortKey] === keys.session('sms'));
+    const live = sessionItem && isLive(sessionItem, now) ? sessionItem : undefined;
+    return {
+      profile: toProfile(profileItem),
+      ...(typeof profileItem.contact === 'string' ? { contact: profileItem.contact } : {}),
+      session: live ? toSession(live) : null,
+      ...(live && typeof live.updatedAt === 'string' ? { sessionUpdatedAt: live.updatedAt } : {}),
+    };
+  }
+
+  async claimReminder(userId: string, claim: ReminderClaim): Promise<boolean> {
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: { [TABLE.partitionKey]: keys.user(userId), [TABLE.sortKey]: keys.profile },
+          ...reminderUpdate(userId, claim.reminder, claim.expectedDueAt, { sentFor: claim.localDate }),
+          ConditionExpression:
+            '#due = :expected AND (attribute_not_exists(sentFor) OR sentFor <> :sentFor) AND attribute_exists(contact) AND (attribute_not_exists(optedOut) OR optedOut = :no)',
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+    if (claim.state) {
+      // The question the text asks becomes the open one, unless they are mid-turn right now.
+      const placed = await this.commitTurn(userId, 'sms', {
+        state: claim.state,
+        expectedVersion: claim.expectedVersion,
+        writes: [],
+        now: claim.now,
+      }).catch(() => 'conflict' as const);
+      void placed;
+    }
+    return true;
+  }
+
+  async rescheduleReminder(
+    userId: string,
+    expectedDueAt: string,
+    reminder: Reminder,
+    _now: string,
+  ): Promise<boolean> {
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: { [TABLE.partitionKey]: keys.user(userId), [TABLE.sortKey]: keys.profile },
+          ...reminderUpdate(userId, reminder, expectedDueAt, {}),
+          ConditionExpression: '#due = :expected',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
   async linkPerson(accountUserId: string, personUserId: string, now: string): Promise<void> {
     // A plain Put keyed by the person: linking again overwrites the same item.
     await this.#client.send(
@@ -450,7 +569,7 @@ export class DynamoCheckInStore implements CheckInStore {
       };
       writes.push({ transact: { Put: put }, send: () => this.#client.send(new PutCommand(put)) });
     }
-    const profile = profileUpdate(commit.writes, commit.now);
+    const profile = profileUpdate(commit.writes, commit.now, userId);
     if (profile) {
       const update = {
         TableName: this.#table,
@@ -513,7 +632,57 @@ function toProfile(item: Item): Profile {
   if (typeof item.optedOut === 'boolean') profile.optedOut = item.optedOut;
   if (typeof item.timeZone === 'string') profile.timeZone = item.timeZone;
   if (item.openGoal && typeof item.openGoal === 'object') profile.openGoal = item.openGoal as OpenGoal;
+  if (item.reminder && typeof item.reminder === 'object') profile.reminder = item.reminder as Reminder;
+  if (typeof item.reminderOfferedAt === 'string') profile.reminderOfferedAt = item.reminderOfferedAt;
+  if (typeof item.contact === 'string') profile.hasContact = true;
   return profile;
+}
+
+function dueOf(item: Item): DueReminder {
+  return {
+    userId: String(item[TABLE.partitionKey]).slice(keys.user('').length),
+    dueAt: String(item[TABLE.dueAt]),
+  };
+}
+
+const isMissingIndex = (error: unknown): boolean =>
+  (error as Error).name === 'ValidationException' && /index/i.test((error as Error).message);
+
+/**
+ * The sender's write of a reminder: the reminder, its due time in the sparse index (or out
+ * of it when nothing is due), and any extra fields, conditional on the due time it read.
+ */
+function reminderUpdate(
+  userId: string,
+  reminder: Reminder,
+  expectedDueAt: string,
+  extra: Record<string, string>,
+): {
+  UpdateExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, unknown>;
+} {
+  const values: Record<string, unknown> = { ':reminder': reminder, ':expected': expectedDueAt, ':no': false };
+  const sets = ['reminder = :reminder'];
+  for (const [field, value] of Object.entries(extra)) {
+    values[`:${field}`] = value;
+    sets.push(`${field} = :${field}`);
+  }
+  let remove = '';
+  if (reminder.dueAt) {
+    values[':next'] = reminder.dueAt;
+    values[':shard'] = dueShardOf(userId);
+    sets.push('#due = :next', '#shard = :shard');
+  } else {
+    remove = ' REMOVE #due, #shard';
+  }
+  const names = { '#due': TABLE.dueAt, '#shard': TABLE.dueShard };
+  if (!('sentFor' in extra)) delete values[':no'];
+  return {
+    UpdateExpression: `SET ${sets.join(', ')}${remove}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
 }
 
 function toSession(item: Item): StoredSession {
@@ -548,12 +717,23 @@ function parseReply(raw: unknown): Reply | undefined {
 export function profileUpdate(
   writes: readonly TurnWrite[],
   now: string,
-): { UpdateExpression: string; ExpressionAttributeValues: Record<string, unknown> } | undefined {
+  userId = '',
+):
+  | {
+      UpdateExpression: string;
+      ExpressionAttributeNames: Record<string, string>;
+      ExpressionAttributeValues: Record<string, unknown>;
+    }
+  | undefined {
   const set = new Map<string, unknown>();
   const remove = new Set<string>();
   const assign = (field: string, value: unknown) => {
     remove.delete(field);
     set.set(field, value);
+  };
+  const drop = (field: string) => {
+    set.delete(field);
+    remove.add(field);
   };
   for (const write of writes) {
     switch (write.type) {
@@ -570,19 +750,50 @@ export function profileUpdate(
       case 'setOptOut':
         assign('optedOut', write.optedOut);
         break;
+      case 'setReminder':
+        assign('reminder', write.reminder);
+        // Only an active reminder is in the sparse due index.
+        if (write.reminder.dueAt) {
+          assign(TABLE.dueAt, write.reminder.dueAt);
+          assign(TABLE.dueShard, dueShardOf(userId));
+        } else {
+          drop(TABLE.dueAt);
+          drop(TABLE.dueShard);
+        }
+        break;
+      case 'clearReminder':
+        // The schedule and the number go together: nothing is kept to text them with.
+        for (const field of ['reminder', TABLE.dueAt, TABLE.dueShard, 'contact']) drop(field);
+        break;
+      case 'storeContact':
+        assign('contact', write.sealed);
+        break;
+      case 'setTimeZone':
+        assign('timeZone', write.timeZone);
+        break;
+      case 'markReminderOffered':
+        assign('reminderOfferedAt', write.at);
+        break;
       case 'appendEntry':
         break;
     }
   }
   if (set.size === 0 && remove.size === 0) return undefined;
+  // Every field by a placeholder name: some (timeZone) are DynamoDB reserved words.
+  const names: Record<string, string> = {};
+  const name = (field: string) => {
+    names[`#${field}`] = field;
+    return `#${field}`;
+  };
   const values: Record<string, unknown> = { ':now': now };
-  const sets = ['createdAt = if_not_exists(createdAt, :now)'];
+  const sets = [`${name('createdAt')} = if_not_exists(${name('createdAt')}, :now)`];
   for (const [field, value] of set) {
     values[`:${field}`] = value;
-    sets.push(`${field} = :${field}`);
+    sets.push(`${name(field)} = :${field}`);
   }
-  const expression = `SET ${sets.join(', ')}${remove.size > 0 ? ` REMOVE ${[...remove].join(', ')}` : ''}`;
-  return { UpdateExpression: expression, ExpressionAttributeValues: values };
+  const removed = [...remove].map(name);
+  const expression = `SET ${sets.join(', ')}${removed.length > 0 ? ` REMOVE ${removed.join(', ')}` : ''}`;
+  return { UpdateExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 }
 
 function toEntry(item: Item): JournalEntry {

@@ -6,13 +6,16 @@
 import type {
   CheckInStore,
   DeliveryRecord,
+  DueReminder,
   Profile,
+  ReminderClaim,
+  ReminderTarget,
   StoredSession,
   TurnCommit,
   TurnSnapshot,
   UserExport,
 } from '../core/ports.ts';
-import type { Channel, ConversationState, JournalEntry, OpenGoal, Reply } from '../core/types.ts';
+import type { Channel, ConversationState, JournalEntry, OpenGoal, Reminder, Reply } from '../core/types.ts';
 import {
   ANSWERED_BEFORE_ERASE,
   DELIVERIES_KEPT,
@@ -31,6 +34,11 @@ interface MemoryUser {
   entries: Map<string, JournalEntry>;
   /** User ids of the voices linked to this account (PERSON# items). */
   people: Set<string>;
+  /** On the PROFILE item in DynamoDB: the sealed number, and the last date a reminder was sent for. */
+  contact?: string;
+  sentFor?: string;
+  /** When each SMS session was last written. */
+  sessionUpdatedAt?: string;
 }
 
 export class MemoryCheckInStore implements CheckInStore {
@@ -43,7 +51,9 @@ export class MemoryCheckInStore implements CheckInStore {
     const session = user?.sessions.get(channel);
     const live = session && session.expiresAt > epochSeconds(now) ? session : null;
     const snapshot: TurnSnapshot = {
-      profile: user?.profile ? structuredClone(user.profile) : null,
+      profile: user?.profile
+        ? { ...structuredClone(user.profile), ...(user.contact ? { hasContact: true } : {}) }
+        : null,
       session: live
         ? {
             state: structuredClone(live.state),
@@ -97,9 +107,73 @@ export class MemoryCheckInStore implements CheckInStore {
         case 'setOptOut':
           this.#profile(userId, commit.now).optedOut = write.optedOut;
           break;
+        case 'setReminder':
+          this.#profile(userId, commit.now).reminder = structuredClone(write.reminder);
+          break;
+        case 'clearReminder': {
+          delete this.#profile(userId, commit.now).reminder;
+          delete this.#user(userId).contact;
+          break;
+        }
+        case 'storeContact':
+          this.#user(userId).contact = write.sealed;
+          break;
+        case 'setTimeZone':
+          this.#profile(userId, commit.now).timeZone = write.timeZone;
+          break;
+        case 'markReminderOffered':
+          this.#profile(userId, commit.now).reminderOfferedAt = write.at;
+          break;
       }
     }
+    if (channel === 'sms') this.#user(userId).sessionUpdatedAt = commit.now;
     return version;
+  }
+
+  async dueReminders(now: string, limit: number): Promise<DueReminder[]> {
+    const due: DueReminder[] = [];
+    for (const [userId, user] of this.#users) {
+      const dueAt = user.profile?.reminder?.dueAt;
+      if (dueAt !== undefined && dueAt <= now) due.push({ userId, dueAt });
+    }
+    return due.sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1)).slice(0, limit);
+  }
+
+  async loadReminderTarget(userId: string, now: string): Promise<ReminderTarget | null> {
+    const user = this.#users.get(userId);
+    if (!user?.profile) return null;
+    const snapshot = await this.loadTurn(userId, 'sms', now);
+    return {
+      profile: { ...structuredClone(user.profile), ...(user.contact ? { hasContact: true } : {}) },
+      ...(user.contact ? { contact: user.contact } : {}),
+      session: snapshot.session,
+      ...(snapshot.session && user.sessionUpdatedAt ? { sessionUpdatedAt: user.sessionUpdatedAt } : {}),
+    };
+  }
+
+  async claimReminder(userId: string, claim: ReminderClaim): Promise<boolean> {
+    const user = this.#users.get(userId);
+    const profile = user?.profile;
+    if (!user || !profile?.reminder || profile.reminder.dueAt !== claim.expectedDueAt) return false;
+    if (user.sentFor === claim.localDate || !user.contact || profile.optedOut) return false;
+    user.sentFor = claim.localDate;
+    profile.reminder = structuredClone(claim.reminder);
+    if (claim.state) {
+      await this.saveSession(userId, 'sms', claim.state, claim.expectedVersion, claim.now);
+    }
+    return true;
+  }
+
+  async rescheduleReminder(
+    userId: string,
+    expectedDueAt: string,
+    reminder: Reminder,
+    _now: string,
+  ): Promise<boolean> {
+    const profile = this.#users.get(userId)?.profile;
+    if (!profile?.reminder || profile.reminder.dueAt !== expectedDueAt) return false;
+    profile.reminder = structuredClone(reminder);
+    return true;
   }
 
   async rememberErasure(

@@ -20,7 +20,28 @@ export const TABLE = {
   sortKey: 'sk',
   /** DynamoDB TTL attribute, epoch seconds. DynamoDB deletes late, so reads check it too. */
   ttlAttribute: 'expiresAt',
+  /**
+   * The sparse index of due reminders: only a PROFILE with an active reminder carries
+   * `dueShard` and `dueAt`, so the tick reads just the people who are due, however many
+   * people there are. Keys only: the sender reads the profile itself, consistently.
+   */
+  dueIndex: 'due',
+  dueShard: 'dueShard',
+  dueAt: 'dueAt',
 } as const;
+
+/**
+ * How many partitions the due index is spread over. One would do for years (a partition
+ * takes 1,000 writes a second); a few keep a busy 7pm from ever being one hot key, and the
+ * tick reads each with one Query.
+ */
+export const DUE_SHARDS = 4;
+
+/** A person's shard of the due index, stable for their user id. */
+export function dueShardOf(userId: string): string {
+  const n = Number.parseInt(userId.slice(0, 8), 16);
+  return `DUE#${Number.isNaN(n) ? 0 : n % DUE_SHARDS}`;
+}
 
 /** How long a conversation stays resumable after its last turn. */
 export const SESSION_TTL_SECONDS = 24 * 60 * 60;
@@ -104,10 +125,22 @@ export async function ensureTable(client: AnyDynamoClient, tableName: string): P
           AttributeDefinitions: [
             { AttributeName: TABLE.partitionKey, AttributeType: 'S' },
             { AttributeName: TABLE.sortKey, AttributeType: 'S' },
+            { AttributeName: TABLE.dueShard, AttributeType: 'S' },
+            { AttributeName: TABLE.dueAt, AttributeType: 'S' },
           ],
           KeySchema: [
             { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
             { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+          ],
+          GlobalSecondaryIndexes: [
+            {
+              IndexName: TABLE.dueIndex,
+              KeySchema: [
+                { AttributeName: TABLE.dueShard, KeyType: 'HASH' },
+                { AttributeName: TABLE.dueAt, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'KEYS_ONLY' },
+            },
           ],
         }),
       );

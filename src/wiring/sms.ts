@@ -4,7 +4,7 @@
  * say where the store, the secrets and the public URL come from.
  */
 import { DEFAULT_BUDGET_MS, type SecretSource, type SmsWebhookDeps } from '../channels/sms/sms-webhook.ts';
-import type { CheckInStore } from '../core/ports.ts';
+import type { CheckInStore, ContactVault } from '../core/ports.ts';
 import type { Logger } from '../observability/log.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
 
@@ -16,6 +16,10 @@ export interface SmsWiring {
   publicUrl: string;
   /** The whole request's budget, from its arrival; the turn ends inside it. */
   budgetMs?: number;
+  /** Seals the numbers of people who ask for reminders; without it, no reminder can be set. */
+  vault?: ContactVault;
+  /** The turn's clock (locally, the development clock that POST /dev/clock moves). */
+  clock?: () => Date;
 }
 
 export function wireSmsWebhook(wiring: SmsWiring): SmsWebhookDeps {
@@ -27,6 +31,12 @@ export function wireSmsWebhook(wiring: SmsWiring): SmsWebhookDeps {
     logger: wiring.logger,
     budgetMs,
     // The webhook hands each turn its own deadline, inside this budget.
-    runTurn: createTurnRunner({ store: wiring.store, logger: wiring.logger, budgetMs }),
+    runTurn: createTurnRunner({
+      store: wiring.store,
+      logger: wiring.logger,
+      budgetMs,
+      ...(wiring.vault ? { vault: wiring.vault } : {}),
+      ...(wiring.clock ? { clock: wiring.clock } : {}),
+    }),
   };
 }

@@ -84,8 +84,8 @@ describe('the functions', () => {
   it('run on nodejs22.x arm64 with source maps enabled', () => {
     const functions = ofType('AWS::Lambda::Function');
 
-    // Alexa, SMS, and the SMS fallback URL.
-    expect(functions).toHaveLength(3);
+    // Alexa, SMS, the SMS fallback URL, and the reminder tick.
+    expect(functions).toHaveLength(4);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -287,8 +287,8 @@ describe('operations', () => {
   it('keep every log group for a set time, encrypted with the key', () => {
     const groups = ofType('AWS::Logs::LogGroup');
 
-    // Three functions' logs and the API's access log.
-    expect(groups).toHaveLength(4);
+    // Four functions' logs and the API's access log.
+    expect(groups).toHaveLength(5);
     for (const [, group] of groups) {
       expect(group.Properties).toMatchObject({
         RetentionInDays: expect.any(Number),

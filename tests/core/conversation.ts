@@ -29,6 +29,8 @@ export class Conversation {
   deleted = false;
   private turns = 0;
   private clock: number;
+  /** What the SMS channel guesses from the number (src/channels/sms/time-zone-guess.ts). */
+  timeZoneGuess: string | undefined;
 
   /**
    * A person on `channel`. On SMS they are new (their first text is welcomed); on the chat and
@@ -61,6 +63,7 @@ export class Conversation {
       channel: this.channel,
       region: this.region,
       profile: this.profile,
+      ...(this.timeZoneGuess ? { timeZoneGuess: this.timeZoneGuess } : {}),
     };
   }
 
@@ -95,6 +98,20 @@ export class Conversation {
         break;
       case 'setOptOut':
         this.profile = { ...this.profile, optedOut: effect.optedOut };
+        break;
+      case 'setReminder':
+        this.profile = { ...this.profile, reminder: structuredClone(effect.reminder) };
+        break;
+      case 'clearReminder': {
+        const { reminder: _, ...rest } = this.profile;
+        this.profile = rest;
+        break;
+      }
+      case 'setTimeZone':
+        this.profile = { ...this.profile, timeZone: effect.timeZone };
+        break;
+      case 'markReminderOffered':
+        this.profile = { ...this.profile, reminderOfferedAt: effect.at };
         break;
       case 'deleteUser':
         this.entries = [];

@@ -109,6 +109,10 @@ beforeEach(() => {
   vi.stubEnv('PUBLIC_URL', PUBLIC_URL);
   vi.stubEnv('TWILIO_AUTH_TOKEN_SECRET_ARN', TOKEN_ARN);
   vi.stubEnv('ID_PEPPER_SECRET_ARN', PEPPER_ARN);
+  vi.stubEnv(
+    'CONTACT_KMS_ARN',
+    'arn:aws:kms:us-east-1:000000000000:key/00000000-0000-0000-0000-000000000000',
+  );
   stdout = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     stdout.push(String(chunk));

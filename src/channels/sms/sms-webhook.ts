@@ -19,6 +19,7 @@ import { type Deadline, deadlineIn, withDeadline } from '../../service/deadline.
 import type { RunTurn } from '../../service/turn-runner.ts';
 import { regionForPhone } from './region.ts';
 import { renderTwiml } from './render-twiml.ts';
+import { timeZoneGuessForPhone } from './time-zone-guess.ts';
 import { SignatureError, verifySignature, webhookUrl } from './verify-signature.ts';
 
 /** A webhook request as any host sees it: form parameters and the signature header. */
@@ -168,6 +169,9 @@ async function answer(
         region: message.region,
         input: { type: 'text', text: message.text },
         deadline: turnDeadline,
+        // Kept (sealed) only if this turn sets up a reminder; the zone is a first guess.
+        phone: message.from,
+        timeZoneGuess: timeZoneGuessForPhone(message.from),
         ...(message.messageId ? { messageId: message.messageId } : {}),
       }),
     deadline,

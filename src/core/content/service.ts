@@ -40,7 +40,7 @@ export const service = {
    * not for emergencies, and the local line. `crisisLine` is the short line ("call or text 988").
    */
   smsWelcome: (crisisLine: string) =>
-    `Hi, this is my check in: a short, kind check-in between therapy sessions. It's automated, not a person, and not for emergencies: ${crisisLine}. It only texts you back. Msg & data rates may apply. ${service.optOutDisclosure}`,
+    `Hi, this is my check in: a short, kind check-in between therapy sessions. It's automated, not a person, and not for emergencies: ${crisisLine}. It texts first only if you ask. Msg & data rates may apply. ${service.optOutDisclosure}`,
   chatWelcome: (crisisLine: string) =>
     `Hi, this is my check in: a short, kind check-in between therapy sessions. It's automated, not a person, and not for emergencies: ${crisisLine}.`,
   voiceWelcome: (crisisLine: string) =>

@@ -105,6 +105,8 @@ export function answerAbout(
 /** STOP: recorded, and nothing sent (the carrier sends its own confirmation). */
 export function optOut(turn: Turn): Outcome {
   turn.effects.push({ type: 'setOptOut', optedOut: true });
+  // Every reminder ends at once, and the number kept for them is erased.
+  if (turn.ctx.profile.reminder) turn.effects.push({ type: 'clearReminder' });
   const silent: Reply = { beats: [], expectsAnswer: false, end: true, silent: true };
   return { state: { step: 'closed', values: {} }, reply: silent };
 }

@@ -49,6 +49,32 @@ export interface SmsHarness {
 
 let nextSid = 0;
 
+/**
+ * The form and X-Twilio-Signature of one inbound text, as Twilio sends it, for a webhook at
+ * `url` (a real server in end-to-end tests; `handleSmsWebhook` in the harness below).
+ */
+export function signedText(
+  body: string,
+  options: { from: string; url: string; token?: string; sid?: string },
+): { params: Record<string, string>; signature: string } {
+  const sid = options.sid ?? `SM${String(++nextSid).padStart(32, '0')}`;
+  const params = {
+    ToCountry: 'US',
+    SmsMessageSid: sid,
+    NumMedia: '0',
+    SmsSid: sid,
+    SmsStatus: 'received',
+    Body: body,
+    To: '+14155550199',
+    NumSegments: '1',
+    MessageSid: sid,
+    AccountSid: 'AC00000000000000000000000000000000',
+    From: options.from,
+    ApiVersion: '2010-04-01',
+  };
+  return { params, signature: getExpectedTwilioSignature(options.token ?? TOKEN, options.url, params) };
+}
+
 /** The texts inside a TwiML response, XML entities undone. */
 export function textsOf(twiml: string): string[] {
   return [...twiml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) =>

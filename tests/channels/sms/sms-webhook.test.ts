@@ -68,6 +68,10 @@ describe('handleSmsWebhook signature', () => {
         // The MessageSid goes to the turn, which answers a redelivery once (turn-runner.ts).
         messageId: 'SM1',
         deadline: expect.objectContaining({ at: expect.any(Number) }),
+        // The number goes to the turn only to be sealed if they ask for reminders; the zone
+        // is the first guess from its area code (415: Pacific).
+        phone: '+14155550123',
+        timeZoneGuess: 'America/Los_Angeles',
       },
     ]);
   });
