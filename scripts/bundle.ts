@@ -18,6 +18,8 @@ export const LAMBDA_ENTRIES = {
   sms: join(PROJECT_ROOT, 'lambda', 'sms.ts'),
   // Twilio's fallback URL: fixed TwiML, no SDK, no crisis gate; a few kilobytes.
   'sms-fallback': join(PROJECT_ROOT, 'lambda', 'sms-fallback.ts'),
+  // The reminder tick and sender (the full twilio client: not latency-bound).
+  reminders: join(PROJECT_ROOT, 'lambda', 'reminders.ts'),
 } as const;
 
 /** Default output folder of `npm run bundle`. */

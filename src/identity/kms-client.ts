@@ -1,121 +1,50 @@
 /**
- * The two KMS calls the contact vault makes (Encrypt, Decrypt), as signed JSON requests.
- *
- * Why not @aws-sdk/client-kms: it is not in this project's lock file yet, and adding a
- * package is a decision for the maintainers (see docs/operations.md, "Reminders"). This is
- * the same wire call the SDK makes (AWS JSON 1.1, SigV4 with the SDK's own signer and
- * credential chain); swapping in `KMSClient` is a change to this file only.
+ * The two KMS calls the contact vault makes (Encrypt, Decrypt), through the AWS SDK's
+ * KMSClient with the encryption context the key policy requires (the user id).
+ * The webhook's role may only Encrypt; only the reminders function may Decrypt (cdk/).
  */
-import { createHash, createHmac } from 'node:crypto';
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 export interface KmsApi {
   encrypt(keyId: string, plaintext: Buffer, context: Record<string, string>): Promise<Buffer>;
   decrypt(ciphertext: Buffer, context: Record<string, string>): Promise<Buffer>;
 }
 
-/** SHA-256 and HMAC-SHA256 from node:crypto, in the shape the signer wants. */
-type Data = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: Data): Buffer =>
-  typeof data === 'string'
-    ? Buffer.from(data, 'utf8')
-    : ArrayBuffer.isView(data)
-      ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-      : Buffer.from(data);
-
-class Sha256 {
-  #hash: ReturnType<typeof createHash> | ReturnType<typeof createHmac>;
-  readonly #secret: Buffer | undefined;
-  constructor(secret?: Data) {
-    this.#secret = secret === undefined ? undefined : bytes(secret);
-    this.#hash = this.#secret === undefined ? createHash('sha256') : createHmac('sha256', this.#secret);
-  }
-  update(data: Data): void {
-    this.#hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.#hash.digest());
-  }
-  reset(): void {
-    this.#hash = this.#secret === undefined ? createHash('sha256') : createHmac('sha256', this.#secret);
-  }
-}
-
 export interface KmsClientOptions {
   region: string;
-  /** Default: https://kms.<region>.amazonaws.com. */
+  /** Default: the SDK's endpoint for the region. */
   endpoint?: string;
-  /** Per call. */
+  /** Per call: the webhook seals a number inside its reply budget. */
   timeoutMs?: number;
 }
 
-/** A KMS error by its AWS name (AccessDeniedException, InvalidCiphertextException...). */
-export class KmsError extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-  ) {
-    super(`KMS ${code} (${status})`);
-    this.name = 'KmsError';
-  }
-}
-
 export function createKmsClient(options: KmsClientOptions): KmsApi {
-  const endpoint = new URL(options.endpoint ?? `https://kms.${options.region}.amazonaws.com/`);
-  const signer = new SignatureV4({
-    service: 'kms',
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const client = new KMSClient({
     region: options.region,
-    credentials: defaultProvider(),
-    sha256: Sha256,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    maxAttempts: 2,
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: timeoutMs,
+      requestTimeout: timeoutMs,
+      throwOnRequestTimeout: true,
+    }),
   });
-  const call = async (target: string, body: Record<string, unknown>): Promise<Record<string, unknown>> => {
-    const payload = JSON.stringify(body);
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: endpoint.protocol,
-      hostname: endpoint.hostname,
-      ...(endpoint.port ? { port: Number(endpoint.port) } : {}),
-      path: endpoint.pathname,
-      query: {},
-      headers: {
-        host: endpoint.host,
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': `TrentService.${target}`,
-      },
-      body: payload,
-    });
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: signed.headers as Record<string, string>,
-      body: payload,
-      signal: AbortSignal.timeout(options.timeoutMs ?? 2000),
-    });
-    const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    if (!response.ok) {
-      const type =
-        String(json.__type ?? 'UnknownError')
-          .split('#')
-          .at(-1) ?? 'UnknownError';
-      throw new KmsError(type, response.status);
-    }
-    return json;
-  };
   return {
     async encrypt(keyId, plaintext, context) {
-      const out = await call('Encrypt', {
-        KeyId: keyId,
-        Plaintext: plaintext.toString('base64'),
-        EncryptionContext: context,
-      });
-      return Buffer.from(String(out.CiphertextBlob ?? ''), 'base64');
+      const out = await client.send(
+        new EncryptCommand({ KeyId: keyId, Plaintext: plaintext, EncryptionContext: context }),
+      );
+      if (!out.CiphertextBlob) throw new Error('KMS Encrypt returned no ciphertext');
+      return Buffer.from(out.CiphertextBlob);
     },
     async decrypt(ciphertext, context) {
-      const out = await call('Decrypt', {
-        CiphertextBlob: ciphertext.toString('base64'),
-        EncryptionContext: context,
-      });
-      return Buffer.from(String(out.Plaintext ?? ''), 'base64');
+      const out = await client.send(
+        new DecryptCommand({ CiphertextBlob: ciphertext, EncryptionContext: context }),
+      );
+      if (!out.Plaintext) throw new Error('KMS Decrypt returned no plaintext');
+      return Buffer.from(out.Plaintext);
     },
   };
 }

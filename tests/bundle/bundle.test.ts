@@ -40,7 +40,7 @@ function handlerTypeInFreshNode(file: string): string {
 }
 
 describe('the Lambda bundles', () => {
-  it.each(['alexa', 'sms', 'sms-fallback'])(
+  it.each(['alexa', 'sms', 'sms-fallback', 'reminders'])(
     '%s.mjs loads on its own and exports a handler function',
     (name) => {
       // Prepare
