@@ -200,6 +200,11 @@ export interface ReminderStore {
     reminder: Reminder,
     now: string,
   ): Promise<boolean>;
+  /**
+   * The carrier says the number has opted out (Twilio 21610): as STOP, the reminder and the
+   * kept number go, and the person is marked opted out until they text START.
+   */
+  endRemindersOptedOut(userId: string, now: string): Promise<void>;
 }
 
 export type CheckInStore = ConversationStore &

@@ -8,14 +8,15 @@
  * - never twice: a conditional write of "sent for <local date>" comes before the text, so a
  *   retried or overlapping tick finds it claimed and sends nothing (at most once: a text whose
  *   send fails after its claim is not retried that day; the failure is logged and alarmed);
- * - never to someone opted out or without a kept number (the claim checks both);
+ * - never to someone opted out or without a kept number (the claim checks both); a number the
+ *   carrier has as unsubscribed (Twilio 21610) ends the reminder and erases the number, as STOP;
  * - bounded: at most `maxSends` a tick, `minIntervalMs` apart (the Messaging Service's
  *   throughput); whoever is left is due at the next tick;
  * - no numbers in logs: lines carry the HMAC user id, the kind of text and error names.
  */
 
 import { randomInt } from 'node:crypto';
-import type { TextSender } from '../channels/sms/outbound.ts';
+import { RecipientOptedOutError, type TextSender } from '../channels/sms/outbound.ts';
 import { smsTexts } from '../channels/sms/render-twiml.ts';
 import type { ContactVault, ReminderStore } from '../core/ports.ts';
 import { composeReminder, scheduled } from '../core/reminders/reminder.ts';
@@ -109,6 +110,13 @@ export async function runReminderTick(deps: ReminderTickDeps): Promise<TickResul
       deps.logger.info({ event: 'reminder-sent', ...log, step: composed.kind });
       if (interval > 0 && result.sent < due.length) await sleep(interval);
     } catch (error) {
+      if (error instanceof RecipientOptedOutError) {
+        // Opted out at the carrier, not here: as STOP, the reminder and the number go now.
+        await deps.store.endRemindersOptedOut(userId, now).catch(() => undefined);
+        result.skipped += 1;
+        deps.logger.info({ event: 'reminder-ended', ...log, step: 'carrier-opt-out' });
+        continue;
+      }
       result.failed += 1;
       // Alarmed (cdk/log-alarms.ts). The claim stands: better one missed text than two.
       deps.logger.error({ event: 'reminder-failed', ...log, error: errorName(error) });

@@ -374,6 +374,22 @@ export class DynamoCheckInStore implements CheckInStore {
     }
   }
 
+  async endRemindersOptedOut(userId: string, now: string): Promise<void> {
+    const update = profileUpdate(
+      [{ type: 'setOptOut', optedOut: true }, { type: 'clearReminder' }],
+      now,
+      userId,
+    );
+    if (!update) return;
+    await this.#client.send(
+      new UpdateCommand({
+        TableName: this.#table,
+        Key: { [TABLE.partitionKey]: keys.user(userId), [TABLE.sortKey]: keys.profile },
+        ...update,
+      }),
+    );
+  }
+
   async linkPerson(accountUserId: string, personUserId: string, now: string): Promise<void> {
     // A plain Put keyed by the person: linking again overwrites the same item.
     await this.#client.send(

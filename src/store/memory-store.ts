@@ -176,6 +176,12 @@ export class MemoryCheckInStore implements CheckInStore {
     return true;
   }
 
+  async endRemindersOptedOut(userId: string, now: string): Promise<void> {
+    this.#profile(userId, now).optedOut = true;
+    delete this.#profile(userId, now).reminder;
+    delete this.#user(userId).contact;
+  }
+
   async rememberErasure(
     userId: string,
     erasing: { messageId: string; reply: Reply },

@@ -2,11 +2,13 @@
  * Issue 12, the sender: the tick texts each due person once, on dynalite with the real
  * store and the real local vault. A repeated or overlapping tick never texts twice; an
  * opted-out number is never texted; someone who wrote just now gets no reminder that day;
- * a send that fails is logged for the alarm and not retried into a second text.
+ * a send that fails is logged for the alarm and not retried into a second text; a number
+ * the carrier has as unsubscribed ends the reminder and erases the number, as STOP does.
  */
 import { randomBytes } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TextSender } from '../../src/channels/sms/outbound.ts';
+import { RecipientOptedOutError, type TextSender } from '../../src/channels/sms/outbound.ts';
 import type { Reminder } from '../../src/core/reminders/reminder.ts';
 import { scheduled } from '../../src/core/reminders/reminder.ts';
 import { createLocalContactVault } from '../../src/identity/contact-vault.ts';
@@ -136,5 +138,32 @@ describe('the reminder tick', () => {
       true,
     );
     expect(working.sent.map((s) => s.to)).not.toContain('+12125550133');
+  });
+  it('ends the reminder and erases the number when the carrier has the number as opted out', async () => {
+    const userId = await personWithReminder('+12125550144');
+    const unsubscribed: TextSender = {
+      async send() {
+        throw new RecipientOptedOutError();
+      },
+    };
+    const lines: string[] = [];
+    const result = await runReminderTick({
+      store,
+      vault,
+      sender: unsubscribed,
+      logger: createLogger((l) => lines.push(l)),
+      clock: () => new Date('2026-06-02T00:00:00.000Z'),
+      minIntervalMs: 0,
+    });
+
+    expect(result.failed).toBe(0);
+    const { Item } = await db.client.send(
+      new GetCommand({ TableName: db.tableName, Key: { pk: `USER#${userId}`, sk: 'PROFILE' } }),
+    );
+    expect(Item?.optedOut).toBe(true);
+    expect(Item?.contact).toBeUndefined();
+    expect(Item?.reminder).toBeUndefined();
+    expect(lines.some((l) => l.includes('"event":"reminder-ended"'))).toBe(true);
+    expect(lines.join('\n')).not.toContain('2125550144');
   });
 });

@@ -6,6 +6,17 @@
  */
 import twilio from 'twilio';
 
+/** The carrier or Twilio has this number as unsubscribed (Twilio error 21610): never text it. */
+export class RecipientOptedOutError extends Error {
+  constructor() {
+    super('the recipient has opted out');
+    this.name = 'RecipientOptedOutError';
+  }
+}
+
+/** Twilio's code for "attempt to send to unsubscribed recipient". */
+const UNSUBSCRIBED_RECIPIENT = 21610;
+
 /** Sends one text to one number. Throws when the provider refused it. */
 export interface TextSender {
   send(to: string, text: string): Promise<void>;
@@ -25,7 +36,12 @@ export function createTwilioSender(settings: TwilioSenderSettings): TextSender {
     : twilio(settings.accountSid, settings.secret);
   return {
     async send(to, text) {
-      await client.messages.create({ to, body: text, messagingServiceSid: settings.messagingServiceSid });
+      try {
+        await client.messages.create({ to, body: text, messagingServiceSid: settings.messagingServiceSid });
+      } catch (error) {
+        if ((error as { code?: unknown }).code === UNSUBSCRIBED_RECIPIENT) throw new RecipientOptedOutError();
+        throw error;
+      }
     },
   };
 }
