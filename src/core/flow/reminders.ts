@@ -202,10 +202,12 @@ function setZone(turn: Turn, timeZone: string): Outcome {
  * a changed one (the consent stands). After the offer, the first text is tomorrow.
  */
 function establish(turn: Turn, when: When, fromOffer: boolean): Outcome {
-  const plan = planOf(when);
-  if (!plan || !when.window) return askTime(fromOffer);
-  const { now } = turn.ctx;
   const existing = turn.ctx.profile.reminder;
+  const given = planOf(when);
+  if (!given || !when.window) return askTime(fromOffer);
+  // "change it to 7am" moves the time and keeps the days they chose ("weekdays").
+  const plan = existing && !when.days ? { ...given, days: [...existing.plan.days] } : given;
+  const { now } = turn.ctx;
   const timeZone = zoneOf(turn);
   const startDate = when.tomorrow || fromOffer ? localDateAfter(now, timeZone, 1) : undefined;
   const words = `${dayWords(plan.days)} ${windowWords(plan.start, plan.end, when.window.exact)}`;

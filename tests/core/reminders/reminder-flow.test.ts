@@ -69,6 +69,12 @@ describe('asking for reminders', () => {
     );
     expect(person.profile.reminder?.consent).toEqual(consent);
     expect(person.profile.reminder?.plan.days).toEqual([1, 2, 3, 4, 5]);
+
+    // A new time alone keeps the days they chose.
+    expect(person.send('change my reminder to 7am').text).toBe(
+      'Okay, your check-in text is now on weekdays around 7am, Mountain time. Still at most one a day.',
+    );
+    expect(person.profile.reminder?.plan.days).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('asks what time for REMIND, and after two answers it cannot read, offers a way out', () => {
