@@ -19,7 +19,7 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { service } from '../core/content/service.ts';
-import type { CheckInStore, ContactVault, Profile, TurnSnapshot, TurnWrite } from '../core/ports.ts';
+import type { CheckInStore, ContactVault, TurnSnapshot, TurnWrite } from '../core/ports.ts';
 import { step, withSaveFailure } from '../core/step.ts';
 import type {
   Channel,
@@ -27,6 +27,7 @@ import type {
   Ctx,
   Effect,
   Input,
+  LinkOutcome,
   ProfileView,
   Reply,
   StepResult,
@@ -52,6 +53,8 @@ export interface TurnRequest {
   phone?: string;
   /** The channel's first guess of the person's time zone (from the number, on SMS). */
   timeZoneGuess?: string;
+  /** Alexa: the speaker is a recognised voice with a journal of its own (said when linking). */
+  recognisedVoice?: boolean;
 }
 
 export interface TurnOutcome {
@@ -130,6 +133,13 @@ class Turn {
   #step = 'replay';
   /** The sealed number, when this turn sets up someone's first reminder. */
   #contactWrites: TurnWrite[] = [];
+  /**
+   * Whose journal this turn reads and writes: the channel identity, or the person it is
+   * linked to (an Alexa identity linked to a phone resolves to the phone's user id).
+   */
+  #person: string;
+  /** What redeeming this turn's link code came to; redeemed once even if the turn is decided again. */
+  #linkOutcome: LinkOutcome | undefined;
 
   constructor(
     private readonly req: TurnRequest,
@@ -140,6 +150,7 @@ class Turn {
     private readonly vault?: ContactVault,
   ) {
     this.#log = { user: req.userId, channel: req.channel };
+    this.#person = req.userId;
   }
 
   async run(): Promise<TurnOutcome> {
@@ -148,6 +159,7 @@ class Turn {
       this.store.loadTurn(userId, channel, this.base.now, messageId),
     );
     if (loaded.ok && loaded.value.replay) return this.#replay(loaded.value.replay);
+    if (loaded.ok && loaded.value.personId) this.#person = loaded.value.personId;
 
     let decision = await this.#decide(loaded.ok ? loaded.value : EMPTY_SNAPSHOT, !loaded.ok);
     let erased = false;
@@ -159,6 +171,7 @@ class Turn {
       erased = await this.#erase(decision.result, loaded.value);
     } else {
       decision = await this.#sealContact(decision, loaded.value);
+      decision = await this.#linkEffects(decision);
       const committed = await this.#commit(decision, loaded.value);
       if ('replay' in committed) return this.#replay(committed.replay);
       decision = committed;
@@ -200,7 +213,8 @@ class Turn {
     const wantsContact = decision.result.effects.some((e) => e.type === 'setReminder');
     const clears = decision.result.effects.some((e) => e.type === 'clearReminder');
     if (!wantsContact || clears || snapshot.profile?.hasContact) return decision;
-    const { phone, userId } = this.req;
+    const { phone } = this.req;
+    const userId = this.#person;
     const sealed =
       phone === undefined || this.vault === undefined
         ? ({ ok: false } as const)
@@ -214,24 +228,57 @@ class Turn {
     return { ...decision, result: { ...decision.result, effects } };
   }
 
-  /** Runs the core, fetching journal history once if it asks for it. */
+  /**
+   * A link code made this turn is kept (its hash, ten minutes); UNLINK separates the sides.
+   * Both act on the channel identity itself, not the person it resolves to. If either fails,
+   * the reply says it was not saved (the code beat claims it was, so it is swapped).
+   */
+  async #linkEffects(decision: Decision): Promise<Decision> {
+    const { userId, channel } = this.req;
+    const now = this.base.now;
+    for (const effect of decision.result.effects) {
+      if (effect.type !== 'issueLinkCode' && effect.type !== 'unlink') continue;
+      const done =
+        effect.type === 'issueLinkCode'
+          ? await this.#bounded('link-code', () =>
+              this.store.createLinkCode(effect.code, { userId, channel }, now),
+            )
+          : await this.#bounded('unlink', () => this.store.unlink(userId, now));
+      if (!done.ok || (effect.type === 'issueLinkCode' && done.value === false)) this.#losses.writes = true;
+    }
+    return decision;
+  }
+
+  /** Runs the core, fetching journal history (or redeeming a link code) once if it asks. */
   async #decide(snapshot: TurnSnapshot, unavailable = false): Promise<Decision> {
-    const { channel, region, input, userId } = this.req;
-    const profile = unavailable ? { unavailable: true } : profileView(snapshot.profile);
+    const { channel, region, input } = this.req;
+    const userId = this.#person;
+    const profile = unavailable ? { unavailable: true } : profileView(snapshot);
     const ctx: Ctx = {
       ...this.base,
       channel,
       region,
       profile,
       ...(this.req.timeZoneGuess ? { timeZoneGuess: this.req.timeZoneGuess } : {}),
+      ...(this.req.recognisedVoice ? { recognisedVoice: true } : {}),
     };
     const state = snapshot.session?.state ?? null;
     const first = step(state, input, ctx);
     const needs = first.needs;
     if (!needs) return { result: first, historyFailed: false };
-    const history = await this.#bounded('entries-since', () =>
-      this.store.entriesSince(userId, needs.historySince),
-    );
+    if (needs.linkCode !== undefined) {
+      const code = needs.linkCode;
+      if (this.#linkOutcome === undefined) {
+        const redeemed = await this.#bounded('redeem-link-code', () =>
+          this.store.redeemLinkCode(code, { userId: this.req.userId, channel }, this.base.now),
+        );
+        this.#linkOutcome = redeemed.ok ? redeemed.value : 'unavailable';
+        if (this.#linkOutcome === 'linked') this.logger.info({ event: 'linked', channel });
+      }
+      return { result: step(state, input, { ...ctx, link: this.#linkOutcome }), historyFailed: false };
+    }
+    const since = needs.historySince;
+    const history = await this.#bounded('entries-since', () => this.store.entriesSince(userId, since));
     if (!history.ok) {
       // A summary from an empty history would say "nothing yet": a lie. Say what happened.
       const reply: Reply = { beats: [{ text: service.historyUnavailable }], expectsAnswer: false, end: true };
@@ -245,7 +292,8 @@ class Turn {
    * to its own twin replays the twin's reply, anything else is decided again on top.
    */
   async #commit(first: Decision, snapshot: TurnSnapshot): Promise<Decision | { replay: Reply }> {
-    const { userId, channel, messageId } = this.req;
+    const { channel, messageId } = this.req;
+    const userId = this.#person;
     const once = async (decision: Decision, read: TurnSnapshot) => {
       const { result } = decision;
       const deliveries = read.session?.deliveries;
@@ -255,7 +303,8 @@ class Turn {
           expectedVersion: read.session?.version ?? null,
           writes: [
             ...result.effects.filter(
-              (e): e is Exclude<Effect, { type: 'deleteUser' }> => e.type !== 'deleteUser',
+              (e): e is Exclude<Effect, { type: 'deleteUser' | 'issueLinkCode' | 'unlink' }> =>
+                e.type !== 'deleteUser' && e.type !== 'issueLinkCode' && e.type !== 'unlink',
             ),
             ...this.#contactWrites,
           ],
@@ -282,7 +331,7 @@ class Turn {
 
     this.logger.info({ event: 'state-conflict', ...this.#log, count: 1 });
     const reread = await this.#bounded('load-turn', () =>
-      this.store.loadTurn(userId, channel, this.base.now, messageId),
+      this.store.loadTurn(this.req.userId, channel, this.base.now, messageId),
     );
     if (reread.ok && reread.value.replay) return { replay: reread.value.replay };
     const again = reread.ok ? await this.#decide(reread.value) : undefined;
@@ -307,7 +356,8 @@ class Turn {
    * and the last ones were answered, so a redelivery cannot bring them back.
    */
   async #erase(result: StepResult, snapshot: TurnSnapshot): Promise<boolean> {
-    const { userId, messageId } = this.req;
+    const { messageId } = this.req;
+    const userId = this.#person;
     for (const effect of result.effects) {
       const done = await this.#bounded(`effect-${effect.type}`, () => this.#applyAlone(effect));
       if (!done.ok) {
@@ -334,7 +384,8 @@ class Turn {
 
   /** An effect on its own, outside a turn commit (only the erase turn needs this). */
   async #applyAlone(effect: Effect): Promise<unknown> {
-    const { userId } = this.req;
+    // The person: erasing a linked Alexa identity erases the phone's journal and every link.
+    const userId = this.#person;
     const now = this.base.now;
     switch (effect.type) {
       case 'deleteUser': {
@@ -376,8 +427,10 @@ class Turn {
   }
 }
 
-function profileView(profile: Profile | null): ProfileView {
+function profileView(snapshot: TurnSnapshot): ProfileView {
+  const { profile } = snapshot;
   const view: ProfileView = {};
+  if (snapshot.personId || (profile?.linkedIds?.length ?? 0) > 0) view.linked = true;
   if (profile?.openGoal) view.openGoal = profile.openGoal;
   if (profile?.consentAt) view.consentAt = profile.consentAt;
   if (profile?.optedOut !== undefined) view.optedOut = profile.optedOut;
