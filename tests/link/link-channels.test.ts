@@ -5,11 +5,18 @@
  * the other exactly as it would be deployed.
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { ResponseEnvelope } from 'ask-sdk-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/core/types.ts';
 import { keys } from '../../src/store/table.ts';
-import { skillDisabledEvent } from '../channels/alexa/envelopes.ts';
+import {
+  type EnvelopeOptions,
+  intentRequest,
+  launchRequest,
+  skillDisabledEvent,
+} from '../channels/alexa/envelopes.ts';
 import { type Harness, startHarness } from '../channels/alexa/harness.ts';
+import { parseSsml } from '../channels/alexa/ssml.ts';
 import { createEmulator, type Emulator } from '../channels/alexa/virtual-alexa.ts';
 import { expectCarrierSafe, type SmsHarness, startSmsHarness } from '../channels/sms/sms-harness.ts';
 
@@ -225,5 +232,87 @@ describe('data rights across the link', () => {
     expect(kept.some((e) => e.channel === 'alexa')).toBe(false);
     expect(kept.some((e) => e.kind === 'feeling' && e.channel === 'sms')).toBe(true);
     expect(await text(phone, 'UNLINK')).toContain('This phone is not linked to Alexa.');
+  });
+});
+
+/** What the Echo says to a request built by hand (for a recognised voice, which the emulator cannot be). */
+async function spoken(envelope: Parameters<Harness['skill']['invoke']>[0]): Promise<string> {
+  const out = (await h.skill.invoke(envelope)) as ResponseEnvelope;
+  const ssml = out.response.outputSpeech?.type === 'SSML' ? out.response.outputSpeech.ssml : '';
+  return parseSsml(ssml).text;
+}
+
+let accounts = 0;
+const household = (): EnvelopeOptions => ({
+  userId: `amzn1.ask.account.LINKHOUSEHOLD${String(++accounts).padStart(6, '0')}`,
+});
+
+/** A note typed by text in the person's own words (as the SMS journal step keeps it). */
+async function typedNote(phone: string, words: string): Promise<void> {
+  await sms.store.appendEntry(sms.userId(phone), {
+    id: `typed-${phones}-${words.length}`,
+    at: new Date(Date.now() - 60_000).toISOString(),
+    channel: 'sms',
+    kind: 'reflection',
+    trigger: words,
+  });
+}
+
+describe("what each channel does with the other's words", () => {
+  it('the spoken summary has the texts, but typed words only after a yes', async () => {
+    const { echo, phone } = await linkedPair();
+    await typedNote(phone, 'my boss yelled at me');
+    await echo.say('open my check in');
+    const first = await echo.say('what should I tell my therapist');
+    expect(first.speech).toMatch(/heavy/i);
+    expect(first.speech).toMatch(/anxious/i);
+    expect(first.speech).not.toContain('boss');
+    expect(first.speech).toContain('Do you want me to read your text notes aloud?');
+    const after = await echo.say('yes');
+    expect(after.speech).toContain('your boss yelled at me');
+    // Nothing typed was stored by the voice: the Alexa entries stay enumerated.
+    const voiceEntries = (await entriesOf(sms.userId(phone))).filter((e) => e.channel === 'alexa');
+    expect(voiceEntries.every((e) => e.kind !== 'reflection' || e.trigger === undefined)).toBe(true);
+  });
+
+  it('"no" keeps the typed words unsaid', async () => {
+    const { echo, phone } = await linkedPair();
+    await typedNote(phone, 'the dentist call');
+    await echo.say('open my check in');
+    await echo.say('what should I tell my therapist');
+    const after = await echo.say('no');
+    expect(after.speech).not.toContain('dentist');
+  });
+});
+
+describe('a shared Echo', () => {
+  it('a recognised voice links its own journal, hears its typed notes, and is told which', async () => {
+    const phone = newPhone();
+    await text(phone, 'hi');
+    await text(phone, 'heavy');
+    await typedNote(phone, 'the long shift');
+    const ana = { ...household(), personId: `amzn1.ask.person.LINKANA${String(accounts).padStart(6, '0')}` };
+    await spoken(launchRequest(ana));
+    const code = codeIn(await text(phone, 'LINK'));
+    const said = await spoken(intentRequest('LinkCodeIntent', { code: { value: code } }, ana));
+    expect(said).toContain("Linked. I recognise your voice, so it's your own journal that's linked.");
+    // Her voice's journal resolves to the phone; the account itself stays unlinked.
+    expect((await itemsOf(h.userIdOf(ana.personId))).map((i) => i.sk)).toContain('ALIAS');
+    expect((await itemsOf(h.userIdOf(ana.userId ?? ''))).map((i) => i.sk)).not.toContain('ALIAS');
+    const summary = await spoken(intentRequest('TherapistSummaryIntent', {}, ana));
+    expect(summary).toMatch(/heavy/i);
+    expect(summary).toContain('the long shift');
+    expect(summary).not.toContain('read your text notes aloud');
+  });
+
+  it('an unrecognised speaker on the same Echo links the account, and says so', async () => {
+    const phone = newPhone();
+    await text(phone, 'hi');
+    const account = household();
+    await spoken(launchRequest(account));
+    const code = codeIn(await text(phone, 'LINK'));
+    const said = await spoken(intentRequest('LinkCodeIntent', { code: { value: code } }, account));
+    expect(said).toContain("I didn't recognise a voice, so it's this Echo account's journal that's linked");
+    expect((await itemsOf(h.userIdOf(account.userId ?? ''))).map((i) => i.sk)).toContain('ALIAS');
   });
 });
