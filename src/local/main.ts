@@ -10,6 +10,7 @@ import { createSmsRouter } from '../channels/sms/express-router.ts';
 import { createTwilioSender } from '../channels/sms/outbound.ts';
 import { createLocalContactVault } from '../identity/contact-vault.ts';
 import { createLogger, errorName } from '../observability/log.ts';
+import { createCrisisTexter } from '../service/crisis-text.ts';
 import { runReminderTick } from '../service/reminder-tick.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
 import { wireSmsWebhook } from '../wiring/sms.ts';
@@ -88,7 +89,19 @@ async function main(): Promise<void> {
         }),
       ),
     },
-    createLocalAlexaRoute({ store: local.store, pepper, logger }),
+    createLocalAlexaRoute({
+      store: local.store,
+      pepper,
+      logger,
+      clock,
+      // A crisis spoken to a linked Echo is texted to the phone too: the outbox, or Twilio.
+      crisisTexter: createCrisisTexter({
+        store: local.store,
+        vault,
+        sender: sender as NonNullable<typeof sender>,
+        logger,
+      }),
+    }),
     {
       path: '/',
       router: createDevRoutes({

@@ -18,6 +18,7 @@
  * and the log lines).
  */
 import { randomInt, randomUUID } from 'node:crypto';
+import { link } from '../core/content/link.ts';
 import { service } from '../core/content/service.ts';
 import type { CheckInStore, ContactVault, TurnSnapshot, TurnWrite } from '../core/ports.ts';
 import { step, withSaveFailure } from '../core/step.ts';
@@ -34,6 +35,7 @@ import type {
 } from '../core/types.ts';
 import { errorName, type Logger } from '../observability/log.ts';
 import { PartialCommitError } from '../store/errors.ts';
+import type { CrisisTexter } from './crisis-text.ts';
 import { type Deadline, DeadlineError, deadlineIn, withDeadline } from './deadline.ts';
 
 export interface TurnRequest {
@@ -82,7 +84,18 @@ export interface TurnRunnerDeps {
   budgetMs?: number;
   /** Seals a phone number for a reminder; without it no number is ever kept (and no reminder set). */
   vault?: ContactVault;
+  /**
+   * Alexa linked to a phone: texts the crisis numbers to it (src/service/crisis-text.ts).
+   * Without it nothing is texted, and the skill never says it was.
+   */
+  crisisTexter?: CrisisTexter;
 }
+
+/**
+ * How long a crisis reply on Alexa waits for the text to the linked phone to be accepted
+ * before answering without saying so (the text may still go). Alexa waits about 3 s.
+ */
+export const CRISIS_TEXT_WAIT_MS = 1200;
 
 export type RunTurn = (req: TurnRequest) => Promise<TurnOutcome>;
 
@@ -119,7 +132,8 @@ export function createTurnRunner(deps: TurnRunnerDeps): RunTurn {
     const deadline = deadlineIn(budgetMs, req.deadline);
     const now = clock().toISOString();
     const turn = new Turn(req, store, logger, deadline, { now, id: newId(), seed: nextSeed() }, deps.vault);
-    const outcome = await turn.run();
+    let outcome = await turn.run();
+    if (deps.crisisTexter) outcome = await turn.alsoText(outcome, deps.crisisTexter);
     turn.logOutcome(outcome, Math.round(performance.now() - started));
     return outcome;
   };
@@ -140,6 +154,8 @@ class Turn {
   #person: string;
   /** What redeeming this turn's link code came to; redeemed once even if the turn is decided again. */
   #linkOutcome: LinkOutcome | undefined;
+  /** What the turn read: whether a crisis reply may be texted to a linked phone too. */
+  #read: TurnSnapshot | undefined;
 
   constructor(
     private readonly req: TurnRequest,
@@ -160,6 +176,7 @@ class Turn {
     );
     if (loaded.ok && loaded.value.replay) return this.#replay(loaded.value.replay);
     if (loaded.ok && loaded.value.personId) this.#person = loaded.value.personId;
+    if (loaded.ok) this.#read = loaded.value;
 
     let decision = await this.#decide(loaded.ok ? loaded.value : EMPTY_SNAPSHOT, !loaded.ok);
     let erased = false;
@@ -177,6 +194,30 @@ class Turn {
       decision = committed;
     }
     return this.#finish(decision, erased);
+  }
+
+  /**
+   * A crisis spoken to Alexa by someone linked to a phone that may be texted (a number kept,
+   * not opted out): the numbers go to the phone as well, once an episode (not again while the
+   * conversation stays in the crisis step), and the reply says so only if the text went. The
+   * crisis reply itself is never changed or delayed beyond CRISIS_TEXT_WAIT_MS.
+   */
+  async alsoText(outcome: TurnOutcome, texter: CrisisTexter): Promise<TurnOutcome> {
+    const read = this.#read;
+    if (!outcome.crisis || this.req.channel !== 'alexa' || !read?.personId) return outcome;
+    if (!read.profile?.hasContact || read.profile.optedOut) return outcome;
+    const before = read.session?.state.step;
+    if (before === 'crisis' || before === 'crisis-check') return outcome;
+    const sending = texter(this.#person, this.req.region, this.base.now).catch(() => false);
+    const sent = await Promise.race([
+      sending,
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), CRISIS_TEXT_WAIT_MS).unref?.()),
+    ]);
+    if (!sent) return outcome;
+    const beats = [...outcome.reply.beats];
+    // Before the closing offer to say the number again, so the question stays last.
+    beats.splice(Math.max(beats.length - 1, 0), 0, { text: link.crisisTexted });
+    return { ...outcome, reply: { ...outcome.reply, beats } };
   }
 
   logOutcome(outcome: TurnOutcome, ms: number): void {

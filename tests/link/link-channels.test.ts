@@ -4,18 +4,27 @@
  * dynalite table and one turn runner (one clock), so a code made on one side is redeemed on
  * the other exactly as it would be deployed.
  */
+
+import { randomBytes } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSkill } from '../../src/channels/alexa/skill.ts';
 import type { JournalEntry } from '../../src/core/types.ts';
+import { createLocalContactVault } from '../../src/identity/contact-vault.ts';
+import { createOutbox } from '../../src/local/outbox.ts';
+import { silentLogger } from '../../src/observability/log.ts';
+import { createCrisisTexter } from '../../src/service/crisis-text.ts';
+import { createTurnRunner } from '../../src/service/turn-runner.ts';
 import { keys } from '../../src/store/table.ts';
 import {
   type EnvelopeOptions,
   intentRequest,
   launchRequest,
+  SKILL_ID,
   skillDisabledEvent,
 } from '../channels/alexa/envelopes.ts';
-import { type Harness, startHarness } from '../channels/alexa/harness.ts';
+import { type Harness, PEPPER, startHarness } from '../channels/alexa/harness.ts';
 import { parseSsml } from '../channels/alexa/ssml.ts';
 import { createEmulator, type Emulator } from '../channels/alexa/virtual-alexa.ts';
 import { expectCarrierSafe, type SmsHarness, startSmsHarness } from '../channels/sms/sms-harness.ts';
@@ -314,5 +323,68 @@ describe('a shared Echo', () => {
     const said = await spoken(intentRequest('LinkCodeIntent', { code: { value: code } }, account));
     expect(said).toContain("I didn't recognise a voice, so it's this Echo account's journal that's linked");
     expect((await itemsOf(h.userIdOf(account.userId ?? ''))).map((i) => i.sk)).toContain('ALIAS');
+  });
+});
+
+describe('the phone helps the voice', () => {
+  /** Both sides on one runner that keeps numbers (sealed) and texts crisis lines to an outbox. */
+  async function textingPair() {
+    const outbox = createOutbox(
+      () => new Date(),
+      () => undefined,
+    );
+    const vault = createLocalContactVault(randomBytes(32).toString('hex'));
+    const runTurn = createTurnRunner({
+      store: h.store,
+      logger: silentLogger,
+      budgetMs: 10_000,
+      vault,
+      crisisTexter: createCrisisTexter({ store: h.store, vault, sender: outbox, logger: silentLogger }),
+    });
+    const phoneSide = await startSmsHarness({ db: h.db, deps: { runTurn } });
+    const skill = buildSkill({ runTurn, pepper: PEPPER, logger: silentLogger, skillId: SKILL_ID });
+    const phone = newPhone();
+    const send = async (body: string) => (await phoneSide.send(body, { from: phone })).all;
+    await send('hi');
+    const echo = createEmulator({ skill });
+    await echo.say('open my check in');
+    const code = codeIn((await echo.say('link my phone')).speech);
+    expect(await send(`LINK ${code}`)).toContain('Linked.');
+    return { outbox, echo, phone, send, close: () => phoneSide.close() };
+  }
+
+  it('a crisis spoken to a linked Echo texts the numbers to the phone, and the skill says so', async () => {
+    const { outbox, echo, phone, send, close } = await textingPair();
+    expect(await send('remind me at 7pm')).toContain('7pm');
+    await echo.say('open my check in');
+    const heard = await echo.say('I want to kill myself');
+    expect(heard.speech).toContain('988');
+    expect(heard.speech).toContain("I've also texted you the numbers.");
+    const texts = outbox.list();
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.every((t) => t.to === `***${phone.slice(-2)}`)).toBe(true);
+    expect(texts.map((t) => t.text).join(' ')).toContain('988');
+    expectCarrierSafe(texts.map((t) => t.text));
+    await close();
+  });
+
+  it('never texts a phone that opted out (STOP), nor one that never asked to be texted', async () => {
+    const asked = await textingPair();
+    await asked.send('remind me at 7pm');
+    await asked.send('STOP');
+    await asked.echo.say('open my check in');
+    const heard = await asked.echo.say('I want to kill myself');
+    expect(heard.speech).toContain('988');
+    expect(heard.speech).not.toContain('texted you');
+    expect(asked.outbox.list()).toEqual([]);
+    await asked.close();
+
+    const never = await textingPair();
+    await never.echo.say('open my check in');
+    const spoken = await never.echo.say('I want to kill myself');
+    expect(spoken.speech).toContain('988');
+    expect(spoken.speech).not.toContain('texted you');
+    expect(never.outbox.list()).toEqual([]);
+    await never.close();
   });
 });

@@ -7,6 +7,7 @@ import type { Router } from 'express';
 import { ConfigError, type Env, optionalEnv } from '../../config/env.ts';
 import type { CheckInStore } from '../../core/ports.ts';
 import type { Logger } from '../../observability/log.ts';
+import type { CrisisTexter } from '../../service/crisis-text.ts';
 import { DEFAULT_TURN_BUDGET_MS } from '../../service/turn-runner.ts';
 import { wireAlexaSkill } from '../../wiring/alexa.ts';
 import { createAlexaRouter } from './express-route.ts';
@@ -32,6 +33,10 @@ export interface LocalAlexaRouteDeps {
   pepper: string;
   logger: Logger;
   env?: Env;
+  /** Texts the crisis numbers to a linked phone (locally to the outbox). */
+  crisisTexter?: CrisisTexter;
+  /** The development clock, so a code made by text and said to Alexa read one time. */
+  clock?: () => Date;
   /** The turn's budget, store included; defaults to the runner's. */
   turnBudgetMs?: number;
 }
@@ -48,6 +53,8 @@ export function createLocalAlexaRoute(deps: LocalAlexaRouteDeps): { path: '/alex
     logger: deps.logger,
     pepper: deps.pepper,
     turnBudgetMs: deps.turnBudgetMs ?? DEFAULT_TURN_BUDGET_MS,
+    ...(deps.crisisTexter ? { crisisTexter: deps.crisisTexter } : {}),
+    ...(deps.clock ? { clock: deps.clock } : {}),
     ...(settings.skillId ? { skillId: settings.skillId } : {}),
   });
   return {

@@ -87,6 +87,11 @@ export const link = {
       'Alexa is not linked to a phone. Say "link my phone" if you want to link them.',
     ),
 
+  /** The text a linked phone gets when a crisis is spoken to Alexa (GSM-7), before the numbers. */
+  crisisTextIntro: 'my check in: the numbers from Alexa just now, to have on your phone.',
+  /** Said on Alexa only once that text was accepted for sending. */
+  crisisTexted: "I've also texted you the numbers.",
+
   /** DELETE on a linked person: both sides go, and they are told so before they say yes. */
   deleteBoth: (m: Modality) =>
     byModality(
