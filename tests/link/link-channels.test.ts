@@ -200,6 +200,26 @@ describe('one journal', () => {
     expect((await itemsOf(alexaId)).some((i) => String(i.sk).startsWith('ENTRY#'))).toBe(false);
   });
 
+  it('the open goal comes from the most recent side, and a goal picked by voice is followed up by text', async () => {
+    const phone = newPhone();
+    await text(phone, 'hi');
+    await text(phone, 'GOAL');
+    const texted = /Your goal: ([^.]+)\./.exec(await text(phone, '1'))?.[1];
+    const echo = createEmulator({ skill: h.skill });
+    await echo.say('ask my check in for a micro goal');
+    const spokenGoal = /Your goal: ([^.]+)\./.exec((await echo.say('the first one')).speech)?.[1];
+    expect(texted).toBeTruthy();
+    expect(spokenGoal).toBeTruthy();
+    await echo.say('open my check in');
+    const code = codeIn((await echo.say('link my phone')).speech);
+    expect(await text(phone, `LINK ${code}`)).toContain('Linked.');
+    h.advance(26); // the next day: a follow-up is due
+    expect(await text(phone, 'hi')).toContain(`Last time you picked: ${spokenGoal}. Did it happen?`);
+    // Both goals stay in the journal, once each.
+    const goals = (await entriesOf(sms.userId(phone))).filter((e) => e.kind === 'goal');
+    expect(goals.map((e) => e.channel).sort()).toEqual(['alexa', 'sms']);
+  });
+
   it('"what should I tell my therapist" on either side gives both', async () => {
     const { echo, phone } = await linkedPair();
     const texted = await text(phone, 'SUMMARY');
