@@ -65,7 +65,7 @@ export interface TurnSnapshot {
 
 /** What a turn may write besides its state: journal entries and profile changes. */
 export type TurnWrite =
-  | Exclude<Effect, { type: 'deleteUser' | 'issueLinkCode' | 'unlink' }>
+  | Exclude<Effect, { type: 'deleteUser' | 'issueLinkCode' | 'unlink' | 'textPhone' }>
   /**
    * Host only, never from the core: the person's number sealed by a `ContactVault`, kept on
    * the profile for their reminder (erased by `clearReminder`).

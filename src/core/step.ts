@@ -157,6 +157,14 @@ function runStep(
   if (linking && 'redeem' in linking) {
     return { state: toStored(current), reply: finish([]), effects: [], needs: { linkCode: linking.redeem } };
   }
+  if (linking && 'historySince' in linking) {
+    return {
+      state: toStored(current),
+      reply: finish([]),
+      effects: [],
+      needs: { historySince: linking.historySince },
+    };
+  }
   if (linking) {
     const outcome = needsWelcome(turn) ? leadWith([welcome(turn)], linking) : linking;
     return watched(outcome);

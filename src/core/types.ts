@@ -247,6 +247,11 @@ export type Effect =
   | { type: 'issueLinkCode'; code: string }
   /** Separates Alexa and the phone from now on; the phone keeps the journal so far. */
   | { type: 'unlink' }
+  /**
+   * "text me my summary" on Alexa: the host texts this reply to the linked phone (only to a
+   * number kept because they asked to be texted, never after STOP) and says so only if it went.
+   */
+  | { type: 'textPhone'; reply: Reply }
   | { type: 'deleteUser' };
 
 /** An answer to "is there someone you could text today?": yes, maybe later, or not today. */

@@ -22,6 +22,8 @@ export interface CrisisTextDeps {
 
 /** Texts the crisis numbers to the person's phone; true only when every text was accepted. */
 export type CrisisTexter = (personId: string, region: CrisisRegion, now: string) => Promise<boolean>;
+/** Texts a reply to the person's phone ("text me my summary"); true only when every text was accepted. */
+export type PhoneTexter = (personId: string, reply: Reply, now: string) => Promise<boolean>;
 
 /** The text: where it comes from, then the crisis reply exactly as SMS gives it. */
 export function crisisText(region: CrisisRegion): Reply {
@@ -30,20 +32,29 @@ export function crisisText(region: CrisisRegion): Reply {
 }
 
 export function createCrisisTexter(deps: CrisisTextDeps): CrisisTexter {
-  return async (personId, region, now) => {
+  const send = createPhoneTexter(deps, 'crisis-text');
+  return (personId, region, now) => send(personId, crisisText(region), now);
+}
+
+/**
+ * Texts a reply to the phone an Alexa identity is linked to. The reminders' rules: only a
+ * number kept (sealed) because they asked to be texted, never one opted out; a carrier opt-out
+ * ends reminders as STOP does; logs carry the event only.
+ */
+export function createPhoneTexter(deps: CrisisTextDeps, event = 'phone-text'): PhoneTexter {
+  return async (personId, reply, now) => {
     try {
       const target = await deps.store.loadReminderTarget(personId, now);
-      // Only a number kept because they asked to be texted, and never after STOP.
       if (!target?.contact || target.profile.optedOut) return false;
       const phone = await deps.vault.open(personId, target.contact);
-      for (const text of smsTexts(crisisText(region))) await deps.sender.send(phone, text);
-      deps.logger.info({ event: 'crisis-text-sent', channel: 'alexa' });
+      for (const text of smsTexts(reply)) await deps.sender.send(phone, text);
+      deps.logger.info({ event: `${event}-sent`, channel: 'alexa' });
       return true;
     } catch (error) {
       if (error instanceof RecipientOptedOutError) {
         await deps.store.endRemindersOptedOut(personId, now).catch(() => undefined);
       }
-      deps.logger.warn({ event: 'crisis-text-failed', channel: 'alexa', error: errorName(error) });
+      deps.logger.warn({ event: `${event}-failed`, channel: 'alexa', error: errorName(error) });
       return false;
     }
   };

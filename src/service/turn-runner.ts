@@ -35,7 +35,7 @@ import type {
 } from '../core/types.ts';
 import { errorName, type Logger } from '../observability/log.ts';
 import { PartialCommitError } from '../store/errors.ts';
-import type { CrisisTexter } from './crisis-text.ts';
+import type { CrisisTexter, PhoneTexter } from './crisis-text.ts';
 import { type Deadline, DeadlineError, deadlineIn, withDeadline } from './deadline.ts';
 
 export interface TurnRequest {
@@ -89,6 +89,8 @@ export interface TurnRunnerDeps {
    * Without it nothing is texted, and the skill never says it was.
    */
   crisisTexter?: CrisisTexter;
+  /** Alexa linked to a phone: texts "text me my summary" to it. Without it, the reply says it could not. */
+  phoneTexter?: PhoneTexter;
 }
 
 /**
@@ -131,7 +133,15 @@ export function createTurnRunner(deps: TurnRunnerDeps): RunTurn {
     const started = performance.now();
     const deadline = deadlineIn(budgetMs, req.deadline);
     const now = clock().toISOString();
-    const turn = new Turn(req, store, logger, deadline, { now, id: newId(), seed: nextSeed() }, deps.vault);
+    const turn = new Turn(
+      req,
+      store,
+      logger,
+      deadline,
+      { now, id: newId(), seed: nextSeed() },
+      deps.vault,
+      deps.phoneTexter,
+    );
     let outcome = await turn.run();
     if (deps.crisisTexter) outcome = await turn.alsoText(outcome, deps.crisisTexter);
     turn.logOutcome(outcome, Math.round(performance.now() - started));
@@ -164,6 +174,7 @@ class Turn {
     private readonly deadline: Deadline,
     private readonly base: { now: string; id: string; seed: number },
     private readonly vault?: ContactVault,
+    private readonly phoneTexter?: PhoneTexter,
   ) {
     this.#log = { user: req.userId, channel: req.channel };
     this.#person = req.userId;
@@ -277,7 +288,22 @@ class Turn {
   async #linkEffects(decision: Decision): Promise<Decision> {
     const { userId, channel } = this.req;
     const now = this.base.now;
+    let result = decision.result;
     for (const effect of decision.result.effects) {
+      if (effect.type === 'textPhone') {
+        const texter = this.phoneTexter;
+        const sent = texter
+          ? await this.#bounded('text-phone', () => texter(this.#person, effect.reply, now))
+          : ({ ok: false } as const);
+        if (!sent.ok || !sent.value) {
+          // Never "I've texted" for a text that did not go.
+          const beats = result.reply.beats.map((b) =>
+            b.text === link.summaryTexted ? { text: link.summaryNotTexted } : b,
+          );
+          result = { ...result, reply: { ...result.reply, beats } };
+        }
+        continue;
+      }
       if (effect.type !== 'issueLinkCode' && effect.type !== 'unlink') continue;
       const done =
         effect.type === 'issueLinkCode'
@@ -287,7 +313,7 @@ class Turn {
           : await this.#bounded('unlink', () => this.store.unlink(userId, now));
       if (!done.ok || (effect.type === 'issueLinkCode' && done.value === false)) this.#losses.writes = true;
     }
-    return decision;
+    return { ...decision, result };
   }
 
   /** Runs the core, fetching journal history (or redeeming a link code) once if it asks. */
@@ -344,8 +370,11 @@ class Turn {
           expectedVersion: read.session?.version ?? null,
           writes: [
             ...result.effects.filter(
-              (e): e is Exclude<Effect, { type: 'deleteUser' | 'issueLinkCode' | 'unlink' }> =>
-                e.type !== 'deleteUser' && e.type !== 'issueLinkCode' && e.type !== 'unlink',
+              (e): e is Exclude<Effect, { type: 'deleteUser' | 'issueLinkCode' | 'unlink' | 'textPhone' }> =>
+                e.type !== 'deleteUser' &&
+                e.type !== 'issueLinkCode' &&
+                e.type !== 'unlink' &&
+                e.type !== 'textPhone',
             ),
             ...this.#contactWrites,
           ],

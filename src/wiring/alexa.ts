@@ -7,7 +7,7 @@ import type { Skill } from 'ask-sdk-core';
 import { buildSkill } from '../channels/alexa/skill.ts';
 import type { CheckInStore } from '../core/ports.ts';
 import type { Logger } from '../observability/log.ts';
-import type { CrisisTexter } from '../service/crisis-text.ts';
+import type { CrisisTexter, PhoneTexter } from '../service/crisis-text.ts';
 import { eraseAlexaAccount } from '../service/erase-account.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
 
@@ -22,6 +22,8 @@ export interface AlexaWiring {
   turnBudgetMs: number;
   /** Texts the crisis numbers to a linked phone as well (issue 13); without it, nothing is texted. */
   crisisTexter?: CrisisTexter;
+  /** Texts "text me my summary" to a linked phone; without it, the skill says it could not. */
+  phoneTexter?: PhoneTexter;
   /** The turns' clock (locally the development clock, shared with SMS and the reminders). */
   clock?: () => Date;
 }
@@ -34,6 +36,7 @@ export function wireAlexaSkill(wiring: AlexaWiring): Skill {
       logger,
       budgetMs: wiring.turnBudgetMs,
       ...(wiring.crisisTexter ? { crisisTexter: wiring.crisisTexter } : {}),
+      ...(wiring.phoneTexter ? { phoneTexter: wiring.phoneTexter } : {}),
       ...(wiring.clock ? { clock: wiring.clock } : {}),
     }),
     pepper: wiring.pepper,

@@ -14,7 +14,7 @@ import type { JournalEntry } from '../../src/core/types.ts';
 import { createLocalContactVault } from '../../src/identity/contact-vault.ts';
 import { createOutbox } from '../../src/local/outbox.ts';
 import { silentLogger } from '../../src/observability/log.ts';
-import { createCrisisTexter } from '../../src/service/crisis-text.ts';
+import { createCrisisTexter, createPhoneTexter } from '../../src/service/crisis-text.ts';
 import { createTurnRunner } from '../../src/service/turn-runner.ts';
 import { keys } from '../../src/store/table.ts';
 import {
@@ -360,6 +360,7 @@ describe('the phone helps the voice', () => {
       budgetMs: 10_000,
       vault,
       crisisTexter: createCrisisTexter({ store: h.store, vault, sender: outbox, logger: silentLogger }),
+      phoneTexter: createPhoneTexter({ store: h.store, vault, sender: outbox, logger: silentLogger }),
     });
     const phoneSide = await startSmsHarness({ db: h.db, deps: { runTurn } });
     const skill = buildSkill({ runTurn, pepper: PEPPER, logger: silentLogger, skillId: SKILL_ID });
@@ -406,5 +407,26 @@ describe('the phone helps the voice', () => {
     expect(spoken.speech).not.toContain('texted you');
     expect(never.outbox.list()).toEqual([]);
     await never.close();
+  });
+
+  it('"text me my summary" on Alexa texts it to the linked phone, only if the phone asked to be texted', async () => {
+    const never = await textingPair();
+    await never.send('heavy');
+    expect((await never.echo.say('ask my check in to text me my summary')).speech).toContain(
+      "Your phone hasn't asked to be texted first, so I won't text it.",
+    );
+    expect(never.outbox.list()).toEqual([]);
+    await never.close();
+
+    const asked = await textingPair();
+    await asked.send('heavy');
+    await asked.send('remind me at 7pm');
+    const heard = await asked.echo.say('ask my check in to text me my summary');
+    expect(heard.speech).toContain("I've texted your summary to your phone.");
+    const texts = asked.outbox.list().map((t) => t.text);
+    expect(texts.join('\n')).toContain('my check in: your summary, as asked on Alexa.');
+    expect(texts.join('\n')).toMatch(/heavy/);
+    expectCarrierSafe(texts);
+    await asked.close();
   });
 });

@@ -207,6 +207,17 @@ export const WORDS_INTENTS: readonly WordsIntent[] = [
     ],
   },
   {
+    intent: 'TextMySummaryIntent',
+    words: 'text me my summary',
+    samples: [
+      'text me my summary',
+      'text my summary to my phone',
+      'send my summary to my phone',
+      'send me my summary',
+      'text me the summary',
+    ],
+  },
+  {
     intent: 'UnlinkPhoneIntent',
     words: 'unlink my phone',
     samples: [

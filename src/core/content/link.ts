@@ -92,6 +92,17 @@ export const link = {
   /** Said on Alexa only once that text was accepted for sending. */
   crisisTexted: "I've also texted you the numbers.",
 
+  /** "text me my summary" on Alexa. */
+  summaryTexted: "I've texted your summary to your phone.",
+  summaryNotTexted:
+    "I couldn't text your phone just now. You can text SUMMARY from it any time: it's the same journal.",
+  summaryNeedsLink:
+    'I can text your summary once Alexa is linked to your phone. Say "link my phone" to start.',
+  summaryNoTexts:
+    "Your phone hasn't asked to be texted first, so I won't text it. You can text SUMMARY from it any time: it's the same journal.",
+  /** The first line of the summary texted to the phone. */
+  summaryTextIntro: 'my check in: your summary, as asked on Alexa.',
+
   /** DELETE on a linked person: both sides go, and they are told so before they say yes. */
   deleteBoth: (m: Modality) =>
     byModality(

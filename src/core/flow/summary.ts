@@ -357,6 +357,15 @@ export function writtenLines(entries: readonly JournalEntry[], now: string, time
  * The written summary as pages: each fits three texts with its "Reply MORE for the rest",
  * and a line is never split between pages.
  */
+/** The written summary's first page (what SUMMARY would text first), or undefined when there is nothing. */
+export function firstWrittenPage(
+  entries: readonly JournalEntry[],
+  now: string,
+  timeZone?: string,
+): string[] | undefined {
+  return writtenPages(writtenLines(entries, now, timeZone))[0];
+}
+
 export function writtenPages(lines: readonly string[]): string[][] {
   const pages: string[][] = [];
   let rest = [...lines];
