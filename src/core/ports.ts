@@ -3,7 +3,16 @@
  * Adapters live in `src/store/*` (DynamoDB for real, memory for unit tests).
  * `userId` is always the HMAC of a channel identity, never a phone number or Alexa id.
  */
-import type { Channel, ConversationState, Effect, JournalEntry, OpenGoal, Reminder, Reply } from './types.ts';
+import type {
+  Channel,
+  ConversationState,
+  Effect,
+  JournalEntry,
+  LinkOutcome,
+  OpenGoal,
+  Reminder,
+  Reply,
+} from './types.ts';
 
 export interface Profile {
   createdAt: string;
@@ -17,6 +26,8 @@ export interface Profile {
   reminderOfferedAt?: string;
   /** Whether a (sealed) number is kept for the reminder. The number itself never leaves the store's reminder port. */
   hasContact?: boolean;
+  /** Alexa identities linked to this person (their user ids): one journal (LinkStore). */
+  linkedIds?: string[];
 }
 
 export interface StoredSession {
@@ -45,11 +56,16 @@ export interface TurnSnapshot {
    * reply to send again, with nothing run and nothing written.
    */
   replay?: Reply;
+  /**
+   * The person this channel identity resolves to, when it is linked to another (an Alexa
+   * identity linked to a phone): every read and write of the turn goes to this user id.
+   */
+  personId?: string;
 }
 
 /** What a turn may write besides its state: journal entries and profile changes. */
 export type TurnWrite =
-  | Exclude<Effect, { type: 'deleteUser' }>
+  | Exclude<Effect, { type: 'deleteUser' | 'issueLinkCode' | 'unlink' | 'textPhone' }>
   /**
    * Host only, never from the core: the person's number sealed by a `ContactVault`, kept on
    * the profile for their reminder (erased by `clearReminder`).
@@ -207,7 +223,37 @@ export interface ReminderStore {
   endRemindersOptedOut(userId: string, now: string): Promise<void>;
 }
 
+/** Who made a link code: the channel identity (its user id, unresolved) and its channel. */
+export interface LinkParty {
+  userId: string;
+  channel: Channel;
+}
+
+/**
+ * Linking Alexa and a phone (issue 13). The phone's user id is the person: an Alexa identity
+ * linked to it resolves to it in `loadTurn` (an ALIAS item), so every read and write goes to
+ * one journal; the phone keeps its sealed number, reminders and due index unchanged.
+ */
+export interface LinkStore {
+  /** Keeps a code's hash for ten minutes, single use; false if that code is live for someone else. */
+  createLinkCode(code: string, issuer: LinkParty, now: string): Promise<boolean>;
+  /**
+   * Redeems a code said on the other side: counts wrong tries, refuses expired and used codes,
+   * and on success merges the Alexa side's journal into the phone's once (entries by id, the
+   * open goal from the most recent) and links them.
+   */
+  redeemLinkCode(code: string, redeemer: LinkParty, now: string): Promise<LinkOutcome>;
+  /** Separates them from now on; the phone keeps the journal. False when nothing was linked. */
+  unlink(userId: string, now: string): Promise<boolean>;
+  /**
+   * The Alexa side goes (the skill was disabled): the link, and what was said on Alexa in the
+   * phone's journal. The phone's own texts stay.
+   */
+  eraseVoiceSide(alexaUserId: string): Promise<number>;
+}
+
 export type CheckInStore = ConversationStore &
+  LinkStore &
   ReminderStore &
   JournalStore &
   ProfileStore &

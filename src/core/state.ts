@@ -72,6 +72,11 @@ export interface Values {
   summaryPages?: number;
   /** Spoken summary: how many times in a row it has been said. */
   summaryHeard?: number;
+  /**
+   * Spoken summary of a linked journal: words typed by text were held back (and reading them
+   * aloud offered), or the person said yes to hearing them.
+   */
+  summaryTyped?: 'held' | 'read';
 }
 
 export interface FlowState {
@@ -169,6 +174,10 @@ export function parseState(raw: unknown): FlowState | null {
   if (source.summarySince !== undefined) {
     if (typeof source.summarySince !== 'string' || Number.isNaN(Date.parse(source.summarySince))) return null;
     parsed.summarySince = source.summarySince;
+  }
+  if (source.summaryTyped !== undefined) {
+    if (source.summaryTyped !== 'held' && source.summaryTyped !== 'read') return null;
+    parsed.summaryTyped = source.summaryTyped;
   }
   for (const key of ['summaryPage', 'summaryPages', 'summaryHeard'] as const) {
     if (source[key] !== undefined) {

@@ -50,6 +50,7 @@ import {
   repeatConnection,
   repeatJournal,
 } from './flow/journal.ts';
+import { linkTurn } from './flow/link.ts';
 import {
   acceptFeelings,
   feelingsIn,
@@ -149,6 +150,24 @@ function runStep(
       reply: { beats: [], expectsAnswer: false, end: true, silent: true },
       effects: [],
     };
+  }
+
+  // "link my phone", LINK 482913, UNLINK (flow/link.ts); a code is redeemed by the host first.
+  const linking = linkTurn(turn, raw);
+  if (linking && 'redeem' in linking) {
+    return { state: toStored(current), reply: finish([]), effects: [], needs: { linkCode: linking.redeem } };
+  }
+  if (linking && 'historySince' in linking) {
+    return {
+      state: toStored(current),
+      reply: finish([]),
+      effects: [],
+      needs: { historySince: linking.historySince },
+    };
+  }
+  if (linking) {
+    const outcome = needsWelcome(turn) ? leadWith([welcome(turn)], linking) : linking;
+    return watched(outcome);
   }
 
   // Reminder words ("remind me at 7pm", PAUSE, "I'm in Denver") and the answers to their questions.

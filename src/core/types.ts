@@ -47,6 +47,8 @@ export interface ProfileView {
   reminder?: Reminder;
   /** When reminders were offered after a check-in: offered once, never again unasked. */
   reminderOfferedAt?: string;
+  /** Alexa and a phone are linked: one journal, one person (flow/link.ts). */
+  linked?: boolean;
 }
 
 interface EntryBase {
@@ -103,7 +105,32 @@ export interface Ctx {
    * (SMS), made by the channel; the core never sees the number.
    */
   timeZoneGuess?: string;
+  /**
+   * What redeeming a link code did, present only on the second call after `step` answered
+   * with `needs.linkCode` (the host redeems it: src/store, `redeemLinkCode`).
+   */
+  link?: LinkOutcome;
+  /** Alexa only: the speaker is a recognised voice (their own journal), not the shared account. */
+  recognisedVoice?: boolean;
 }
+
+/**
+ * What redeeming a link code came to. `linked`: one journal now; `wrong`: no such code;
+ * `expired`, `used`: it was one, no longer; `tooMany`: too many wrong codes lately;
+ * `sameChannel`: the code was made on this side (say it on the other); `alreadyLinked`:
+ * these two are linked already; `linkedElsewhere`: this Alexa is linked to another phone;
+ * `unavailable`: the store could not be reached.
+ */
+export type LinkOutcome =
+  | 'linked'
+  | 'wrong'
+  | 'expired'
+  | 'used'
+  | 'tooMany'
+  | 'sameChannel'
+  | 'alreadyLinked'
+  | 'linkedElsewhere'
+  | 'unavailable';
 
 /** What a channel can do, as the flow needs to know it. */
 export interface Capabilities {
@@ -213,6 +240,18 @@ export type Effect =
   | { type: 'clearReminder' }
   | { type: 'setTimeZone'; timeZone: string }
   | { type: 'markReminderOffered'; at: string }
+  /**
+   * A link code was spoken or texted to this person: the host keeps its hash for ten minutes
+   * (single use), outside the person's partition. Never part of the journal.
+   */
+  | { type: 'issueLinkCode'; code: string }
+  /** Separates Alexa and the phone from now on; the phone keeps the journal so far. */
+  | { type: 'unlink' }
+  /**
+   * "text me my summary" on Alexa: the host texts this reply to the linked phone (only to a
+   * number kept because they asked to be texted, never after STOP) and says so only if it went.
+   */
+  | { type: 'textPhone'; reply: Reply }
   | { type: 'deleteUser' };
 
 /** An answer to "is there someone you could text today?": yes, maybe later, or not today. */
@@ -238,5 +277,5 @@ export interface StepResult {
    * since that ISO date into `ctx.history` and calls `step` again with the same input;
    * the first result must then be discarded.
    */
-  needs?: { historySince: string };
+  needs?: { historySince: string; linkCode?: undefined } | { linkCode: string; historySince?: undefined };
 }

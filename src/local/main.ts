@@ -10,6 +10,7 @@ import { createSmsRouter } from '../channels/sms/express-router.ts';
 import { createTwilioSender } from '../channels/sms/outbound.ts';
 import { createLocalContactVault } from '../identity/contact-vault.ts';
 import { createLogger, errorName } from '../observability/log.ts';
+import { createCrisisTexter, createPhoneTexter } from '../service/crisis-text.ts';
 import { runReminderTick } from '../service/reminder-tick.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
 import { wireSmsWebhook } from '../wiring/sms.ts';
@@ -72,6 +73,8 @@ async function main(): Promise<void> {
     return run;
   };
 
+  // What texting a linked phone from Alexa needs: the reminders' sender, vault and store.
+  const phoneSide = { store: local.store, vault, sender: sender as NonNullable<typeof sender>, logger };
   const twilioAuthToken = await loadOrCreateDevTwilioToken(config.dataDir, config.twilioAuthToken);
   const mounts: Mount[] = [
     {
@@ -88,7 +91,15 @@ async function main(): Promise<void> {
         }),
       ),
     },
-    createLocalAlexaRoute({ store: local.store, pepper, logger }),
+    createLocalAlexaRoute({
+      store: local.store,
+      pepper,
+      logger,
+      clock,
+      // A crisis spoken to a linked Echo is texted to the phone too: the outbox, or Twilio.
+      crisisTexter: createCrisisTexter(phoneSide),
+      phoneTexter: createPhoneTexter(phoneSide),
+    }),
     {
       path: '/',
       router: createDevRoutes({

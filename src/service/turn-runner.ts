@@ -18,8 +18,9 @@
  * and the log lines).
  */
 import { randomInt, randomUUID } from 'node:crypto';
+import { link } from '../core/content/link.ts';
 import { service } from '../core/content/service.ts';
-import type { CheckInStore, ContactVault, Profile, TurnSnapshot, TurnWrite } from '../core/ports.ts';
+import type { CheckInStore, ContactVault, TurnSnapshot, TurnWrite } from '../core/ports.ts';
 import { step, withSaveFailure } from '../core/step.ts';
 import type {
   Channel,
@@ -27,12 +28,14 @@ import type {
   Ctx,
   Effect,
   Input,
+  LinkOutcome,
   ProfileView,
   Reply,
   StepResult,
 } from '../core/types.ts';
 import { errorName, type Logger } from '../observability/log.ts';
 import { PartialCommitError } from '../store/errors.ts';
+import type { CrisisTexter, PhoneTexter } from './crisis-text.ts';
 import { type Deadline, DeadlineError, deadlineIn, withDeadline } from './deadline.ts';
 
 export interface TurnRequest {
@@ -52,6 +55,8 @@ export interface TurnRequest {
   phone?: string;
   /** The channel's first guess of the person's time zone (from the number, on SMS). */
   timeZoneGuess?: string;
+  /** Alexa: the speaker is a recognised voice with a journal of its own (said when linking). */
+  recognisedVoice?: boolean;
 }
 
 export interface TurnOutcome {
@@ -79,7 +84,20 @@ export interface TurnRunnerDeps {
   budgetMs?: number;
   /** Seals a phone number for a reminder; without it no number is ever kept (and no reminder set). */
   vault?: ContactVault;
+  /**
+   * Alexa linked to a phone: texts the crisis numbers to it (src/service/crisis-text.ts).
+   * Without it nothing is texted, and the skill never says it was.
+   */
+  crisisTexter?: CrisisTexter;
+  /** Alexa linked to a phone: texts "text me my summary" to it. Without it, the reply says it could not. */
+  phoneTexter?: PhoneTexter;
 }
+
+/**
+ * How long a crisis reply on Alexa waits for the text to the linked phone to be accepted
+ * before answering without saying so (the text may still go). Alexa waits about 3 s.
+ */
+export const CRISIS_TEXT_WAIT_MS = 1200;
 
 export type RunTurn = (req: TurnRequest) => Promise<TurnOutcome>;
 
@@ -115,8 +133,17 @@ export function createTurnRunner(deps: TurnRunnerDeps): RunTurn {
     const started = performance.now();
     const deadline = deadlineIn(budgetMs, req.deadline);
     const now = clock().toISOString();
-    const turn = new Turn(req, store, logger, deadline, { now, id: newId(), seed: nextSeed() }, deps.vault);
-    const outcome = await turn.run();
+    const turn = new Turn(
+      req,
+      store,
+      logger,
+      deadline,
+      { now, id: newId(), seed: nextSeed() },
+      deps.vault,
+      deps.phoneTexter,
+    );
+    let outcome = await turn.run();
+    if (deps.crisisTexter) outcome = await turn.alsoText(outcome, deps.crisisTexter);
     turn.logOutcome(outcome, Math.round(performance.now() - started));
     return outcome;
   };
@@ -130,6 +157,15 @@ class Turn {
   #step = 'replay';
   /** The sealed number, when this turn sets up someone's first reminder. */
   #contactWrites: TurnWrite[] = [];
+  /**
+   * Whose journal this turn reads and writes: the channel identity, or the person it is
+   * linked to (an Alexa identity linked to a phone resolves to the phone's user id).
+   */
+  #person: string;
+  /** What redeeming this turn's link code came to; redeemed once even if the turn is decided again. */
+  #linkOutcome: LinkOutcome | undefined;
+  /** What the turn read: whether a crisis reply may be texted to a linked phone too. */
+  #read: TurnSnapshot | undefined;
 
   constructor(
     private readonly req: TurnRequest,
@@ -138,8 +174,10 @@ class Turn {
     private readonly deadline: Deadline,
     private readonly base: { now: string; id: string; seed: number },
     private readonly vault?: ContactVault,
+    private readonly phoneTexter?: PhoneTexter,
   ) {
     this.#log = { user: req.userId, channel: req.channel };
+    this.#person = req.userId;
   }
 
   async run(): Promise<TurnOutcome> {
@@ -148,6 +186,8 @@ class Turn {
       this.store.loadTurn(userId, channel, this.base.now, messageId),
     );
     if (loaded.ok && loaded.value.replay) return this.#replay(loaded.value.replay);
+    if (loaded.ok && loaded.value.personId) this.#person = loaded.value.personId;
+    if (loaded.ok) this.#read = loaded.value;
 
     let decision = await this.#decide(loaded.ok ? loaded.value : EMPTY_SNAPSHOT, !loaded.ok);
     let erased = false;
@@ -159,11 +199,36 @@ class Turn {
       erased = await this.#erase(decision.result, loaded.value);
     } else {
       decision = await this.#sealContact(decision, loaded.value);
+      decision = await this.#linkEffects(decision);
       const committed = await this.#commit(decision, loaded.value);
       if ('replay' in committed) return this.#replay(committed.replay);
       decision = committed;
     }
     return this.#finish(decision, erased);
+  }
+
+  /**
+   * A crisis spoken to Alexa by someone linked to a phone that may be texted (a number kept,
+   * not opted out): the numbers go to the phone as well, once an episode (not again while the
+   * conversation stays in the crisis step), and the reply says so only if the text went. The
+   * crisis reply itself is never changed or delayed beyond CRISIS_TEXT_WAIT_MS.
+   */
+  async alsoText(outcome: TurnOutcome, texter: CrisisTexter): Promise<TurnOutcome> {
+    const read = this.#read;
+    if (!outcome.crisis || this.req.channel !== 'alexa' || !read?.personId) return outcome;
+    if (!read.profile?.hasContact || read.profile.optedOut) return outcome;
+    const before = read.session?.state.step;
+    if (before === 'crisis' || before === 'crisis-check') return outcome;
+    const sending = texter(this.#person, this.req.region, this.base.now).catch(() => false);
+    const sent = await Promise.race([
+      sending,
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), CRISIS_TEXT_WAIT_MS).unref?.()),
+    ]);
+    if (!sent) return outcome;
+    const beats = [...outcome.reply.beats];
+    // Before the closing offer to say the number again, so the question stays last.
+    beats.splice(Math.max(beats.length - 1, 0), 0, { text: link.crisisTexted });
+    return { ...outcome, reply: { ...outcome.reply, beats } };
   }
 
   logOutcome(outcome: TurnOutcome, ms: number): void {
@@ -200,7 +265,8 @@ class Turn {
     const wantsContact = decision.result.effects.some((e) => e.type === 'setReminder');
     const clears = decision.result.effects.some((e) => e.type === 'clearReminder');
     if (!wantsContact || clears || snapshot.profile?.hasContact) return decision;
-    const { phone, userId } = this.req;
+    const { phone } = this.req;
+    const userId = this.#person;
     const sealed =
       phone === undefined || this.vault === undefined
         ? ({ ok: false } as const)
@@ -214,24 +280,72 @@ class Turn {
     return { ...decision, result: { ...decision.result, effects } };
   }
 
-  /** Runs the core, fetching journal history once if it asks for it. */
+  /**
+   * A link code made this turn is kept (its hash, ten minutes); UNLINK separates the sides.
+   * Both act on the channel identity itself, not the person it resolves to. If either fails,
+   * the reply says it was not saved (the code beat claims it was, so it is swapped).
+   */
+  async #linkEffects(decision: Decision): Promise<Decision> {
+    const { userId, channel } = this.req;
+    const now = this.base.now;
+    let result = decision.result;
+    for (const effect of decision.result.effects) {
+      if (effect.type === 'textPhone') {
+        const texter = this.phoneTexter;
+        const sent = texter
+          ? await this.#bounded('text-phone', () => texter(this.#person, effect.reply, now))
+          : ({ ok: false } as const);
+        if (!sent.ok || !sent.value) {
+          // Never "I've texted" for a text that did not go.
+          const beats = result.reply.beats.map((b) =>
+            b.text === link.summaryTexted ? { text: link.summaryNotTexted } : b,
+          );
+          result = { ...result, reply: { ...result.reply, beats } };
+        }
+        continue;
+      }
+      if (effect.type !== 'issueLinkCode' && effect.type !== 'unlink') continue;
+      const done =
+        effect.type === 'issueLinkCode'
+          ? await this.#bounded('link-code', () =>
+              this.store.createLinkCode(effect.code, { userId, channel }, now),
+            )
+          : await this.#bounded('unlink', () => this.store.unlink(userId, now));
+      if (!done.ok || (effect.type === 'issueLinkCode' && done.value === false)) this.#losses.writes = true;
+    }
+    return { ...decision, result };
+  }
+
+  /** Runs the core, fetching journal history (or redeeming a link code) once if it asks. */
   async #decide(snapshot: TurnSnapshot, unavailable = false): Promise<Decision> {
-    const { channel, region, input, userId } = this.req;
-    const profile = unavailable ? { unavailable: true } : profileView(snapshot.profile);
+    const { channel, region, input } = this.req;
+    const userId = this.#person;
+    const profile = unavailable ? { unavailable: true } : profileView(snapshot);
     const ctx: Ctx = {
       ...this.base,
       channel,
       region,
       profile,
       ...(this.req.timeZoneGuess ? { timeZoneGuess: this.req.timeZoneGuess } : {}),
+      ...(this.req.recognisedVoice ? { recognisedVoice: true } : {}),
     };
     const state = snapshot.session?.state ?? null;
     const first = step(state, input, ctx);
     const needs = first.needs;
     if (!needs) return { result: first, historyFailed: false };
-    const history = await this.#bounded('entries-since', () =>
-      this.store.entriesSince(userId, needs.historySince),
-    );
+    if (needs.linkCode !== undefined) {
+      const code = needs.linkCode;
+      if (this.#linkOutcome === undefined) {
+        const redeemed = await this.#bounded('redeem-link-code', () =>
+          this.store.redeemLinkCode(code, { userId: this.req.userId, channel }, this.base.now),
+        );
+        this.#linkOutcome = redeemed.ok ? redeemed.value : 'unavailable';
+        if (this.#linkOutcome === 'linked') this.logger.info({ event: 'linked', channel });
+      }
+      return { result: step(state, input, { ...ctx, link: this.#linkOutcome }), historyFailed: false };
+    }
+    const since = needs.historySince;
+    const history = await this.#bounded('entries-since', () => this.store.entriesSince(userId, since));
     if (!history.ok) {
       // A summary from an empty history would say "nothing yet": a lie. Say what happened.
       const reply: Reply = { beats: [{ text: service.historyUnavailable }], expectsAnswer: false, end: true };
@@ -245,7 +359,8 @@ class Turn {
    * to its own twin replays the twin's reply, anything else is decided again on top.
    */
   async #commit(first: Decision, snapshot: TurnSnapshot): Promise<Decision | { replay: Reply }> {
-    const { userId, channel, messageId } = this.req;
+    const { channel, messageId } = this.req;
+    const userId = this.#person;
     const once = async (decision: Decision, read: TurnSnapshot) => {
       const { result } = decision;
       const deliveries = read.session?.deliveries;
@@ -255,7 +370,11 @@ class Turn {
           expectedVersion: read.session?.version ?? null,
           writes: [
             ...result.effects.filter(
-              (e): e is Exclude<Effect, { type: 'deleteUser' }> => e.type !== 'deleteUser',
+              (e): e is Exclude<Effect, { type: 'deleteUser' | 'issueLinkCode' | 'unlink' | 'textPhone' }> =>
+                e.type !== 'deleteUser' &&
+                e.type !== 'issueLinkCode' &&
+                e.type !== 'unlink' &&
+                e.type !== 'textPhone',
             ),
             ...this.#contactWrites,
           ],
@@ -282,7 +401,7 @@ class Turn {
 
     this.logger.info({ event: 'state-conflict', ...this.#log, count: 1 });
     const reread = await this.#bounded('load-turn', () =>
-      this.store.loadTurn(userId, channel, this.base.now, messageId),
+      this.store.loadTurn(this.req.userId, channel, this.base.now, messageId),
     );
     if (reread.ok && reread.value.replay) return { replay: reread.value.replay };
     const again = reread.ok ? await this.#decide(reread.value) : undefined;
@@ -307,7 +426,8 @@ class Turn {
    * and the last ones were answered, so a redelivery cannot bring them back.
    */
   async #erase(result: StepResult, snapshot: TurnSnapshot): Promise<boolean> {
-    const { userId, messageId } = this.req;
+    const { messageId } = this.req;
+    const userId = this.#person;
     for (const effect of result.effects) {
       const done = await this.#bounded(`effect-${effect.type}`, () => this.#applyAlone(effect));
       if (!done.ok) {
@@ -334,7 +454,8 @@ class Turn {
 
   /** An effect on its own, outside a turn commit (only the erase turn needs this). */
   async #applyAlone(effect: Effect): Promise<unknown> {
-    const { userId } = this.req;
+    // The person: erasing a linked Alexa identity erases the phone's journal and every link.
+    const userId = this.#person;
     const now = this.base.now;
     switch (effect.type) {
       case 'deleteUser': {
@@ -376,8 +497,10 @@ class Turn {
   }
 }
 
-function profileView(profile: Profile | null): ProfileView {
+function profileView(snapshot: TurnSnapshot): ProfileView {
+  const { profile } = snapshot;
   const view: ProfileView = {};
+  if (snapshot.personId || (profile?.linkedIds?.length ?? 0) > 0) view.linked = true;
   if (profile?.openGoal) view.openGoal = profile.openGoal;
   if (profile?.consentAt) view.consentAt = profile.consentAt;
   if (profile?.optedOut !== undefined) view.optedOut = profile.optedOut;

@@ -41,6 +41,7 @@ import type {
   CheckInStore,
   DeliveryRecord,
   DueReminder,
+  LinkParty,
   Profile,
   ReminderClaim,
   ReminderTarget,
@@ -50,7 +51,15 @@ import type {
   TurnWrite,
   UserExport,
 } from '../core/ports.ts';
-import type { Channel, ConversationState, JournalEntry, OpenGoal, Reminder, Reply } from '../core/types.ts';
+import type {
+  Channel,
+  ConversationState,
+  JournalEntry,
+  LinkOutcome,
+  OpenGoal,
+  Reminder,
+  Reply,
+} from '../core/types.ts';
 import { DeleteIncompleteError, PartialCommitError } from './errors.ts';
 import {
   ANSWERED_BEFORE_ERASE,
@@ -60,6 +69,9 @@ import {
   dueShardOf,
   epochSeconds,
   keys,
+  LINK_CODE_TTL_SECONDS,
+  LINK_MAX_WRONG_TRIES,
+  LINK_TRIES_WINDOW_SECONDS,
   normaliseIso,
   SESSION_TTL_SECONDS,
   TABLE,
@@ -106,18 +118,35 @@ export class DynamoCheckInStore implements CheckInStore {
 
   async loadTurn(userId: string, channel: Channel, now: string, messageId?: string): Promise<TurnSnapshot> {
     // One consistent BatchGetItem: the profile, this channel's session (holding the last
-    // answered messages) and, for a provider message, its tombstone should its person have
-    // been erased since.
+    // answered messages), the identity's ALIAS should it be linked to a phone and, for a
+    // provider message, its tombstone should its person have been erased since. A linked
+    // identity reads again under its person (one more round trip, for linked Alexa turns only).
+    const first = await this.#readTurn(userId, channel, now, messageId, true);
+    if (!first.personId) return first.snapshot;
+    const resolved = await this.#readTurn(first.personId, channel, now, messageId, false);
+    return { ...resolved.snapshot, personId: first.personId };
+  }
+
+  async #readTurn(
+    userId: string,
+    channel: Channel,
+    now: string,
+    messageId: string | undefined,
+    withAlias: boolean,
+  ): Promise<{ snapshot: TurnSnapshot; personId?: string }> {
     const user = keys.user(userId);
     const key = messageId === undefined ? undefined : deliveryKey(userId, messageId);
     const wanted: Item[] = [
       { [TABLE.partitionKey]: user, [TABLE.sortKey]: keys.profile },
       { [TABLE.partitionKey]: user, [TABLE.sortKey]: keys.session(channel) },
     ];
+    if (withAlias) wanted.push({ [TABLE.partitionKey]: user, [TABLE.sortKey]: keys.alias });
     if (key) wanted.push({ [TABLE.partitionKey]: keys.tombstone(key), [TABLE.sortKey]: keys.tombstoneSort });
     const items = await this.#batchGet(wanted);
     const bySort = (pk: string, sk: string) =>
       items.find((item) => item[TABLE.partitionKey] === pk && item[TABLE.sortKey] === sk);
+    const alias = withAlias ? bySort(user, keys.alias) : undefined;
+    if (alias && typeof alias.personId === 'string') return { snapshot: EMPTY, personId: alias.personId };
     const profileItem = bySort(user, keys.profile);
     const sessionItem = bySort(user, keys.session(channel));
     const snapshot: TurnSnapshot = {
@@ -132,7 +161,223 @@ export class DynamoCheckInStore implements CheckInStore {
         answered?.reply ?? (tombstone && isLive(tombstone, now) ? parseReply(tombstone.reply) : undefined);
       if (replay) snapshot.replay = replay;
     }
-    return snapshot;
+    return { snapshot };
+  }
+
+  async createLinkCode(code: string, issuer: LinkParty, now: string): Promise<boolean> {
+    const nowSec = epochSeconds(now);
+    try {
+      await this.#client.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: {
+            [TABLE.partitionKey]: keys.linkCode(code),
+            [TABLE.sortKey]: keys.linkCodeSort,
+            issuer: issuer.userId,
+            channel: issuer.channel,
+            createdAt: now,
+            [TABLE.ttlAttribute]: nowSec + LINK_CODE_TTL_SECONDS,
+          },
+          // Someone else's live code is never overwritten (a collision in a million).
+          ConditionExpression: 'attribute_not_exists(#pk) OR #ttl <= :now',
+          ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#ttl': TABLE.ttlAttribute },
+          ExpressionAttributeValues: { ':now': nowSec },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async redeemLinkCode(code: string, redeemer: LinkParty, now: string): Promise<LinkOutcome> {
+    const nowSec = epochSeconds(now);
+    const triesKey = { [TABLE.partitionKey]: keys.user(redeemer.userId), [TABLE.sortKey]: keys.linkTries };
+    const codeKey = { [TABLE.partitionKey]: keys.linkCode(code), [TABLE.sortKey]: keys.linkCodeSort };
+    const [tries, codeItem] = await Promise.all([this.#get(triesKey), this.#get(codeKey)]);
+    if (tries && isLive(tries, now) && Number(tries.count) >= LINK_MAX_WRONG_TRIES) return 'tooMany';
+    if (!codeItem) {
+      // A wrong code counts; the window starts at the first wrong one.
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: triesKey,
+          UpdateExpression:
+            'SET #count = if_not_exists(#count, :zero) + :one, #ttl = if_not_exists(#ttl, :until)',
+          ExpressionAttributeNames: { '#count': 'count', '#ttl': TABLE.ttlAttribute },
+          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':until': nowSec + LINK_TRIES_WINDOW_SECONDS },
+          ...(tries && !isLive(tries, now)
+            ? {
+                // The last window is over: start a new one.
+                UpdateExpression: 'SET #count = :one, #ttl = :until',
+                ExpressionAttributeValues: { ':one': 1, ':until': nowSec + LINK_TRIES_WINDOW_SECONDS },
+              }
+            : {}),
+        }),
+      );
+      return 'wrong';
+    }
+    if (typeof codeItem.usedAt === 'string') return 'used';
+    if (!isLive(codeItem, now)) return 'expired';
+    const issuer: LinkParty = { userId: String(codeItem.issuer), channel: codeItem.channel as Channel };
+    if (issuer.channel === redeemer.channel) return 'sameChannel';
+    const phone = issuer.channel === 'sms' ? issuer : redeemer;
+    const voice = issuer.channel === 'alexa' ? issuer : redeemer;
+    if (phone.channel !== 'sms' || voice.channel !== 'alexa') return 'sameChannel';
+    const existing = await this.#get({
+      [TABLE.partitionKey]: keys.user(voice.userId),
+      [TABLE.sortKey]: keys.alias,
+    });
+    if (existing) return existing.personId === phone.userId ? 'alreadyLinked' : 'linkedElsewhere';
+    try {
+      // Single use: only one redeemer wins the code.
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: codeKey,
+          UpdateExpression: 'SET usedAt = :now',
+          ConditionExpression: 'attribute_not_exists(usedAt)',
+          ExpressionAttributeValues: { ':now': now },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return 'used';
+      throw error;
+    }
+    await this.#merge(voice.userId, phone.userId, now);
+    return 'linked';
+  }
+
+  /**
+   * The Alexa side's journal moves under the phone's person once: entries copied by their own
+   * keys (time + id, so a retried merge overwrites itself and nothing doubles), the open goal
+   * from whichever was set last, then the ALIAS that makes every later turn go there, then the
+   * originals go (Alexa starts from the shared journal; an UNLINK later leaves it all with the
+   * phone).
+   */
+  async #merge(voiceId: string, phoneId: string, now: string): Promise<void> {
+    const voiceItems = await this.#queryAll({
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+      ExpressionAttributeValues: { ':pk': keys.user(voiceId) },
+    });
+    const entries = voiceItems.filter((item) => String(item[TABLE.sortKey]).startsWith(keys.entryPrefix));
+    await this.#batchWrite(
+      entries.map((item) => ({
+        PutRequest: { Item: { ...item, [TABLE.partitionKey]: keys.user(phoneId) } },
+      })),
+    );
+    const voiceProfile = voiceItems.find((item) => item[TABLE.sortKey] === keys.profile);
+    const phoneProfile = await this.#get({
+      [TABLE.partitionKey]: keys.user(phoneId),
+      [TABLE.sortKey]: keys.profile,
+    });
+    const voiceGoal = voiceProfile?.openGoal as OpenGoal | undefined;
+    const phoneGoal = phoneProfile?.openGoal as OpenGoal | undefined;
+    const goalFromVoice =
+      voiceGoal !== undefined && (phoneGoal === undefined || voiceGoal.setAt > phoneGoal.setAt);
+    await this.#client.send(
+      new UpdateCommand({
+        TableName: this.#table,
+        Key: { [TABLE.partitionKey]: keys.user(phoneId), [TABLE.sortKey]: keys.profile },
+        UpdateExpression: `SET #created = if_not_exists(#created, :now)${goalFromVoice ? ', openGoal = :goal' : ''} ADD linkedIds :ids`,
+        ExpressionAttributeNames: { '#created': 'createdAt' },
+        ExpressionAttributeValues: {
+          ':now': now,
+          ':ids': new Set([voiceId]),
+          ...(goalFromVoice ? { ':goal': voiceGoal } : {}),
+        },
+      }),
+    );
+    await this.#client.send(
+      new PutCommand({
+        TableName: this.#table,
+        Item: {
+          [TABLE.partitionKey]: keys.user(voiceId),
+          [TABLE.sortKey]: keys.alias,
+          personId: phoneId,
+          linkedAt: now,
+        },
+      }),
+    );
+    const moved = [...entries, ...(voiceProfile ? [voiceProfile] : [])];
+    for (let i = 0; i < moved.length; i += BATCH_WRITE_LIMIT) {
+      await this.#batchDelete(moved.slice(i, i + BATCH_WRITE_LIMIT));
+    }
+  }
+
+  async unlink(userId: string, _now: string): Promise<boolean> {
+    const user = keys.user(userId);
+    const [alias, profile] = await Promise.all([
+      this.#get({ [TABLE.partitionKey]: user, [TABLE.sortKey]: keys.alias }),
+      this.#get({ [TABLE.partitionKey]: user, [TABLE.sortKey]: keys.profile }),
+    ]);
+    // From Alexa: this identity's alias goes, and the phone forgets it.
+    if (alias && typeof alias.personId === 'string') {
+      await this.#forgetLink(alias.personId, userId);
+      return true;
+    }
+    // From the phone: every Alexa linked to it.
+    const linked = linkedIdsOf(profile);
+    for (const voiceId of linked) await this.#forgetLink(userId, voiceId);
+    return linked.length > 0;
+  }
+
+  async #forgetLink(phoneId: string, voiceId: string): Promise<void> {
+    await this.#client.send(
+      new DeleteCommand({
+        TableName: this.#table,
+        Key: { [TABLE.partitionKey]: keys.user(voiceId), [TABLE.sortKey]: keys.alias },
+      }),
+    );
+    await this.#client
+      .send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: { [TABLE.partitionKey]: keys.user(phoneId), [TABLE.sortKey]: keys.profile },
+          UpdateExpression: 'DELETE linkedIds :ids',
+          ConditionExpression: 'attribute_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+          ExpressionAttributeValues: { ':ids': new Set([voiceId]) },
+        }),
+      )
+      .catch((error: Error) => {
+        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      });
+  }
+
+  async eraseVoiceSide(alexaUserId: string): Promise<number> {
+    const alias = await this.#get({
+      [TABLE.partitionKey]: keys.user(alexaUserId),
+      [TABLE.sortKey]: keys.alias,
+    });
+    let deleted = 0;
+    if (alias && typeof alias.personId === 'string') {
+      const phoneId = alias.personId;
+      await this.#forgetLink(phoneId, alexaUserId);
+      // What was said on Alexa, in the shared journal, goes with the skill; the texts stay.
+      const items = await this.#queryAll({
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+        ExpressionAttributeValues: { ':pk': keys.user(phoneId) },
+      });
+      const voiceItems = items.filter(
+        (item) =>
+          item[TABLE.sortKey] === keys.session('alexa') ||
+          (String(item[TABLE.sortKey]).startsWith(keys.entryPrefix) && toEntry(item).channel === 'alexa'),
+      );
+      for (let i = 0; i < voiceItems.length; i += BATCH_WRITE_LIMIT) {
+        await this.#batchDelete(voiceItems.slice(i, i + BATCH_WRITE_LIMIT));
+      }
+      deleted += voiceItems.length;
+    }
+    return deleted;
+  }
+
+  async #get(key: Item): Promise<Item | undefined> {
+    const [item] = await this.#batchGet([key]);
+    return item;
   }
 
   async saveSession(
@@ -428,24 +673,62 @@ export class DynamoCheckInStore implements CheckInStore {
   }
 
   async deleteUser(userId: string): Promise<number> {
+    // A person linked across channels is one person: every Alexa identity linked to the phone
+    // goes too (its alias, its sessions, anything left under it), before the phone's own
+    // items, so an erase cut short leaves no alias pointing at nothing. The PERSON# links an
+    // account keeps for other recognised voices stay: they are those people's to erase.
+    const linked: string[] = [];
+    const deleted = await this.#deletePartition(userId, false, async (items) => {
+      linked.push(...linkedIdsOf(items.find((item) => item[TABLE.sortKey] === keys.profile)));
+      let voices = 0;
+      for (const voiceId of linked) voices += await this.#deletePartition(voiceId, true);
+      return voices;
+    });
+    const remaining =
+      (await this.countItems(userId)) +
+      (await Promise.all(linked.map((id) => this.#countOwnItems(id)))).reduce((a, b) => a + b, 0);
+    if (remaining > 0) throw new DeleteIncompleteError(remaining);
+    return deleted;
+  }
+
+  /**
+   * Every item under one partition, in a few rounds (a turn landing mid-delete can add an item
+   * after the Query). `first` runs once on the first round's items, before they go.
+   */
+  async #deletePartition(
+    userId: string,
+    keepVoiceLinks: boolean,
+    first?: (items: Item[]) => Promise<number>,
+  ): Promise<number> {
     let deleted = 0;
-    // A turn landing mid-delete can add an item after the Query; a few rounds catch it.
     for (let round = 0; round < DELETE_ROUNDS; round++) {
-      const keyItems = await this.#queryAll({
-        KeyConditionExpression: '#pk = :pk',
-        ProjectionExpression: '#pk, #sk',
-        ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
-        ExpressionAttributeValues: { ':pk': keys.user(userId) },
-      });
+      const keyItems = (
+        await this.#queryAll({
+          KeyConditionExpression: '#pk = :pk',
+          ProjectionExpression: '#pk, #sk, linkedIds',
+          ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
+          ExpressionAttributeValues: { ':pk': keys.user(userId) },
+        })
+      ).filter((item) => !keepVoiceLinks || !String(item[TABLE.sortKey]).startsWith(keys.personPrefix));
+      if (round === 0 && first) deleted += await first(keyItems);
       if (keyItems.length === 0) break;
       for (let i = 0; i < keyItems.length; i += BATCH_WRITE_LIMIT) {
         await this.#batchDelete(keyItems.slice(i, i + BATCH_WRITE_LIMIT));
       }
       deleted += keyItems.length;
     }
-    const remaining = await this.countItems(userId);
-    if (remaining > 0) throw new DeleteIncompleteError(remaining);
     return deleted;
+  }
+
+  /** Items under an identity besides the PERSON# links it keeps for other voices. */
+  async #countOwnItems(userId: string): Promise<number> {
+    const items = await this.#queryAll({
+      KeyConditionExpression: '#pk = :pk',
+      ProjectionExpression: '#sk',
+      ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
+      ExpressionAttributeValues: { ':pk': keys.user(userId) },
+    });
+    return items.filter((item) => !String(item[TABLE.sortKey]).startsWith(keys.personPrefix)).length;
   }
 
   async countItems(userId: string): Promise<number> {
@@ -651,8 +934,19 @@ function toProfile(item: Item): Profile {
   if (item.reminder && typeof item.reminder === 'object') profile.reminder = item.reminder as Reminder;
   if (typeof item.reminderOfferedAt === 'string') profile.reminderOfferedAt = item.reminderOfferedAt;
   if (typeof item.contact === 'string') profile.hasContact = true;
+  const linked = linkedIdsOf(item);
+  if (linked.length > 0) profile.linkedIds = linked;
   return profile;
 }
+
+/** The Alexa identities linked to a phone's profile (a string set; absent when none). */
+function linkedIdsOf(item: Item | undefined): string[] {
+  const ids = item?.linkedIds;
+  if (ids instanceof Set) return [...ids].map(String);
+  return Array.isArray(ids) ? ids.map(String) : [];
+}
+
+const EMPTY: TurnSnapshot = { profile: null, session: null };
 
 function dueOf(item: Item): DueReminder {
   return {

@@ -7,6 +7,7 @@ import type {
   CheckInStore,
   DeliveryRecord,
   DueReminder,
+  LinkParty,
   Profile,
   ReminderClaim,
   ReminderTarget,
@@ -15,13 +16,22 @@ import type {
   TurnSnapshot,
   UserExport,
 } from '../core/ports.ts';
-import type { Channel, ConversationState, JournalEntry, OpenGoal, Reminder, Reply } from '../core/types.ts';
+import type {
+  Channel,
+  ConversationState,
+  JournalEntry,
+  LinkOutcome,
+  OpenGoal,
+  Reminder,
+  Reply,
+} from '../core/types.ts';
 import {
   ANSWERED_BEFORE_ERASE,
   DELIVERIES_KEPT,
   deliveryKey,
   epochSeconds,
   keys,
+  LINK_CODE_TTL_SECONDS,
   normaliseIso,
   SESSION_TTL_SECONDS,
   TOMBSTONE_TTL_SECONDS,
@@ -247,6 +257,36 @@ export class MemoryCheckInStore implements CheckInStore {
 
   async setOptOut(userId: string, optedOut: boolean, now: string): Promise<void> {
     this.#profile(userId, now).optedOut = optedOut;
+  }
+
+  /**
+   * Link codes, for unit tests of the turn: kept and refused as on the table. Linking itself
+   * (the merge and the alias) is the DynamoDB store's, and tested there on dynalite: here a
+   * good code is honestly 'unavailable' rather than a link that merged nothing.
+   */
+  readonly #codes = new Map<string, { issuer: LinkParty; expiresAt: number }>();
+
+  async createLinkCode(code: string, issuer: LinkParty, now: string): Promise<boolean> {
+    const live = this.#codes.get(code);
+    if (live && live.expiresAt > epochSeconds(now)) return false;
+    this.#codes.set(code, { issuer, expiresAt: epochSeconds(now) + LINK_CODE_TTL_SECONDS });
+    return true;
+  }
+
+  async redeemLinkCode(code: string, redeemer: LinkParty, now: string): Promise<LinkOutcome> {
+    const found = this.#codes.get(code);
+    if (!found) return 'wrong';
+    if (found.expiresAt <= epochSeconds(now)) return 'expired';
+    if (found.issuer.channel === redeemer.channel) return 'sameChannel';
+    return 'unavailable';
+  }
+
+  async unlink(_userId: string, _now: string): Promise<boolean> {
+    return false;
+  }
+
+  async eraseVoiceSide(_alexaUserId: string): Promise<number> {
+    return 0;
   }
 
   async linkPerson(accountUserId: string, personUserId: string, _now: string): Promise<void> {

@@ -84,7 +84,31 @@ export const keys = {
    */
   person: (personUserId: string): string => `PERSON#${personUserId}`,
   personPrefix: 'PERSON#',
+  /**
+   * ALIAS, under an Alexa identity linked to a phone: `personId` is the phone's user id, and
+   * every turn of this identity reads and writes there (loadTurn resolves it first).
+   */
+  alias: 'ALIAS',
+  /** LINKTRIES, under whoever says codes: wrong codes lately (TTL), so codes cannot be guessed. */
+  linkTries: 'LINKTRIES',
+  /** LINK#<hash of the code>, its own partition for ten minutes: who made it, whether used. */
+  linkCode: (code: string): string => `LINK#${linkCodeHash(code)}`,
+  linkCodeSort: 'LINK',
 } as const;
+
+/** How long a link code lives. The words say "10 minutes" (core/content/link.ts). */
+export const LINK_CODE_TTL_SECONDS = 10 * 60;
+/** Wrong codes allowed per identity in LINK_TRIES_WINDOW_SECONDS; then it waits. */
+export const LINK_MAX_WRONG_TRIES = 3;
+export const LINK_TRIES_WINDOW_SECONDS = 10 * 60;
+
+/**
+ * A code's key: a hash, so the table holds no live code in the clear. A six-digit code is
+ * short; what protects it is its ten minutes, single use and the wrong-tries limit.
+ */
+export function linkCodeHash(code: string): string {
+  return createHash('sha256').update(`link-code:${code}`).digest('hex').slice(0, 32);
+}
 
 /**
  * The key a provider message is remembered by: a hash of the person and the message id, so

@@ -7,6 +7,7 @@ import type { Skill } from 'ask-sdk-core';
 import { buildSkill } from '../channels/alexa/skill.ts';
 import type { CheckInStore } from '../core/ports.ts';
 import type { Logger } from '../observability/log.ts';
+import type { CrisisTexter, PhoneTexter } from '../service/crisis-text.ts';
 import { eraseAlexaAccount } from '../service/erase-account.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
 
@@ -19,12 +20,25 @@ export interface AlexaWiring {
   skillId?: string;
   /** The turn's budget, store included: Alexa waits about 3 s for an answer. */
   turnBudgetMs: number;
+  /** Texts the crisis numbers to a linked phone as well (issue 13); without it, nothing is texted. */
+  crisisTexter?: CrisisTexter;
+  /** Texts "text me my summary" to a linked phone; without it, the skill says it could not. */
+  phoneTexter?: PhoneTexter;
+  /** The turns' clock (locally the development clock, shared with SMS and the reminders). */
+  clock?: () => Date;
 }
 
 export function wireAlexaSkill(wiring: AlexaWiring): Skill {
   const { store, logger } = wiring;
   return buildSkill({
-    runTurn: createTurnRunner({ store, logger, budgetMs: wiring.turnBudgetMs }),
+    runTurn: createTurnRunner({
+      store,
+      logger,
+      budgetMs: wiring.turnBudgetMs,
+      ...(wiring.crisisTexter ? { crisisTexter: wiring.crisisTexter } : {}),
+      ...(wiring.phoneTexter ? { phoneTexter: wiring.phoneTexter } : {}),
+      ...(wiring.clock ? { clock: wiring.clock } : {}),
+    }),
     pepper: wiring.pepper,
     logger,
     ...(wiring.skillId ? { skillId: wiring.skillId } : {}),

@@ -11,6 +11,7 @@ import type {
   Effect,
   Input,
   JournalEntry,
+  LinkOutcome,
   ProfileView,
   Reply,
 } from '../../src/core/types.ts';
@@ -25,6 +26,8 @@ export interface Turned {
 export class Conversation {
   state: ConversationState | null = null;
   profile: ProfileView = {};
+  /** What redeeming a link code comes to in this driver (the store decides it for real). */
+  linkOutcome: LinkOutcome = 'wrong';
   entries: JournalEntry[] = [];
   deleted = false;
   private turns = 0;
@@ -71,9 +74,12 @@ export class Conversation {
     const message: Input = typeof input === 'string' ? { type: 'text', text: input } : input;
     const ctx = this.ctx();
     let result = step(this.state, message, ctx);
-    if (result.needs) {
+    if (result.needs?.historySince !== undefined) {
       const since = result.needs.historySince;
       result = step(this.state, message, { ...ctx, history: this.entries.filter((e) => e.at >= since) });
+    } else if (result.needs?.linkCode !== undefined) {
+      // A pure driver has no other side to link with: the code it was given is the one it knows.
+      result = step(this.state, message, { ...ctx, link: this.linkOutcome });
     }
     for (const effect of result.effects) this.apply(effect);
     this.state = result.state;

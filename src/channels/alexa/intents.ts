@@ -193,6 +193,40 @@ export const WORDS_INTENTS: readonly WordsIntent[] = [
       'can I delete my data',
     ],
   },
+  // Linking a phone (issue 13): the core reads these words as LINK and UNLINK typed.
+  {
+    intent: 'LinkPhoneIntent',
+    words: 'link my phone',
+    samples: [
+      'link my phone',
+      'link my phone number',
+      'connect my phone',
+      'link to my phone',
+      'link my texts',
+      'I want to link my phone',
+    ],
+  },
+  {
+    intent: 'TextMySummaryIntent',
+    words: 'text me my summary',
+    samples: [
+      'text me my summary',
+      'text my summary to my phone',
+      'send my summary to my phone',
+      'send me my summary',
+      'text me the summary',
+    ],
+  },
+  {
+    intent: 'UnlinkPhoneIntent',
+    words: 'unlink my phone',
+    samples: [
+      'unlink my phone',
+      'unlink my phone number',
+      'disconnect my phone',
+      'I want to unlink my phone',
+    ],
+  },
   {
     intent: 'WhatCanYouDoIntent',
     words: 'what can you do',
@@ -214,6 +248,23 @@ const WORDS_BY_INTENT = new Map(WORDS_INTENTS.map((w) => [w.intent, w.words]));
 export function wordsOfIntent(intentName: string): string | undefined {
   return WORDS_BY_INTENT.get(intentName);
 }
+
+/**
+ * Saying a link code made by text ("my code is 4 8 2 9 1 3"): Alexa's number slot gives the
+ * digits, and the core reads them as LINK and the code, exactly as texted.
+ */
+export const LINK_CODE_INTENT = {
+  intent: 'LinkCodeIntent',
+  slot: 'code',
+  slotType: 'AMAZON.NUMBER',
+  samples: [
+    'my code is {code}',
+    'the code is {code}',
+    'my link code is {code}',
+    'link code {code}',
+    'code {code}',
+  ],
+} as const;
 
 /** Naming a feeling from the vocabulary (FEELING slot). */
 export const FEELING_INTENT = 'FeelingIntent';
@@ -549,6 +600,7 @@ export function handledIntentNames(): string[] {
   return [
     ...Object.keys(PLAIN_INTENTS),
     ...WORDS_INTENTS.map((w) => w.intent),
+    LINK_CODE_INTENT.intent,
     ...SLOT_FRAMES.map((f) => f.intent),
     ...FREE_SPEECH_CARRIERS.map((c) => c.intent),
   ];

@@ -5,6 +5,7 @@
  */
 import {
   FREE_SPEECH_CARRIERS,
+  LINK_CODE_INTENT,
   SLOT_FRAMES,
   SLOT_TYPES,
   SLOTS,
@@ -299,6 +300,11 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
     { name: 'AMAZON.FallbackIntent', samples: [] },
     // Fixed words ("are you a real person?", "help me breathe"), read by the core as typed.
     ...WORDS_INTENTS.map((intent): ModelIntent => ({ name: intent.intent, samples: [...intent.samples] })),
+    {
+      name: LINK_CODE_INTENT.intent,
+      slots: [s(LINK_CODE_INTENT.slot, LINK_CODE_INTENT.slotType)],
+      samples: [...LINK_CODE_INTENT.samples],
+    },
     // Carriers last: virtual-alexa breaks a tie in model order, so a bare "yes" or "I didn't"
     // goes to the intent that owns it, not to a carrier heard with nothing after its phrase.
     ...FREE_SPEECH_CARRIERS.map(

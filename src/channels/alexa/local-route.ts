@@ -7,6 +7,7 @@ import type { Router } from 'express';
 import { ConfigError, type Env, optionalEnv } from '../../config/env.ts';
 import type { CheckInStore } from '../../core/ports.ts';
 import type { Logger } from '../../observability/log.ts';
+import type { CrisisTexter, PhoneTexter } from '../../service/crisis-text.ts';
 import { DEFAULT_TURN_BUDGET_MS } from '../../service/turn-runner.ts';
 import { wireAlexaSkill } from '../../wiring/alexa.ts';
 import { createAlexaRouter } from './express-route.ts';
@@ -32,6 +33,12 @@ export interface LocalAlexaRouteDeps {
   pepper: string;
   logger: Logger;
   env?: Env;
+  /** Texts the crisis numbers to a linked phone (locally to the outbox). */
+  crisisTexter?: CrisisTexter;
+  /** Texts "text me my summary" to a linked phone (locally to the outbox). */
+  phoneTexter?: PhoneTexter;
+  /** The development clock, so a code made by text and said to Alexa read one time. */
+  clock?: () => Date;
   /** The turn's budget, store included; defaults to the runner's. */
   turnBudgetMs?: number;
 }
@@ -48,6 +55,9 @@ export function createLocalAlexaRoute(deps: LocalAlexaRouteDeps): { path: '/alex
     logger: deps.logger,
     pepper: deps.pepper,
     turnBudgetMs: deps.turnBudgetMs ?? DEFAULT_TURN_BUDGET_MS,
+    ...(deps.crisisTexter ? { crisisTexter: deps.crisisTexter } : {}),
+    ...(deps.phoneTexter ? { phoneTexter: deps.phoneTexter } : {}),
+    ...(deps.clock ? { clock: deps.clock } : {}),
     ...(settings.skillId ? { skillId: settings.skillId } : {}),
   });
   return {

@@ -11,6 +11,7 @@ import type { CrisisRegion, Input } from '../../core/types.ts';
 import {
   fillFrame,
   freeSpeechCarrier,
+  LINK_CODE_INTENT,
   PLAIN_INTENTS,
   SLOTS,
   type SlotFrame,
@@ -90,6 +91,15 @@ export function requestToInput(envelope: RequestEnvelope): Input | undefined {
   // "are you a real person?", "help me breathe": the core reads these words as if typed.
   const words = wordsOfIntent(name);
   if (words) return { type: 'text', text: words };
+
+  if (name === LINK_CODE_INTENT.intent) {
+    // The digits as heard; the core reads "link 482913" as if texted (and says when it is not six).
+    // Words that are no number go to the core as said, where the crisis gate reads them too.
+    const said = heard(slotOf(envelope, LINK_CODE_INTENT.slot));
+    const code = said?.replace(/\D/g, '');
+    if (code) return { type: 'text', text: `link ${code}` };
+    return said ? { type: 'text', text: `my code is ${said}` } : FALLBACK;
+  }
 
   const carrier = freeSpeechCarrier(name);
   if (carrier) {

@@ -151,7 +151,13 @@ export function buildSkill(deps: AlexaSkillDeps): Skill {
       personId(envelope) !== undefined && isSessionStart(envelope)
         ? linkVoice(envelope, pepper, userId)
         : undefined;
-    const { reply } = await runTurn({ userId, channel: 'alexa', region: regionOf(envelope), input });
+    const { reply } = await runTurn({
+      userId,
+      channel: 'alexa',
+      region: regionOf(envelope),
+      input,
+      ...(personId(envelope) !== undefined ? { recognisedVoice: true } : {}),
+    });
     if (linking) await settleWithin(linking, LINK_WAIT_MS);
     const { speech, reprompt, endSession } = renderSsml(reply);
     const response = handlerInput.responseBuilder.speak(speech);

@@ -111,6 +111,12 @@ export const summaryWords = {
     leftOut: 'I left out the earlier days, to keep this short.',
     close: 'Bring whatever feels most important.',
     again: 'Would you like to hear that again?',
+    /** A linked journal on a speaker that may be in a shared room: typed words only on a yes. */
+    typedHeld:
+      'Some notes were typed on your phone, and I left their words out, since others may hear this. Do you want me to read your text notes aloud?',
+    typedHeldReprompt: 'Say yes to hear your text notes aloud, or no to finish.',
+    /** A goal typed in their own words, named without its words. */
+    typedGoal: 'a goal you typed',
     againReprompt: 'You can say yes to hear it again, or no to finish.',
     bye: "Okay. Take care. I'm here any time.",
   },

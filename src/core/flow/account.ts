@@ -6,6 +6,7 @@
 
 import { capabilitiesOf } from '../capabilities.ts';
 import { crisis } from '../content/crisis.ts';
+import { link } from '../content/link.ts';
 import { service } from '../content/service.ts';
 import { crisisReply } from '../crisis/crisis-reply.ts';
 import { ask, beat, finish } from '../reply.ts';
@@ -117,9 +118,13 @@ export function optIn(turn: Turn): string {
 }
 
 export function confirmDelete(turn: Turn): Outcome {
+  // Linked to Alexa or a phone: the other side's journal is the same one, and goes too.
+  const question = turn.ctx.profile.linked
+    ? link.deleteBoth(turn.modality)
+    : service.deleteConfirm(turn.modality);
   return {
     state: { step: 'confirm-delete', values: {} },
-    reply: ask([service.deleteConfirm(turn.modality)], service.deleteConfirmReprompt(turn.modality)),
+    reply: ask([question], service.deleteConfirmReprompt(turn.modality)),
   };
 }
 

@@ -14,6 +14,7 @@
 
 import { service } from '../content/service.ts';
 import { summaryWords as w } from '../content/summary.ts';
+import { feelingByWord } from '../feelings/vocabulary.ts';
 import { goalById } from '../goals/catalogue.ts';
 import { TRIED, TRIGGERS } from '../journal/options.ts';
 import { ask, beat, finish, joinWords } from '../reply.ts';
@@ -356,6 +357,15 @@ export function writtenLines(entries: readonly JournalEntry[], now: string, time
  * The written summary as pages: each fits three texts with its "Reply MORE for the rest",
  * and a line is never split between pages.
  */
+/** The written summary's first page (what SUMMARY would text first), or undefined when there is nothing. */
+export function firstWrittenPage(
+  entries: readonly JournalEntry[],
+  now: string,
+  timeZone?: string,
+): string[] | undefined {
+  return writtenPages(writtenLines(entries, now, timeZone))[0];
+}
+
 export function writtenPages(lines: readonly string[]): string[][] {
   const pages: string[][] = [];
   let rest = [...lines];
@@ -458,6 +468,8 @@ export function spokenBeats(entries: readonly JournalEntry[], now: string, timeZ
 /** What the person asked of the summary, once the journal is loaded. */
 export interface SummaryRequest {
   since: string;
+  /** Spoken: read words typed by text aloud (they said yes to it). */
+  readTyped?: boolean;
   /** Written: the page to show (0 = the first). */
   page: number;
   /** Spoken: how many times in a row it has now been said. */
@@ -489,9 +501,20 @@ export function summaryTurn(turn: Turn, current: FlowState, said: Said): Summary
     return { fetch: { since, page: next, heard: 1 } };
   }
   if (since === undefined) return undefined;
-  const again = isCommand(said, 'repeat') || (turn.modality === 'voice' && isAnswer(said, 'yes'));
+  const saidYes = turn.modality === 'voice' && isAnswer(said, 'yes');
+  // "yes" to "do you want me to read your text notes aloud?": the same summary, with them.
+  if (saidYes && values.summaryTyped === 'held')
+    return { fetch: { since, page: 0, heard: 1, readTyped: true } };
+  const again = isCommand(said, 'repeat') || saidYes;
   if (again)
-    return { fetch: { since, page: values.summaryPage ?? 0, heard: (values.summaryHeard ?? 1) + 1 } };
+    return {
+      fetch: {
+        since,
+        page: values.summaryPage ?? 0,
+        heard: (values.summaryHeard ?? 1) + 1,
+        ...(values.summaryTyped === 'read' ? { readTyped: true } : {}),
+      },
+    };
   if (turn.modality === 'voice' && isAnswer(said, 'no')) {
     return { outcome: { state: { step: 'closed', values: {} }, reply: finish([w.voice.bye]) } };
   }
@@ -509,8 +532,14 @@ export function showSummary(turn: Turn, history: readonly JournalEntry[], reques
     state: { step: 'closed', values: {} },
     reply: finish([service.summary.nothingYet(SUMMARY_DAYS)]),
   };
-  if (turn.modality === 'voice')
-    return spokenSummary(spokenBeats(history, now, timeZone), request) ?? nothingYet;
+  if (turn.modality === 'voice') {
+    // A speaker may be in a shared room: words typed by text are read aloud only to a
+    // recognised voice, or after a yes to reading them (issue 13). Enumerated words always are.
+    const reading = turn.ctx.recognisedVoice === true || request.readTyped === true;
+    const heard = reading ? history : history.flatMap((e) => withoutTypedWords(e) ?? []);
+    const held = !reading && history.some((e) => withoutTypedWords(e) !== e);
+    return spokenSummary(spokenBeats(heard, now, timeZone), request, held) ?? nothingYet;
+  }
 
   const pages = writtenPages(writtenLines(history, now, timeZone));
   if (pages.length === 0) return nothingYet;
@@ -530,12 +559,53 @@ export function pageReply(page: readonly string[]): Reply {
   return finish(page.map((text) => beat(text, { pauseAfter: 'long' })));
 }
 
-function spokenSummary(beats: Beat[], request: SummaryRequest): Outcome | undefined {
+/**
+ * An entry as a shared speaker may say it: entries made on Alexa hold enumerated values only
+ * and stay as they are; from text, a feeling outside the vocabulary, own words for what set it
+ * off or what was tried, and an own-words goal are left out (the goal is named without its
+ * words). Undefined when nothing of the entry is left to say.
+ */
+export function withoutTypedWords(entry: JournalEntry): JournalEntry | undefined {
+  if (entry.channel === 'alexa') return entry;
+  switch (entry.kind) {
+    case 'feeling':
+      return feelingByWord(entry.word)?.word === entry.word ? entry : undefined;
+    case 'reflection': {
+      const trigger = entry.trigger !== undefined && TRIGGERS.some((o) => o.id === entry.trigger);
+      const tried = entry.tried !== undefined && TRIED.some((o) => o.id === entry.tried);
+      if (trigger === (entry.trigger !== undefined) && tried === (entry.tried !== undefined)) return entry;
+      if (!trigger && !tried) return undefined;
+      const { trigger: t, tried: d, helped, ...rest } = entry;
+      return {
+        ...rest,
+        ...(trigger ? { trigger: t } : {}),
+        ...(tried ? { tried: d, ...(helped !== undefined ? { helped } : {}) } : {}),
+      };
+    }
+    case 'goal':
+    case 'outcome':
+      return entry.goal.text === undefined ? entry : { ...entry, goal: { text: w.voice.typedGoal } };
+    default:
+      return entry;
+  }
+}
+
+function spokenSummary(beats: Beat[], request: SummaryRequest, typedHeld = false): Outcome | undefined {
   if (beats.length === 0) return undefined;
   const values: Values = { summarySince: request.since, summaryHeard: request.heard };
+  if (request.readTyped) values.summaryTyped = 'read';
+
   if (request.heard > MAX_AGAIN_QUESTIONS) {
     // Said again, without asking a third time: it can still be asked for with "repeat".
     return { state: { step: 'summary', values }, reply: finish(beats.slice(0, -1)) };
+  }
+  if (typedHeld) {
+    // The question at the end is whether to read the typed notes, not whether to say it again.
+    values.summaryTyped = 'held';
+    return {
+      state: { step: 'summary', values },
+      reply: ask([...beats.slice(0, -1), beat(w.voice.typedHeld)], w.voice.typedHeldReprompt),
+    };
   }
   return { state: { step: 'summary', values }, reply: ask(beats, w.voice.againReprompt) };
 }
