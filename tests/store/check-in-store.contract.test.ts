@@ -502,3 +502,63 @@ function contract(makeStore: () => CheckInStore): void {
     expect(deleted).toBe(0);
   });
 }
+
+/**
+ * Linking (issue 13) on the DynamoDB store, where it is implemented: the same promises on
+ * dynalite and, where Java runs, on Amazon's DynamoDB Local (conditional writes and TTL reads
+ * as AWS makes them).
+ */
+function linkContract(makeStore: () => DynamoCheckInStore): void {
+  it('links an Alexa identity to a phone by a code once: one journal, nothing doubled, the code then used', async () => {
+    const store = makeStore();
+    const phone = newUser();
+    const voice = newUser();
+    await store.appendEntry(phone, feeling('e-phone', T0));
+    await store.appendEntry(voice, { ...feeling('e-voice', hoursLater(1), 'anxious'), channel: 'alexa' });
+
+    expect(await store.createLinkCode('482913', { userId: voice, channel: 'alexa' }, hoursLater(2))).toBe(
+      true,
+    );
+    expect(await store.redeemLinkCode('482913', { userId: phone, channel: 'sms' }, hoursLater(2))).toBe(
+      'linked',
+    );
+    expect(await store.redeemLinkCode('482913', { userId: phone, channel: 'sms' }, hoursLater(2))).not.toBe(
+      'linked',
+    );
+
+    const words = (await store.entriesSince(phone, T0)).map((e) => (e.kind === 'feeling' ? e.word : e.kind));
+    expect(words.sort()).toEqual(['anxious', 'heavy']);
+    const viaVoice = await store.loadTurn(voice, 'alexa', hoursLater(3));
+    const viaPhone = await store.loadTurn(phone, 'sms', hoursLater(3));
+    expect(viaVoice.profile).toEqual(viaPhone.profile);
+  });
+
+  it('refuses a wrong code and an expired one, and links nothing', async () => {
+    const store = makeStore();
+    const phone = newUser();
+    const voice = newUser();
+    expect(await store.createLinkCode('735102', { userId: voice, channel: 'alexa' }, T0)).toBe(true);
+    expect(await store.redeemLinkCode('735109', { userId: phone, channel: 'sms' }, T0)).toBe('wrong');
+    expect(await store.redeemLinkCode('735102', { userId: phone, channel: 'sms' }, hoursLater(1))).toBe(
+      'expired',
+    );
+    expect(await store.unlink(voice, hoursLater(1))).toBe(false);
+  });
+}
+
+describe('DynamoCheckInStore linking on dynalite', () => {
+  linkContract(() => new DynamoCheckInStore({ client: dynamo.client, tableName: dynamo.tableName }));
+});
+
+if (javaAvailable()) {
+  describe('DynamoCheckInStore linking on DynamoDB Local', () => {
+    let local: TestDynamo;
+    beforeAll(async () => {
+      local = await startDynamoDbLocal();
+    });
+    afterAll(async () => {
+      await local?.close();
+    });
+    linkContract(() => new DynamoCheckInStore({ client: local.client, tableName: local.tableName }));
+  });
+}
