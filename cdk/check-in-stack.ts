@@ -26,6 +26,7 @@ import {
   ALEXA_SKILL_ID,
   CONTACT_KEY_ID,
   ID_PEPPER_SECRET_ARN,
+  PHONE_TEXT_FUNCTION_NAME,
   PUBLIC_URL,
   SMS_PATH,
   TWILIO_AUTH_TOKEN_SECRET_ARN,
@@ -321,6 +322,16 @@ export class CheckInStack extends Stack {
       .bindSecret(TWILIO_AUTH_TOKEN_SECRET_ARN, twilioToken);
     this.remindersFunction.addEnvironment(CONTACT_KEY_ID, this.contactKey.keyArn);
     this.remindersFunction.addToRolePolicy(contactKeyUse(this.contactKey.keyArn, 'kms:Decrypt'));
+    // A person linked to a phone gets the crisis numbers (and their summary) by text from an
+    // Echo: the Alexa function asks this one, by name, and never holds the number or the key
+    // (src/service/phone-text-relay.ts). This function, not its versions: no wildcard.
+    this.alexaFunction.addEnvironment(PHONE_TEXT_FUNCTION_NAME, this.remindersFunction.functionName);
+    this.alexaFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [this.remindersFunction.functionArn],
+      }),
+    );
     // The schedule's own role may invoke this one function (no version wildcard) and put a
     // failed invocation on the dead-letter queue.
     const schedulerRole = new Role(this, 'ReminderTickRole', {

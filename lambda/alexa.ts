@@ -6,15 +6,26 @@
  * Alexa waits about 3 s for an answer (8 s at most), so every slow part is bounded: the
  * turn (store included) by the runner's budget, the pepper read by its own timeout; past
  * either, the skill still answers, and its error reply keeps the crisis line.
+ *
+ * A person linked to a phone gets the crisis numbers (and "text me my summary") by text:
+ * this function asks the reminders function, which alone may decrypt the number
+ * (src/service/phone-text-relay.ts).
  */
 
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { Context } from 'aws-lambda';
 import { requireEnv } from '../src/config/env.ts';
-import { ALEXA_SKILL_ID, ID_PEPPER_SECRET_ARN, TABLE_NAME } from '../src/config/lambda-env.ts';
+import {
+  ALEXA_SKILL_ID,
+  ID_PEPPER_SECRET_ARN,
+  PHONE_TEXT_FUNCTION_NAME,
+  TABLE_NAME,
+} from '../src/config/lambda-env.ts';
 import { createSecretReader } from '../src/config/secrets.ts';
 import { createLogger } from '../src/observability/log.ts';
 import { deadlineIn, withDeadline } from '../src/service/deadline.ts';
+import { createLambdaClient, createLambdaPhoneTextInvoker } from '../src/service/phone-text-invoke.ts';
+import { createRelayedTexters } from '../src/service/phone-text-relay.ts';
 import { createDynamoDocumentClient } from '../src/store/dynamo-client.ts';
 import { DynamoCheckInStore } from '../src/store/dynamo-store.ts';
 import { wireAlexaSkill } from '../src/wiring/alexa.ts';
@@ -31,10 +42,15 @@ const config = {
   skillId: requireEnv(ALEXA_SKILL_ID),
   tableName: requireEnv(TABLE_NAME),
   pepperSecretArn: requireEnv(ID_PEPPER_SECRET_ARN),
+  phoneTextFunction: requireEnv(PHONE_TEXT_FUNCTION_NAME),
 };
 
 const logger = createLogger();
 const readSecret = createSecretReader();
+const phoneTexts = createRelayedTexters(
+  createLambdaPhoneTextInvoker(createLambdaClient(config.region), config.phoneTextFunction),
+  logger,
+);
 const skill = wireAlexaSkill({
   store: new DynamoCheckInStore({
     client: createDynamoDocumentClient({ region: config.region, requestTimeoutMs: 800, maxAttempts: 2 }),
@@ -46,6 +62,7 @@ const skill = wireAlexaSkill({
     withDeadline(() => readSecret(config.pepperSecretArn), deadlineIn(PEPPER_BUDGET_MS), 'id-pepper'),
   skillId: config.skillId,
   turnBudgetMs: TURN_BUDGET_MS,
+  ...phoneTexts,
 });
 
 /** Lambda entry point: one Alexa request envelope in, one response envelope out. */

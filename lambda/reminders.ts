@@ -1,12 +1,15 @@
 /**
- * Composition root of the reminder sender on AWS Lambda, invoked by an EventBridge
- * Scheduler schedule every 5 minutes (cdk/check-in-stack.ts). Wiring only: the tick is
- * src/service/reminder-tick.ts, the same one `npm start` runs in-process.
+ * Composition root of the texts the service sends first, on AWS Lambda. Two callers:
+ * - an EventBridge Scheduler schedule every 5 minutes (cdk/check-in-stack.ts): the reminder
+ *   tick, src/service/reminder-tick.ts, the same one `npm start` runs in-process;
+ * - the Alexa function, by a synchronous invoke, to text a linked phone the crisis numbers or
+ *   "text me my summary" (src/service/phone-text-relay.ts): it never sees the number.
+ * Wiring only.
  *
  * It alone may decrypt the sealed numbers (KMS, encryption context = user id), and it sends
  * through Twilio's Messages API with the official client and a Messaging Service SID, with
- * credentials from Secrets Manager, read at the first send of a tick (a tick with nobody due
- * reads no secret).
+ * credentials from Secrets Manager, read at the first send (a tick with nobody due reads no
+ * secret).
  */
 import { createTwilioSender, type TextSender } from '../src/channels/sms/outbound.ts';
 import { requireEnv } from '../src/config/env.ts';
@@ -20,6 +23,12 @@ import { createSecretReader } from '../src/config/secrets.ts';
 import { createKmsContactVault } from '../src/identity/contact-vault.ts';
 import { createKmsClient } from '../src/identity/kms-client.ts';
 import { createLogger } from '../src/observability/log.ts';
+import { createCrisisTexter, createPhoneTexter } from '../src/service/crisis-text.ts';
+import {
+  answerPhoneText,
+  asPhoneTextRequest,
+  type PhoneTextAnswer,
+} from '../src/service/phone-text-relay.ts';
 import { runReminderTick, type TickResult } from '../src/service/reminder-tick.ts';
 import { createDynamoDocumentClient } from '../src/store/dynamo-client.ts';
 import { DynamoCheckInStore } from '../src/store/dynamo-store.ts';
@@ -71,7 +80,13 @@ const sender: TextSender = {
   },
 };
 
-export async function handler(): Promise<TickResult> {
+const phoneSide = { store, vault, sender, logger };
+const texters = { crisisTexter: createCrisisTexter(phoneSide), phoneTexter: createPhoneTexter(phoneSide) };
+
+/** A phone-text request from the Alexa function, or else the scheduled tick. */
+export async function handler(event?: unknown): Promise<TickResult | PhoneTextAnswer> {
+  const request = asPhoneTextRequest(event);
+  if (request) return answerPhoneText(request, texters);
   return runReminderTick({
     store,
     vault,

@@ -40,6 +40,12 @@ export const CONTACT_KEY_ID = 'CONTACT_KMS_ARN';
  */
 export const TWILIO_SENDER_SECRET_ARN = 'TWILIO_SENDER_SECRET_ARN';
 
+/**
+ * Name of the function that texts a linked phone for the Alexa function (the reminders
+ * function, the only one that may decrypt a number): src/service/phone-text-relay.ts.
+ */
+export const PHONE_TEXT_FUNCTION_NAME = 'PHONE_TEXT_FUNCTION_NAME';
+
 /** Path the SMS webhook is served on, appended to PUBLIC_URL for signature validation. */
 export const SMS_PATH = '/sms';
 
@@ -58,4 +64,5 @@ export const PLACEHOLDER_LAMBDA_ENV: Readonly<Record<string, string>> = {
   [CONTACT_KEY_ID]: 'arn:aws:kms:us-east-1:000000000000:key/00000000-0000-0000-0000-000000000000',
   [TWILIO_SENDER_SECRET_ARN]:
     'arn:aws:secretsmanager:us-east-1:000000000000:secret:MyCheckIn/twilio-sender-AbCdEf',
+  [PHONE_TEXT_FUNCTION_NAME]: 'my-check-in-placeholder-reminders',
 };

@@ -75,6 +75,20 @@ describe('reminders on AWS', () => {
     }
   });
 
+  it('let the Alexa function text a linked phone only by invoking the sender, never by opening a number', () => {
+    const alexaFn = resources[logicalId(synth.stack.alexaFunction)] as Resource;
+    const env = (alexaFn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env.PHONE_TEXT_FUNCTION_NAME).toEqual({ Ref: logicalId(synth.stack.remindersFunction) });
+    const alexa = roleStatements('AlexaFunctionRole');
+    const invokes = alexa.filter((s) => [s.Action].flat().includes('lambda:InvokeFunction'));
+    expect(invokes.map((s) => s.Resource)).toEqual([
+      { 'Fn::GetAtt': [logicalId(synth.stack.remindersFunction), 'Arn'] },
+    ]);
+    // No Twilio secret either: the sender keeps both.
+    expect(Object.keys(env)).not.toContain('TWILIO_SENDER_SECRET_ARN');
+    expect(Object.keys(env)).not.toContain('CONTACT_KMS_ARN');
+  });
+
   it('read the Twilio settings from Secrets Manager by ARN, and the due index by its own name only', () => {
     const fn = resources[logicalId(synth.stack.remindersFunction)] as Resource;
     const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;

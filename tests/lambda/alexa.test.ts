@@ -1,10 +1,10 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userIdFor } from '../../src/identity/user-id.ts';
-import { LOCAL_FAKE_CREDENTIALS } from '../../src/store/dynamo-client.ts';
 import { DynamoCheckInStore } from '../../src/store/dynamo-store.ts';
 import {
   ALEXA_USER_ID,
@@ -14,6 +14,7 @@ import {
   skillDisabledEvent,
 } from '../channels/alexa/envelopes.ts';
 import { startDynalite, type TestDynamo } from '../helpers/dynalite.ts';
+import { captureStdout, stubLambdaEnvOn } from './lambda-env.ts';
 
 const PEPPER = 'lambda-alexa-test-pepper';
 const PEPPER_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:id-pepper-AbCdEf';
@@ -22,6 +23,11 @@ type Handler = (event: RequestEnvelope) => Promise<ResponseEnvelope>;
 
 // Secrets Manager is the one remote service no emulator here provides; DynamoDB is dynalite.
 const secrets = mockClient(SecretsManagerClient);
+// Nor does any emulate Lambda's invoke, by which this function asks the sender to text a phone.
+const lambda = mockClient(LambdaClient);
+const SENDER_FUNCTION = 'my-check-in-reminders';
+/** A JSON answer as Lambda's invoke returns it (bytes). */
+const payload = (json: string) => new TextEncoder().encode(json) as InvokeCommandOutput['Payload'];
 let db: TestDynamo;
 let store: DynamoCheckInStore;
 /** What the handler's logger wrote to stdout (CloudWatch on Lambda). */
@@ -45,19 +51,12 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  vi.stubEnv('AWS_REGION', 'us-east-1');
-  vi.stubEnv('AWS_ACCESS_KEY_ID', LOCAL_FAKE_CREDENTIALS.accessKeyId);
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', LOCAL_FAKE_CREDENTIALS.secretAccessKey);
-  // The SDK's own service-specific endpoint setting: the handler has no test-only branch.
-  vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', db.endpoint);
-  vi.stubEnv('TABLE_NAME', db.tableName);
+  stubLambdaEnvOn(db);
   vi.stubEnv('ALEXA_SKILL_ID', SKILL_ID);
   vi.stubEnv('ID_PEPPER_SECRET_ARN', PEPPER_ARN);
-  stdout = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  });
+  vi.stubEnv('PHONE_TEXT_FUNCTION_NAME', SENDER_FUNCTION);
+  lambda.reset();
+  stdout = captureStdout();
   secrets.reset();
   secrets.on(GetSecretValueCommand, { SecretId: PEPPER_ARN }).resolves({ SecretString: PEPPER });
 });
@@ -114,6 +113,63 @@ describe('lambda/alexa handler', () => {
     expect(await store.countItems(voice)).toBe(0);
     expect(stdout.join('')).toContain('"event":"alexa-skill-disabled-erased"');
     expect(stdout.join('')).not.toMatch(/amzn1\.ask\.(account|person)/);
+  });
+
+  it('texts a linked phone the crisis numbers through the sender function, and says so only when it went', async () => {
+    // Prepare: phones that asked to be texted (a sealed number), each linked to an Echo by a code.
+    const handler = await loadHandler();
+    const phoneUsers: string[] = [];
+    const say = async (userId: string, phone: string) => {
+      const now = new Date().toISOString();
+      const phoneUser = userIdFor(PEPPER, 'sms', phone);
+      phoneUsers.push(phoneUser);
+      await store.commitTurn(phoneUser, 'sms', {
+        state: { v: 1, step: 'closed', values: {} },
+        expectedVersion: null,
+        writes: [{ type: 'storeContact', sealed: 'v1.kms.c2VhbGVk' }],
+        now,
+      });
+      const code = phone.slice(-6);
+      await store.createLinkCode(code, { userId: phoneUser, channel: 'sms' }, now);
+      const key = userIdFor(PEPPER, 'alexa', userId);
+      expect(await store.redeemLinkCode(code, { userId: key, channel: 'alexa' }, now)).toBe('linked');
+      return speech(
+        await handler(intentRequest('FreeSpeechWantIntent', { query: { value: 'to die' } }, { userId })),
+      );
+    };
+
+    // Act: the sender says it texted; then it fails (its own error).
+    lambda.on(InvokeCommand).resolvesOnce({ StatusCode: 200, Payload: payload('{"sent":true}') });
+    const texted = await say(`${ALEXA_USER_ID}-lambda-link-1`, '+12125550171');
+    lambda.on(InvokeCommand).resolvesOnce({
+      StatusCode: 200,
+      FunctionError: 'Unhandled',
+      Payload: payload('{"errorType":"Error"}'),
+    });
+    const failed = await say(`${ALEXA_USER_ID}-lambda-link-2`, '+12125550172');
+
+    // Assess: the crisis reply either way; the text claimed only when it went.
+    expect(texted).toContain('<say-as interpret-as="digits">988</say-as>');
+    expect(texted).toContain('I&apos;ve also texted you the numbers.');
+    expect(failed).toContain('<say-as interpret-as="digits">988</say-as>');
+    expect(failed).not.toContain('texted you');
+    const calls = lambda.commandCalls(InvokeCommand);
+    expect(calls).toHaveLength(2);
+    const request = JSON.parse(new TextDecoder().decode(calls[0]?.args[0].input.Payload as Uint8Array));
+    expect(calls[0]?.args[0].input).toMatchObject({
+      FunctionName: SENDER_FUNCTION,
+      InvocationType: 'RequestResponse',
+    });
+    // The person and what to send: never a number, never what was said.
+    expect(request).toEqual({
+      kind: 'phone-text',
+      personId: phoneUsers[0],
+      now: expect.any(String),
+      what: 'crisis',
+      region: 'US',
+    });
+    expect(stdout.join('')).toContain('"event":"phone-text-relay-failed"');
+    for (const id of phoneUsers) expect(stdout.join('')).not.toContain(id);
   });
 
   it('refuses a request for another skill', async () => {

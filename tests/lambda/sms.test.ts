@@ -4,9 +4,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userIdFor } from '../../src/identity/user-id.ts';
-import { LOCAL_FAKE_CREDENTIALS } from '../../src/store/dynamo-client.ts';
 import { DynamoCheckInStore } from '../../src/store/dynamo-store.ts';
 import { startDynalite, type TestDynamo } from '../helpers/dynalite.ts';
+import { captureStdout, stubLambdaEnvOn } from './lambda-env.ts';
 
 const TOKEN = 'lambda-test-auth-token-0123456789';
 const PEPPER = 'lambda-test-pepper';
@@ -100,12 +100,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  vi.stubEnv('AWS_REGION', 'us-east-1');
-  vi.stubEnv('AWS_ACCESS_KEY_ID', LOCAL_FAKE_CREDENTIALS.accessKeyId);
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', LOCAL_FAKE_CREDENTIALS.secretAccessKey);
-  // The SDK's own service-specific endpoint setting: the handler has no test-only branch.
-  vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', db.endpoint);
-  vi.stubEnv('TABLE_NAME', db.tableName);
+  stubLambdaEnvOn(db);
   vi.stubEnv('PUBLIC_URL', PUBLIC_URL);
   vi.stubEnv('TWILIO_AUTH_TOKEN_SECRET_ARN', TOKEN_ARN);
   vi.stubEnv('ID_PEPPER_SECRET_ARN', PEPPER_ARN);
@@ -113,11 +108,7 @@ beforeEach(() => {
     'CONTACT_KMS_ARN',
     'arn:aws:kms:us-east-1:000000000000:key/00000000-0000-0000-0000-000000000000',
   );
-  stdout = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  });
+  stdout = captureStdout();
   secrets.reset();
   secrets.on(GetSecretValueCommand, { SecretId: TOKEN_ARN }).resolves({ SecretString: TOKEN });
   secrets.on(GetSecretValueCommand, { SecretId: PEPPER_ARN }).resolves({ SecretString: PEPPER });

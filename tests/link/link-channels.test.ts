@@ -15,6 +15,11 @@ import { createLocalContactVault } from '../../src/identity/contact-vault.ts';
 import { createOutbox } from '../../src/local/outbox.ts';
 import { silentLogger } from '../../src/observability/log.ts';
 import { createCrisisTexter, createPhoneTexter } from '../../src/service/crisis-text.ts';
+import {
+  answerPhoneText,
+  asPhoneTextRequest,
+  createRelayedTexters,
+} from '../../src/service/phone-text-relay.ts';
 import { createTurnRunner } from '../../src/service/turn-runner.ts';
 import { keys } from '../../src/store/table.ts';
 import {
@@ -348,46 +353,59 @@ describe('a shared Echo', () => {
 
 describe('the phone helps the voice', () => {
   /** Both sides on one runner that keeps numbers (sealed) and texts crisis lines to an outbox. */
-  async function textingPair() {
+  async function textingPair(options: { relayed?: boolean } = {}) {
     const outbox = createOutbox(
       () => new Date(),
       () => undefined,
     );
     const vault = createLocalContactVault(randomBytes(32).toString('hex'));
+    const phoneSide = { store: h.store, vault, sender: outbox, logger: silentLogger };
+    const inProcess = {
+      crisisTexter: createCrisisTexter(phoneSide),
+      phoneTexter: createPhoneTexter(phoneSide),
+    };
+    // As on AWS: the voice side asks the sender by a JSON request (lambda/reminders.ts answers).
+    const relayed = createRelayedTexters(async (request) => {
+      const received = asPhoneTextRequest(JSON.parse(JSON.stringify(request)));
+      if (!received) throw new Error('not a phone-text request');
+      return answerPhoneText(received, inProcess);
+    }, silentLogger);
     const runTurn = createTurnRunner({
       store: h.store,
       logger: silentLogger,
       budgetMs: 10_000,
       vault,
-      crisisTexter: createCrisisTexter({ store: h.store, vault, sender: outbox, logger: silentLogger }),
-      phoneTexter: createPhoneTexter({ store: h.store, vault, sender: outbox, logger: silentLogger }),
+      ...(options.relayed ? relayed : inProcess),
     });
-    const phoneSide = await startSmsHarness({ db: h.db, deps: { runTurn } });
+    const sms = await startSmsHarness({ db: h.db, deps: { runTurn } });
     const skill = buildSkill({ runTurn, pepper: PEPPER, logger: silentLogger, skillId: SKILL_ID });
     const phone = newPhone();
-    const send = async (body: string) => (await phoneSide.send(body, { from: phone })).all;
+    const send = async (body: string) => (await sms.send(body, { from: phone })).all;
     await send('hi');
     const echo = createEmulator({ skill });
     await echo.say('open my check in');
     const code = codeIn((await echo.say('link my phone')).speech);
     expect(await send(`LINK ${code}`)).toContain('Linked.');
-    return { outbox, echo, phone, send, close: () => phoneSide.close() };
+    return { outbox, echo, phone, send, close: () => sms.close() };
   }
 
-  it('a crisis spoken to a linked Echo texts the numbers to the phone, and the skill says so', async () => {
-    const { outbox, echo, phone, send, close } = await textingPair();
-    expect(await send('remind me at 7pm')).toContain('7pm');
-    await echo.say('open my check in');
-    const heard = await echo.say('I want to kill myself');
-    expect(heard.speech).toContain('988');
-    expect(heard.speech).toContain("I've also texted you the numbers.");
-    const texts = outbox.list();
-    expect(texts.length).toBeGreaterThan(0);
-    expect(texts.every((t) => t.to === `***${phone.slice(-2)}`)).toBe(true);
-    expect(texts.map((t) => t.text).join(' ')).toContain('988');
-    expectCarrierSafe(texts.map((t) => t.text));
-    await close();
-  });
+  for (const relayed of [false, true]) {
+    const how = relayed ? 'relayed to the sender, as on AWS' : 'in process, as on npm start';
+    it(`a crisis spoken to a linked Echo texts the numbers to the phone, and the skill says so (${how})`, async () => {
+      const { outbox, echo, phone, send, close } = await textingPair({ relayed });
+      expect(await send('remind me at 7pm')).toContain('7pm');
+      await echo.say('open my check in');
+      const heard = await echo.say('I want to kill myself');
+      expect(heard.speech).toContain('988');
+      expect(heard.speech).toContain("I've also texted you the numbers.");
+      const texts = outbox.list();
+      expect(texts.length).toBeGreaterThan(0);
+      expect(texts.every((t) => t.to === `***${phone.slice(-2)}`)).toBe(true);
+      expect(texts.map((t) => t.text).join(' ')).toContain('988');
+      expectCarrierSafe(texts.map((t) => t.text));
+      await close();
+    });
+  }
 
   it('never texts a phone that opted out (STOP), nor one that never asked to be texted', async () => {
     const asked = await textingPair();
