@@ -28,6 +28,7 @@ import {
   loadOrCreateLocalContactKey,
   loadOrCreateLocalPepper,
 } from './pepper.ts';
+import { createSimulator, selfUrlFor, simulatorNotice } from './simulator/simulator.ts';
 import { configureServerTimeouts } from './timeouts.ts';
 
 // Local runs may use Node 20 (package.json engines); Lambda runs Node 22.
@@ -54,7 +55,20 @@ async function main(): Promise<void> {
   const outbox = config.twilioSender
     ? undefined
     : createOutbox(clock, (line) => process.stdout.write(`${line}\n`));
-  const sender = config.twilioSender ? createTwilioSender(config.twilioSender) : outbox;
+  const twilioAuthToken = await loadOrCreateDevTwilioToken(config.dataDir, config.twilioAuthToken);
+  // The simulator page (GET /, local only): a phone and an Echo on the real endpoints.
+  const simulator = createSimulator({
+    publicUrl: config.publicUrl,
+    twilioAuthToken,
+    pepper,
+    store: local.store,
+    skillId: alexa.skillId,
+    clock,
+  });
+  // Texts sent first to a simulated (fake) phone also appear in its thread on the page.
+  const sender = config.twilioSender
+    ? createTwilioSender(config.twilioSender)
+    : outbox && simulator.watchTexts(outbox);
   let ticking: Promise<{ sent: number }> | undefined;
   const tick = (): Promise<{ sent: number }> => {
     // One tick at a time; a second caller waits for the one under way, then runs its own.
@@ -75,7 +89,19 @@ async function main(): Promise<void> {
 
   // What texting a linked phone from Alexa needs: the reminders' sender, vault and store.
   const phoneSide = { store: local.store, vault, sender: sender as NonNullable<typeof sender>, logger };
-  const twilioAuthToken = await loadOrCreateDevTwilioToken(config.dataDir, config.twilioAuthToken);
+  const alexaRoute = createLocalAlexaRoute({
+    store: local.store,
+    pepper,
+    logger,
+    clock,
+    // A crisis spoken to a linked Echo is texted to the phone too: the outbox, or Twilio.
+    crisisTexter: createCrisisTexter(phoneSide),
+    phoneTexter: createPhoneTexter(phoneSide),
+  });
+  let selfBase = '';
+  simulator.connectEcho(
+    alexa.verifySignature ? { skill: alexaRoute.skill } : { url: () => `${selfBase}/alexa` },
+  );
   const mounts: Mount[] = [
     {
       path: '/sms',
@@ -91,15 +117,7 @@ async function main(): Promise<void> {
         }),
       ),
     },
-    createLocalAlexaRoute({
-      store: local.store,
-      pepper,
-      logger,
-      clock,
-      // A crisis spoken to a linked Echo is texted to the phone too: the outbox, or Twilio.
-      crisisTexter: createCrisisTexter(phoneSide),
-      phoneTexter: createPhoneTexter(phoneSide),
-    }),
+    { path: alexaRoute.path, router: alexaRoute.router },
     {
       path: '/',
       router: createDevRoutes({
@@ -109,6 +127,7 @@ async function main(): Promise<void> {
         ...(outbox ? { outbox } : {}),
       }),
     },
+    { path: '/', router: simulator.router },
   ];
 
   const app = createLocalApp({ runTurn, store: local.store, pepper, logger, mounts });
@@ -121,6 +140,8 @@ async function main(): Promise<void> {
   });
   configureServerTimeouts(server);
   const port = (server.address() as { port: number }).port;
+  selfBase = selfUrlFor(host, port);
+  simulator.listeningAt(selfBase);
   const where = local.mode === 'configured' ? `DynamoDB at ${local.endpoint}` : `data in ${config.dataDir}`;
   process.stdout.write(`my check in is running at http://${hostForUrl(host)}:${port} (${where})\n`);
   process.stdout.write(`SMS webhook: POST ${config.publicUrl}/sms, signed with Twilio's scheme\n`);
@@ -136,6 +157,7 @@ async function main(): Promise<void> {
       ? 'Reminders: sent through your Twilio Messaging Service\n'
       : `Reminders: to the local outbox, GET http://127.0.0.1:${port}/outbox; POST /dev/clock days=1 to move the clock\n`,
   );
+  process.stdout.write(`${simulatorNotice(`http://${hostForUrl(host)}:${port}/`, alexa.verifySignature)}\n`);
   const ticker = setInterval(() => {
     tick().catch((error: unknown) => logger.error({ event: 'reminder-failed', error: errorName(error) }));
   }, TICK_EVERY_MS);

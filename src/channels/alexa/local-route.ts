@@ -3,6 +3,7 @@
  * ALEXA_SKILL_ID, enforced when set; ALEXA_VERIFY_SIGNATURE=false switches Amazon's
  * signature and timestamp checks off for local emulators only, announced at start-up.
  */
+import type { Skill } from 'ask-sdk-core';
 import type { Router } from 'express';
 import { ConfigError, type Env, optionalEnv } from '../../config/env.ts';
 import type { CheckInStore } from '../../core/ports.ts';
@@ -43,8 +44,15 @@ export interface LocalAlexaRouteDeps {
   turnBudgetMs?: number;
 }
 
-/** The skill behind POST /alexa, ready to mount: `{ path: '/alexa', router }`. */
-export function createLocalAlexaRoute(deps: LocalAlexaRouteDeps): { path: '/alexa'; router: Router } {
+/**
+ * The skill behind POST /alexa, ready to mount: `{ path: '/alexa', router }`, and the skill
+ * itself for the local simulator (src/local/simulator/echo.ts).
+ */
+export function createLocalAlexaRoute(deps: LocalAlexaRouteDeps): {
+  path: '/alexa';
+  router: Router;
+  skill: Skill;
+} {
   const settings = localAlexaSettings(deps.env);
   if (!settings.verifySignature) {
     // Anyone who can reach this port can now speak as any Alexa user: say so plainly.
@@ -63,5 +71,6 @@ export function createLocalAlexaRoute(deps: LocalAlexaRouteDeps): { path: '/alex
   return {
     path: '/alexa',
     router: createAlexaRouter({ skill, verifySignature: settings.verifySignature, logger: deps.logger }),
+    skill,
   };
 }
