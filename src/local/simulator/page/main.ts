@@ -336,12 +336,15 @@ function describe(entry: JournalEntry): string {
 
 async function refreshJournal(): Promise<void> {
   if (!person) return;
+  const asked = person.id;
   let view: JournalView;
   try {
     view = await asPerson((p) => call<JournalView>('GET', `/simulator/people/${p.id}/journal`));
   } catch {
     return;
   }
+  // A slow answer about the person before "new person" was pressed is not shown.
+  if (person?.id !== asked) return;
   const rows: HTMLTableRowElement[] = [];
   let day = '';
   for (const entry of view.entries) {
@@ -411,10 +414,12 @@ async function refreshOutbox(): Promise<void> {
 /** Texts the service sent first to this person's phone join its thread. */
 async function pollInbox(): Promise<void> {
   if (!person) return;
+  const asked = person.id;
   try {
     const { texts } = await asPerson((p) =>
       call<{ texts: Array<{ time: string; text: string }> }>('GET', `/simulator/people/${p.id}/inbox`),
     );
+    if (person?.id !== asked) return;
     const fresh = texts.slice(inboxShown);
     inboxShown = texts.length;
     for (const sent of fresh) addBubble(sent.text, 'them', true);
