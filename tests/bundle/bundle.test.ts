@@ -83,4 +83,17 @@ describe('the Lambda bundles', () => {
     expect(fallback?.bytes).toBeLessThan(32 * 1024);
     expect(await readFile(fallback?.file ?? '', 'utf8')).toContain('741741');
   });
+
+  it('leaves the local simulator out of every Lambda bundle: no page, no simulator route, no emulator', async () => {
+    for (const bundle of bundles.values()) {
+      const local = bundle.inputs.filter(
+        (input) => input.startsWith('src/local/') || input.includes('node_modules/virtual-alexa/'),
+      );
+      const text = await readFile(bundle.file, 'utf8');
+
+      expect(local, bundle.name).toEqual([]);
+      expect(text, bundle.name).not.toContain('/simulator/people');
+      expect(text, bundle.name).not.toContain('Try it in a browser');
+    }
+  });
 });
