@@ -39,7 +39,10 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
     throw new Error(`CHROMIUM_PATH=${configured} does not exist. ${INSTALL_HINT}`);
   }
   for (const name of CANDIDATES) {
-    const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+    const found = spawnSync('/bin/sh', ['-c', `command -v ${name}`], {
+      encoding: 'utf8',
+      env: { PATH: env.PATH ?? '' },
+    }).stdout.trim();
     if (found) return found;
   }
   throw new Error(
