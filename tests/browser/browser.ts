@@ -16,6 +16,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import {
   type Finished,
   finished,
@@ -64,6 +65,30 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/**
+ * One npm start and one Chromium for a test file. A start-up failure (Chromium missing, say)
+ * fails every test of the file with its message: vitest would mark them skipped after a
+ * failing beforeAll, and this repository allows no skipped tests.
+ */
+export function useServerAndBrowser(): () => Running {
+  let running: Running | undefined;
+  let failure: unknown;
+  beforeAll(async () => {
+    try {
+      running = await startServerAndBrowser();
+    } catch (error) {
+      failure = error;
+    }
+  }, 90_000);
+  afterAll(async () => {
+    await running?.stop();
+  });
+  return () => {
+    if (running) return running;
+    throw failure instanceof Error ? failure : new Error(String(failure));
+  };
+}
+
 export async function startServerAndBrowser(): Promise<Running> {
   const executablePath = findChromium();
   const dataDir = await mkdtemp(join(tmpdir(), 'check-in-browser-'));
@@ -77,9 +102,18 @@ export async function startServerAndBrowser(): Promise<Running> {
     log += chunk.toString('utf8');
   });
   const exit: Promise<Finished> = finished(server);
-  const line = await waitForLine(server, /Try it in a browser: http:\/\/\S+/);
-  const pageUrl = /http:\/\/\S+/.exec(line)?.[0] ?? '';
-  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
+  let browser: Browser;
+  let pageUrl: string;
+  try {
+    const line = await waitForLine(server, /Try it in a browser: http:\/\/\S+/);
+    pageUrl = /http:\/\/\S+/.exec(line)?.[0] ?? '';
+    browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
+  } catch (error) {
+    server.kill('SIGTERM');
+    await exit;
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   return {
     pageUrl,

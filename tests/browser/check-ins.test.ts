@@ -6,34 +6,17 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ARTIFACTS_DIR,
-  openSimulator,
-  type Running,
-  say,
-  spoken,
-  startServerAndBrowser,
-  tap,
-  text,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, openSimulator, say, spoken, tap, text, useServerAndBrowser } from './browser.ts';
 
-let running: Running;
-
-beforeAll(async () => {
-  running = await startServerAndBrowser();
-}, 90_000);
-
-afterAll(async () => {
-  await running?.stop();
-});
+const running = useServerAndBrowser();
 
 const journalRows = (page: Page) => page.locator('#journal tbody tr:not(.day)').allTextContents();
 
 describe('the simulator page on npm start', () => {
   it('says at start-up where the page is, that it is local only, and how the Echo reaches the skill', () => {
-    expect(running.pageUrl).toMatch(/^http:\/\/localhost:\d+\/$/);
-    const said = running.output();
+    expect(running().pageUrl).toMatch(/^http:\/\/localhost:\d+\/$/);
+    const said = running().output();
     expect(said).toMatch(/local only, this machine only, never in Lambda/);
     expect(said).toMatch(
       /without Amazon's certificate check, inside the simulator only; POST \/alexa keeps the check on/,
@@ -41,7 +24,7 @@ describe('the simulator page on npm start', () => {
   });
 
   it('holds a whole check-in by text, with quick replies for the numbered choices, and the journal fills', async () => {
-    const page = await openSimulator(running);
+    const page = await openSimulator(running());
     expect(await page.locator('#phone-number').textContent()).toMatch(/^\+1555\d{7}$/);
 
     expect(await text(page, 'hi')).toMatch(/What's here right now\?/);
@@ -72,7 +55,7 @@ describe('the simulator page on npm start', () => {
   });
 
   it('holds a whole spoken-style check-in on the Echo, the reply shown under the ring and spoken with its pauses', async () => {
-    const page = await openSimulator(running, { fakeClock: true });
+    const page = await openSimulator(running(), { fakeClock: true });
     expect(await say(page, 'open my check in')).toMatch(/What's here right now\?/);
     expect(await say(page, "I'm feeling anxious")).toMatch(/^Anxious\./);
     const grounding = await say(page, 'the first one');
@@ -103,7 +86,7 @@ describe('the simulator page on npm start', () => {
   });
 
   it('answers a crisis phrase on each device with 988: shown on the phone, shown and spoken on the Echo', async () => {
-    const page = await openSimulator(running);
+    const page = await openSimulator(running());
     await text(page, 'hi');
     const phoneReply = await text(page, "I can't go on anymore");
     expect(phoneReply).toMatch(/call or text 988/i);

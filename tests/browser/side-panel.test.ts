@@ -7,26 +7,10 @@
 import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ARTIFACTS_DIR,
-  openSimulator,
-  type Running,
-  say,
-  startServerAndBrowser,
-  tap,
-  text,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, openSimulator, say, tap, text, useServerAndBrowser } from './browser.ts';
 
-let running: Running;
-
-beforeAll(async () => {
-  running = await startServerAndBrowser();
-}, 90_000);
-
-afterAll(async () => {
-  await running?.stop();
-});
+const running = useServerAndBrowser();
 
 const journal = async (page: Page) => (await page.locator('#journal tbody').textContent()) ?? '';
 const summary = async (page: Page) => (await page.locator('#journal-summary').textContent()) ?? '';
@@ -44,7 +28,7 @@ const sentFirst = (page: Page) => page.locator('#thread .bubble.first');
 
 describe('the side panel', () => {
   it('brings a reminder asked for by text after "+1 day", into the thread and the outbox', async () => {
-    const page = await openSimulator(running);
+    const page = await openSimulator(running());
     await text(page, 'hi');
     expect(await text(page, 'remind me at 7pm')).toMatch(/each day around 7pm/);
     await page.getByRole('button', { name: '+1 day' }).click();
@@ -79,7 +63,7 @@ describe('the side panel', () => {
   });
 
   it('links the Echo and the phone by a code said on one and given on the other: one journal', async () => {
-    const page = await openSimulator(running);
+    const page = await openSimulator(running());
     await text(page, 'hi');
     await page.getByRole('button', { name: 'Code from the Echo' }).click();
     await page
@@ -115,7 +99,7 @@ describe('the side panel', () => {
   });
 
   it('starts afresh with "new person", and "delete my data" shows everything gone', async () => {
-    const page = await openSimulator(running);
+    const page = await openSimulator(running());
     await text(page, 'hi');
     await text(page, 'heavy');
     await expect.poll(() => journal(page)).toMatch(/feeling: heavy/);
@@ -140,7 +124,7 @@ describe('the side panel', () => {
   });
 
   it('answers only this page: other sites, other hosts and forms are refused', async () => {
-    const base = running.pageUrl.replace(/\/$/, '');
+    const base = running().pageUrl.replace(/\/$/, '');
     const fromElsewhere = await fetch(`${base}/simulator/people`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://example.org' },
