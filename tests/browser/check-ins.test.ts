@@ -98,4 +98,34 @@ describe('the simulator page on npm start', () => {
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'after-crisis-phrase.png'), fullPage: true });
     await page.close();
   });
+
+  it('is readable on a phone: one column, nothing wider than the screen, and usable by keyboard alone', async () => {
+    const page = await openSimulator(running(), { viewport: { width: 390, height: 844 } });
+    // Keyboard only: the skip link, then typing and Enter.
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => (globalThis as unknown as Focused).document.activeElement?.textContent),
+    ).toBe('Skip to the phone');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('hi');
+    await page.keyboard.press('Enter');
+    await page.locator('#thread .bubble.them').first().waitFor();
+    const widths = await page.evaluate(() => {
+      const { document, innerWidth } = globalThis as unknown as Focused;
+      return { page: document.documentElement.scrollWidth, screen: innerWidth };
+    });
+    expect(widths.page).toBeLessThanOrEqual(widths.screen);
+    expect(await page.locator('#thread').textContent()).toMatch(/What's here right now\?/);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'on-a-phone.png'), fullPage: true });
+    await page.close();
+  });
 });
+
+/** The little of the DOM these checks read (the tests' TypeScript has no DOM types). */
+interface Focused {
+  document: {
+    activeElement: { textContent: string | null } | null;
+    documentElement: { scrollWidth: number };
+  };
+  innerWidth: number;
+}
