@@ -45,8 +45,9 @@ describe('the simulator page on npm start', () => {
     expect(await tap(page, /not today/)).not.toBe('');
 
     // The side panel shows what was stored: the feeling, the tool, the goal, the trigger.
-    await expect.poll(async () => (await journalRows(page)).join('\n')).toMatch(/feeling: heavy/);
+    await expect.poll(async () => (await journalRows(page)).join('\n')).toMatch(/trigger: work/);
     const rows = (await journalRows(page)).join('\n');
+    expect(rows).toMatch(/feeling: heavy/);
     expect(rows).toMatch(/tool: self-compassion/);
     expect(rows).toMatch(/goal: \S+/);
     expect(rows).toMatch(/trigger: work/);
@@ -80,7 +81,8 @@ describe('the simulator page on npm start', () => {
     await page.clock.runFor(10_000);
     expect(await page.locator('#echo-status').textContent()).toMatch(/The skill has closed/);
 
-    await expect.poll(async () => (await journalRows(page)).join('\n')).toMatch(/Echo.*feeling: anxious/);
+    await expect.poll(async () => (await journalRows(page)).join('\n')).toMatch(/Echo\s*goal\s*goal: \S+/);
+    expect((await journalRows(page)).join('\n')).toMatch(/Echo\s*feeling\s*feeling: anxious/);
     expect((await journalRows(page)).join('\n')).toMatch(/tool: grounding/);
     await page.close();
   });

@@ -78,8 +78,9 @@ describe('the side panel', () => {
     expect(await say(page, "I'm feeling anxious")).toMatch(/^Anxious\./);
     await text(page, 'GOAL');
     expect(await tap(page, /^Reply 1:/)).toMatch(/Your goal: /);
-    await expect.poll(() => journal(page)).toMatch(/Echo.*feeling: anxious/);
-    expect(await journal(page)).toMatch(/phone.*goal: \S+/);
+    // The panel refreshes after each turn; wait for the one after the goal.
+    await expect.poll(() => journal(page)).toMatch(/phone.*goal: \S+/);
+    expect(await journal(page)).toMatch(/Echo.*feeling: anxious/);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'linked.png'), fullPage: true });
 
     // The other way round, for a new person: the phone gets the code, the Echo is told it.

@@ -334,17 +334,23 @@ function describe(entry: JournalEntry): string {
     .join('; ');
 }
 
+/** The journal is asked for after every turn; answers can come back out of order. */
+let journalAsks = 0;
+let journalShown = 0;
+
 async function refreshJournal(): Promise<void> {
   if (!person) return;
   const asked = person.id;
+  const ask = ++journalAsks;
   let view: JournalView;
   try {
     view = await asPerson((p) => call<JournalView>('GET', `/simulator/people/${p.id}/journal`));
   } catch {
     return;
   }
-  // A slow answer about the person before "new person" was pressed is not shown.
-  if (person?.id !== asked) return;
+  // A slow answer is not shown over a newer one, nor one about the person before "new person".
+  if (person?.id !== asked || ask < journalShown) return;
+  journalShown = ask;
   const rows: HTMLTableRowElement[] = [];
   let day = '';
   for (const entry of view.entries) {
