@@ -158,8 +158,9 @@ export function createSimulator(deps: SimulatorDeps): Simulator {
   };
 
   const router = Router();
-  router.use(['/', '/simulator'], localOnly);
-  router.get('/', (_req, res) => {
+  // Mounted at `/` after every other route: only its own paths are guarded here.
+  router.use('/simulator', localOnly);
+  router.get('/', localOnly, (_req, res) => {
     res.set(PAGE_HEADERS).type('html').send(pageAssets.html());
   });
   router.get('/simulator/page.css', (_req, res) => {

@@ -412,6 +412,7 @@ async function refreshOutbox(): Promise<void> {
   );
   if (texts.length === 0) {
     const empty = document.createElement('li');
+    empty.className = 'empty';
     empty.textContent = 'Nothing sent yet.';
     ui.outbox.append(empty);
   }
