@@ -4,6 +4,7 @@
  * `userId` is always the HMAC of a channel identity, never a phone number or Alexa id.
  */
 import type {
+  CaringText,
   Channel,
   ConversationState,
   Effect,
@@ -12,6 +13,7 @@ import type {
   OpenGoal,
   Reminder,
   Reply,
+  SafetyPlan,
 } from './types.ts';
 
 export interface Profile {
@@ -28,6 +30,10 @@ export interface Profile {
   hasContact?: boolean;
   /** Alexa identities linked to this person (their user ids): one journal (LinkStore). */
   linkedIds?: string[];
+  /** Their safety plan (src/core/safety-plan.ts): in the export, gone with DELETE. */
+  safetyPlan?: SafetyPlan;
+  /** The caring text after a crisis reply: asked, answered, due, sent. */
+  caringText?: CaringText;
 }
 
 export interface StoredSession {

@@ -51,7 +51,9 @@ import type {
   TurnWrite,
   UserExport,
 } from '../core/ports.ts';
+import { parsePlan } from '../core/safety-plan.ts';
 import type {
+  CaringText,
   Channel,
   ConversationState,
   JournalEntry,
@@ -936,6 +938,10 @@ function toProfile(item: Item): Profile {
   if (typeof item.contact === 'string') profile.hasContact = true;
   const linked = linkedIdsOf(item);
   if (linked.length > 0) profile.linkedIds = linked;
+  const plan = parsePlan(item.safetyPlan);
+  if (plan) profile.safetyPlan = plan;
+  if (item.caringText && typeof item.caringText === 'object')
+    profile.caringText = item.caringText as CaringText;
   return profile;
 }
 
@@ -1083,6 +1089,15 @@ export function profileUpdate(
         break;
       case 'markReminderOffered':
         assign('reminderOfferedAt', write.at);
+        break;
+      case 'setSafetyPlan':
+        assign('safetyPlan', write.plan);
+        break;
+      case 'clearSafetyPlan':
+        drop('safetyPlan');
+        break;
+      case 'setCaringText':
+        assign('caringText', write.caring);
         break;
       case 'appendEntry':
         break;

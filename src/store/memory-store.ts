@@ -134,6 +134,15 @@ export class MemoryCheckInStore implements CheckInStore {
         case 'markReminderOffered':
           this.#profile(userId, commit.now).reminderOfferedAt = write.at;
           break;
+        case 'setSafetyPlan':
+          this.#profile(userId, commit.now).safetyPlan = structuredClone(write.plan);
+          break;
+        case 'clearSafetyPlan':
+          delete this.#profile(userId, commit.now).safetyPlan;
+          break;
+        case 'setCaringText':
+          this.#profile(userId, commit.now).caringText = { ...write.caring };
+          break;
       }
     }
     if (channel === 'sms') this.#user(userId).sessionUpdatedAt = commit.now;
