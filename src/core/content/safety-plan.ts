@@ -34,6 +34,11 @@ const QUESTIONS: Record<PlanStepId, string> = {
   reason: 'Last one: what is one thing that matters to you and is worth living for?',
 };
 
+const VOICE_QUESTIONS: Partial<Record<PlanStepId, string>> = {
+  warningSigns: 'What tells you a hard time might be starting?',
+  saferSpace: 'What could help make your space feel safer when things are hard?',
+};
+
 export const plan = {
   label: (id: PlanStepId) => LABELS[id],
 
@@ -47,7 +52,9 @@ export const plan = {
   /** Coming back to a plan left part way. */
   resumed: (step: number) => `Welcome back to your plan. Picking up at step ${step} of 7.`,
 
-  question: (id: PlanStepId) => QUESTIONS[id],
+  /** On voice the same question, without "in your words": a speaker offers its choices. */
+  question: (id: PlanStepId, m: Modality = 'text') =>
+    (m === 'voice' ? VOICE_QUESTIONS[id] : undefined) ?? QUESTIONS[id],
   questionReprompt: (m: Modality) =>
     byModality(m, 'A few words is enough, or reply SKIP.', 'You can pick one of the choices, or say skip.'),
   /** Voice keeps only its choices; own words are for text (a linked phone). */

@@ -157,7 +157,7 @@ function askStep(turn: Turn, id: PlanStepId, extra: Values, lead: readonly strin
   const voice = turn.modality === 'voice';
   const options = PLAN_OPTIONS[id].map((o) => o.label);
   const reply = ask(
-    [...lead, w.question(id)],
+    [...lead, w.question(id, turn.modality)],
     w.questionReprompt(turn.modality),
     voice ? { choices: options } : {},
   );
