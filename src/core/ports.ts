@@ -227,6 +227,14 @@ export interface ReminderStore {
    * kept number go, and the person is marked opted out until they text START.
    */
   endRemindersOptedOut(userId: string, now: string): Promise<void>;
+  /** People whose caring text (after a crisis reply, issue 14) is due at or before `now`. */
+  dueCaringTexts(now: string, limit: number): Promise<DueReminder[]>;
+  /**
+   * Claims a caring text before it is sent, conditional on the due time read: true only for the
+   * one caller that won. It is then marked sent on the profile (never a second), and the number
+   * is erased unless a reminder still needs it.
+   */
+  claimCaringText(userId: string, expectedDueAt: string, now: string): Promise<boolean>;
 }
 
 /** Who made a link code: the channel identity (its user id, unresolved) and its channel. */

@@ -65,6 +65,7 @@ import type {
 import { DeleteIncompleteError, PartialCommitError } from './errors.ts';
 import {
   ANSWERED_BEFORE_ERASE,
+  caringShardOf,
   DELIVERIES_KEPT,
   DUE_SHARDS,
   deliveryKey,
@@ -534,16 +535,16 @@ export class DynamoCheckInStore implements CheckInStore {
     return found.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0)).slice(0, limit);
   }
 
-  async #scanDue(now: string): Promise<DueReminder[]> {
+  async #scanDue(now: string, sortKey: string = keys.profile): Promise<DueReminder[]> {
     const found: DueReminder[] = [];
     let startKey: Item | undefined;
     do {
       const out = await this.#client.send(
         new ScanCommand({
           TableName: this.#table,
-          FilterExpression: 'attribute_exists(#due) AND #due <= :now',
-          ExpressionAttributeNames: { '#due': TABLE.dueAt },
-          ExpressionAttributeValues: { ':now': now },
+          FilterExpression: 'attribute_exists(#due) AND #due <= :now AND #sk = :sk',
+          ExpressionAttributeNames: { '#due': TABLE.dueAt, '#sk': TABLE.sortKey },
+          ExpressionAttributeValues: { ':now': now, ':sk': sortKey },
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
       );
@@ -619,6 +620,77 @@ export class DynamoCheckInStore implements CheckInStore {
       if ((error as Error).name === 'ConditionalCheckFailedException') return false;
       throw error;
     }
+  }
+
+  async dueCaringTexts(now: string, limit: number): Promise<DueReminder[]> {
+    const found: DueReminder[] = [];
+    try {
+      for (let shard = 0; shard < DUE_SHARDS; shard++) {
+        const out = await this.#client.send(
+          new QueryCommand({
+            TableName: this.#table,
+            IndexName: TABLE.dueIndex,
+            KeyConditionExpression: '#shard = :shard AND #due <= :now',
+            ExpressionAttributeNames: { '#shard': TABLE.dueShard, '#due': TABLE.dueAt },
+            ExpressionAttributeValues: { ':shard': `CARE#${shard}`, ':now': now },
+            Limit: limit,
+          }),
+        );
+        for (const item of out.Items ?? []) found.push(dueOf(item));
+      }
+    } catch (error) {
+      if (!isMissingIndex(error)) throw error;
+      // A local table made before reminders: scan, as dueReminders does.
+      found.push(...(await this.#scanDue(now, keys.caring)));
+    }
+    return found.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0)).slice(0, limit);
+  }
+
+  async claimCaringText(userId: string, expectedDueAt: string, now: string): Promise<boolean> {
+    try {
+      await this.#client.send(
+        new DeleteCommand({
+          TableName: this.#table,
+          Key: { [TABLE.partitionKey]: keys.user(userId), [TABLE.sortKey]: keys.caring },
+          ConditionExpression: '#due = :expected',
+          ExpressionAttributeNames: { '#due': TABLE.dueAt },
+          ExpressionAttributeValues: { ':expected': expectedDueAt },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+    const profileKey = { [TABLE.partitionKey]: keys.user(userId), [TABLE.sortKey]: keys.profile };
+    await this.#client
+      .send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: profileKey,
+          UpdateExpression: 'SET #caring.#sent = :now',
+          ConditionExpression: 'attribute_exists(#caring)',
+          ExpressionAttributeNames: { '#caring': 'caringText', '#sent': 'sentAt' },
+          ExpressionAttributeValues: { ':now': now },
+        }),
+      )
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      });
+    // The number was kept for this one text: it goes now, unless a reminder still needs it.
+    await this.#client
+      .send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: profileKey,
+          UpdateExpression: 'REMOVE #contact',
+          ConditionExpression: 'attribute_not_exists(#reminder)',
+          ExpressionAttributeNames: { '#contact': 'contact', '#reminder': 'reminder' },
+        }),
+      )
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      });
+    return true;
   }
 
   async endRemindersOptedOut(userId: string, now: string): Promise<void> {
@@ -866,6 +938,20 @@ export class DynamoCheckInStore implements CheckInStore {
           [TABLE.partitionKey]: keys.user(userId),
           [TABLE.sortKey]: keys.entry(write.entry.at, write.entry.id),
           entry: write.entry,
+        },
+      };
+      writes.push({ transact: { Put: put }, send: () => this.#client.send(new PutCommand(put)) });
+    }
+    for (const write of commit.writes) {
+      // The caring text's due time, an item of its own in the due index (keys.caring).
+      if (write.type !== 'setCaringText' || write.caring.answer !== 'yes' || !write.caring.dueAt) continue;
+      const put = {
+        TableName: this.#table,
+        Item: {
+          [TABLE.partitionKey]: keys.user(userId),
+          [TABLE.sortKey]: keys.caring,
+          [TABLE.dueShard]: caringShardOf(userId),
+          [TABLE.dueAt]: write.caring.dueAt,
         },
       };
       writes.push({ transact: { Put: put }, send: () => this.#client.send(new PutCommand(put)) });

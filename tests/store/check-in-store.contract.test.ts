@@ -437,6 +437,40 @@ function contract(makeStore: () => CheckInStore): void {
     expect(await store.exportUser(user)).toEqual({ profile: null, entries: [] });
   });
 
+  it('lists a caring text when it is due and lets one claim win, once, erasing a number no reminder needs', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+    const dueAt = hoursLater(25);
+    await store.commitTurn(user, 'sms', {
+      state: state('closed'),
+      expectedVersion: null,
+      writes: [
+        { type: 'storeContact', sealed: 'sealed-number' },
+        { type: 'setCaringText', caring: { answer: 'yes', at: T0, dueAt } },
+      ],
+      now: T0,
+    });
+
+    // Act
+    const early = await store.dueCaringTexts(hoursLater(24), 100);
+    const due = await store.dueCaringTexts(hoursLater(26), 100);
+    const first = await store.claimCaringText(user, dueAt, hoursLater(26));
+    const second = await store.claimCaringText(user, dueAt, hoursLater(26));
+    const after = await store.dueCaringTexts(hoursLater(26), 100);
+    const exported = await store.exportUser(user);
+
+    // Assess
+    expect(early.some((d) => d.userId === user)).toBe(false);
+    expect(due).toContainEqual({ userId: user, dueAt });
+    expect([first, second]).toEqual([true, false]);
+    expect(after.some((d) => d.userId === user)).toBe(false);
+    expect(exported.profile?.caringText).toEqual({ answer: 'yes', at: T0, dueAt, sentAt: hoursLater(26) });
+    expect(exported.profile?.hasContact).toBeUndefined();
+    // Due reminders never list a caring text.
+    expect((await store.dueReminders(hoursLater(26), 100)).some((d) => d.userId === user)).toBe(false);
+  });
+
   it('deletes the safety plan alone, leaving the rest of the profile', async () => {
     // Prepare
     const store = makeStore();

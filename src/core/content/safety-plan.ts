@@ -149,4 +149,7 @@ export const caring = {
   no: "That's okay, I won't.",
   /** The text itself: no reference to what was said, 988 in it. */
   text: 'Thinking of you today. No need to reply. 988 is there any time, by call or text.',
+  /** Outside the US and Canada: the place's line ("call Samaritans on 116 123"). */
+  textElsewhere: (line: string) =>
+    `Thinking of you today. No need to reply. Help is there any time: ${line}.`,
 };
