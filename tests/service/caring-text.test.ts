@@ -121,7 +121,7 @@ describe('the caring text after a crisis reply', () => {
     expect(yes).toBe("Okay. I'll text you once tomorrow. Take care until then.");
     expect(tonight).toEqual([]);
     expect(tomorrow.map((s) => s.text)).toEqual([
-      'Thinking of you today. No need to reply. 988 is there any time, by call or text.',
+      'my check in: Thinking of you today. No need to reply. 988 is there any time, by call or text.',
     ]);
     expect(tomorrow[0]?.to).toBe(p.h.phone);
     const hour = newYorkHour(tomorrow[0]?.at ?? '');

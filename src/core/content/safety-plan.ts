@@ -147,9 +147,12 @@ export const caring = {
       "Okay. I'll text your phone once tomorrow. Take care until then.",
     ),
   no: "That's okay, I won't.",
-  /** The text itself: no reference to what was said, 988 in it. */
-  text: 'Thinking of you today. No need to reply. 988 is there any time, by call or text.',
+  /**
+   * The text itself: no reference to what was said, 988 in it. Like every text sent first it
+   * opens with the service's name (carriers ask that a text sent first say who it is from).
+   */
+  text: 'my check in: Thinking of you today. No need to reply. 988 is there any time, by call or text.',
   /** Outside the US and Canada: the place's line ("call Samaritans on 116 123"). */
   textElsewhere: (line: string) =>
-    `Thinking of you today. No need to reply. Help is there any time: ${line}.`,
+    `my check in: Thinking of you today. No need to reply. Help is there any time: ${line}.`,
 };

@@ -8,7 +8,7 @@ import { caring } from '../content/safety-plan.ts';
 import { service } from '../content/service.ts';
 import type { CrisisRegion } from '../types.ts';
 
-/** "Thinking of you today. No need to reply. 988 is there any time, by call or text." */
+/** "my check in: Thinking of you today. No need to reply. 988 is there any time, by call or text." */
 export function caringTextFor(region: CrisisRegion): string {
   return region === 'US' || region === 'CA'
     ? caring.text

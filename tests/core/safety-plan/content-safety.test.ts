@@ -74,7 +74,7 @@ describe('the safety plan and caring text content against the safety checklist',
 
   it('sends a caring text that says nothing of what was said, asks for nothing, and carries 988', () => {
     expect(content.caring.text).toBe(
-      'Thinking of you today. No need to reply. 988 is there any time, by call or text.',
+      'my check in: Thinking of you today. No need to reply. 988 is there any time, by call or text.',
     );
     expect(content.caring.ask).toBe('Can I text you tomorrow just to check in? Reply YES or NO');
   });
