@@ -94,6 +94,25 @@ describe('the safety plan on Alexa', () => {
     );
   });
 
+  it('deletes the whole plan by voice, only after a yes', async () => {
+    // Arrange
+    const alexa = createEmulator({ skill: h.skill });
+    await say(alexa, 'open my check in', 'my safety plan', 'the first one', 'done for now');
+
+    // Act
+    const [, asked, kept] = await say(alexa, 'open my check in', 'delete my safety plan', 'no');
+    const [, , deleted] = await say(alexa, 'open my check in', 'erase my plan', 'yes');
+    const [, heard] = await say(alexa, 'open my check in', 'read my plan');
+
+    // Assert
+    expect(asked?.speech).toBe(
+      'Should I delete your whole safety plan? Say yes to delete it, or no to keep it.',
+    );
+    expect(kept?.speech).toBe('Okay, your plan stays as it is.');
+    expect(deleted?.speech).toBe('Your safety plan is deleted.');
+    expect(heard?.speech).toBe('Your plan has nothing in it yet. Say "make a safety plan" to start it.');
+  });
+
   it('after a crisis reply, first and unchanged, asks "Do you want to hear your plan?"; yes reads its first steps and the number', async () => {
     // Arrange
     const alexa = createEmulator({ skill: h.skill });
