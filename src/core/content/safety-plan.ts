@@ -29,7 +29,10 @@ const QUESTIONS: Record<PlanStepId, string> = {
   onMyOwn: 'What can you do on your own to feel a little better, even for a while?',
   distractions: 'Which people or places help take your mind off things?',
   helpers: 'Who could you ask for help? Names or roles are fine.',
-  professionals: 'Which professionals or services could you contact? For example your therapist, or 988.',
+  // 988 is not suggested here: typed, it always reaches the crisis reply (docs/safety.md), and
+  // every plan read back ends with the line anyway (`plan.lineAlways`).
+  professionals:
+    'Which professionals or services could you contact? For example your therapist or your doctor.',
   saferSpace: 'What could help make your space feel safer when things are hard? In your own words.',
   reason: 'Last one: what is one thing that matters to you and is worth living for?',
 };
@@ -82,6 +85,8 @@ export const plan = {
 
   /** Reading it back. */
   heading: 'Your plan:',
+  /** Every plan read back ends with the line, so nobody needs to type the number into it. */
+  lineAlways: (line: string) => `And any time: ${line}.`,
   continued: 'Your plan, continued:',
   more: 'Reply MORE for the rest.',
   editHint: 'Reply CHANGE 2 to rewrite step 2, CLEAR 2 to remove it, or DELETE PLAN.',

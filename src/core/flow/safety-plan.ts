@@ -15,6 +15,7 @@
 
 import { crisis as crisisWords } from '../content/crisis.ts';
 import { plan as w } from '../content/safety-plan.ts';
+import { service } from '../content/service.ts';
 import { ask, beat, finish } from '../reply.ts';
 import {
   filledSteps,
@@ -300,12 +301,19 @@ function showPlan(turn: Turn, page: number, readTyped = false): Outcome {
         ),
       };
     }
+    const line = beat(w.lineAlways(service.shortCrisisLine(turn.ctx.region)), { pauseAfter: 'short' });
     return {
       state: closed(),
-      reply: finish([beat(w.spokenHeading, { pauseAfter: 'short' }), ...spoken.beats, beat(w.spokenEnd)]),
+      reply: finish([
+        beat(w.spokenHeading, { pauseAfter: 'short' }),
+        ...spoken.beats,
+        line,
+        beat(w.spokenEnd),
+      ]),
     };
   }
-  const pages = writtenPages(steps.map((id) => writtenLine(id, plan.items[id] as PlanItem)));
+  const lines = steps.map((id) => writtenLine(id, plan.items[id] as PlanItem));
+  const pages = writtenPages([...lines, w.lineAlways(service.shortCrisisLine(turn.ctx.region))]);
   const shown = Math.min(page, pages.length - 1);
   return {
     state: { step: 'plan-shown', values: { planPage: shown } },

@@ -63,7 +63,7 @@ describe('the safety plan on Alexa', () => {
     expect(paused?.open).toBe(false);
     expect(resumed?.speech).toMatch(/^Welcome back to your plan\. Picking up at step 5 of 7\./);
     expect(heard?.speech).toBe(
-      'Here is your plan. My warning signs: pulling away from people. Things I can do on my own: go for a walk. People I can ask for help: a friend. Professionals and services: 988, by call or text. Making my space safer: be around other people. My reason for living: the people I love. Say "my plan" any time to hear it again.',
+      'Here is your plan. My warning signs: pulling away from people. Things I can do on my own: go for a walk. People I can ask for help: a friend. Professionals and services: a counselor. Making my space safer: be around other people. My reason for living: the people I love. And any time: call or text 988. Say "my plan" any time to hear it again.',
     );
   });
 
@@ -90,7 +90,7 @@ describe('the safety plan on Alexa', () => {
     expect(changed?.speech).toBe('Step 2 is updated.');
     expect(cleared?.speech).toBe('Step 3 is cleared.');
     expect(heard?.speech).toBe(
-      'Here is your plan. My warning signs: trouble sleeping. Things I can do on my own: slow breathing. Say "my plan" any time to hear it again.',
+      'Here is your plan. My warning signs: trouble sleeping. Things I can do on my own: slow breathing. And any time: call or text 988. Say "my plan" any time to hear it again.',
     );
   });
 

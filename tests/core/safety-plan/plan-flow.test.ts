@@ -95,6 +95,9 @@ describe('writing the plan by text', () => {
     expect(shown.text).toContain('7) My reason for living: my dog Bo');
     expect(shown.text).not.toContain('5)');
     expect(shown.text).toContain('Reply CHANGE 2 to rewrite step 2');
+    // The line ends every plan, so no one has to type the number (typed, 988 reaches the crisis reply).
+    expect(shown.text).toContain('And any time: call or text 988.');
+    expect(w.question('professionals')).not.toContain('988');
   });
 
   it('never stores a yes or an ok as a step, and asks again kindly', () => {
