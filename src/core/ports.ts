@@ -4,6 +4,7 @@
  * `userId` is always the HMAC of a channel identity, never a phone number or Alexa id.
  */
 import type {
+  CaringText,
   Channel,
   ConversationState,
   Effect,
@@ -12,6 +13,7 @@ import type {
   OpenGoal,
   Reminder,
   Reply,
+  SafetyPlan,
 } from './types.ts';
 
 export interface Profile {
@@ -28,6 +30,10 @@ export interface Profile {
   hasContact?: boolean;
   /** Alexa identities linked to this person (their user ids): one journal (LinkStore). */
   linkedIds?: string[];
+  /** Their safety plan (src/core/safety-plan.ts): in the export, gone with DELETE. */
+  safetyPlan?: SafetyPlan;
+  /** The caring text after a crisis reply: asked, answered, due, sent. */
+  caringText?: CaringText;
 }
 
 export interface StoredSession {
@@ -221,6 +227,14 @@ export interface ReminderStore {
    * kept number go, and the person is marked opted out until they text START.
    */
   endRemindersOptedOut(userId: string, now: string): Promise<void>;
+  /** People whose caring text (after a crisis reply, issue 14) is due at or before `now`. */
+  dueCaringTexts(now: string, limit: number): Promise<DueReminder[]>;
+  /**
+   * Claims a caring text before it is sent, conditional on the due time read: true only for the
+   * one caller that won. It is then marked sent on the profile (never a second), and the number
+   * is erased unless a reminder still needs it.
+   */
+  claimCaringText(userId: string, expectedDueAt: string, now: string): Promise<boolean>;
 }
 
 /** Who made a link code: the channel identity (its user id, unresolved) and its channel. */

@@ -4,6 +4,7 @@
  * On voice every value here is enumerated (vocabulary words, catalogue ids, tool ids).
  */
 import type { Concern } from './crisis/signals.ts';
+import { isPlanStep, type PlanStepId } from './safety-plan.ts';
 import type { ConversationState, FeelingFamily, ToolId } from './types.ts';
 
 export const STEPS = [
@@ -33,6 +34,14 @@ export const STEPS = [
   'reminder-offer',
   /** "What time suits you?" for a reminder. */
   'reminder-time',
+  /** Writing the safety plan: one step's question is open (flow/safety-plan.ts). */
+  'plan-write',
+  /** Just after the plan was shown: MORE, and on voice yes / no to hearing typed parts. */
+  'plan-shown',
+  /** "Delete your whole safety plan?" */
+  'plan-confirm-delete',
+  /** After a crisis reply, once the episode is calmer: "Can I text you tomorrow?" (flow/caring-text.ts). */
+  'caring-consent',
 ] as const;
 
 export type Step = (typeof STEPS)[number];
@@ -77,6 +86,18 @@ export interface Values {
    * aloud offered), or the person said yes to hearing them.
    */
   summaryTyped?: 'held' | 'read';
+  /** Safety plan (flow/safety-plan.ts): the step whose question is open. */
+  planStep?: PlanStepId;
+  /** Rewriting one step (CHANGE 2): kept where it is, the plan is not walked on. */
+  planEditing?: boolean;
+  /** Written plan: the page shown (0-based). */
+  planPage?: number;
+  /** Spoken plan: words typed by text were held back, or they said yes to hearing them. */
+  planTyped?: 'held' | 'read';
+  /** The held-back plan was its first steps after a crisis reply. */
+  planForNow?: boolean;
+  /** After a crisis reply: "You made a plan. Want to see it?" was asked. */
+  planOffered?: boolean;
 }
 
 export interface FlowState {
@@ -185,6 +206,25 @@ export function parseState(raw: unknown): FlowState | null {
       if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 100) return null;
       parsed[key] = n;
     }
+  }
+  if (source.planStep !== undefined) {
+    if (typeof source.planStep !== 'string' || !isPlanStep(source.planStep)) return null;
+    parsed.planStep = source.planStep;
+  }
+  for (const key of ['planEditing', 'planForNow', 'planOffered'] as const) {
+    if (source[key] !== undefined) {
+      if (typeof source[key] !== 'boolean') return null;
+      parsed[key] = source[key];
+    }
+  }
+  if (source.planPage !== undefined) {
+    const n = source.planPage;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 20) return null;
+    parsed.planPage = n;
+  }
+  if (source.planTyped !== undefined) {
+    if (source.planTyped !== 'held' && source.planTyped !== 'read') return null;
+    parsed.planTyped = source.planTyped;
   }
   const state: FlowState = { step: step as Step, values: parsed };
   const turns = watchOf(raw);

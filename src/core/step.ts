@@ -26,6 +26,7 @@ import {
   optOut,
   welcome,
 } from './flow/account.ts';
+import { caringTurn, repeatCaringQuestion, withCaringAsk } from './flow/caring-text.ts';
 import {
   closeAfterCrisis,
   handleAfterCrisis,
@@ -61,6 +62,7 @@ import {
   repeatNaming,
 } from './flow/naming.ts';
 import { noteAnswer, reminderTurn, repeatReminderQuestion, withReminderOffer } from './flow/reminders.ts';
+import { planTurn, repeatPlanStep, withPlanOffer } from './flow/safety-plan.ts';
 import { showSummary, summaryTurn } from './flow/summary.ts';
 import {
   handleAfterExercise,
@@ -125,12 +127,19 @@ function runStep(
   // Any signal keeps the conversation watchful for a few turns; otherwise it counts down.
   const signalled = assessment !== null && !assessment.mentionOnly;
   const watch = signalled ? WATCHFUL_TURNS : Math.max(0, (current.watch ?? 0) - 1);
-  const watched = (outcome: Outcome): StepResult =>
-    result(turn, {
+  const watched = (decided: Outcome): StepResult => {
+    // After a crisis reply (first and unchanged): the plan's offer; at the calmer close of the
+    // episode, the caring text's question (flow/safety-plan.ts, flow/caring-text.ts).
+    // The offer follows only the gate's own reply (a signal, or yes to the grey-zone question).
+    const offered =
+      signalled || current.step === 'grey-check' ? withPlanOffer(turn, current, decided) : decided;
+    const outcome = withCaringAsk(turn, current, signalled, said, offered);
+    return result(turn, {
       ...outcome,
       // Asking the grey-zone question is a signal of its own, whatever asked it.
       state: { ...outcome.state, watch: outcome.state.step === 'grey-check' ? WATCHFUL_TURNS : watch },
     });
+  };
 
   if (assessment && signalled) return watched(crisisOutcome(turn, current, said, assessment));
   // A message that speaks of death, harm or pills is never reflected back as a feeling: where
@@ -168,6 +177,13 @@ function runStep(
   if (linking) {
     const outcome = needsWelcome(turn) ? leadWith([welcome(turn)], linking) : linking;
     return watched(outcome);
+  }
+
+  // The safety plan (PLAN, its steps, CHANGE 2) and the caring text's yes or no.
+  const planned = planTurn(turn, current, said, raw) ?? caringTurn(turn, current, said);
+  if (planned) {
+    const outcome = needsWelcome(turn) ? leadWith([welcome(turn)], planned) : planned;
+    return watched(said.kind === 'command' ? outcome : neverAThirdTime(turn, current, outcome));
   }
 
   // Reminder words ("remind me at 7pm", PAUSE, "I'm in Denver") and the answers to their questions.
@@ -464,6 +480,19 @@ const STEP_RULES: Record<Step, StepRules> = {
     readsFeelings: true,
   },
   'reminder-time': { answer: () => undefined, repeat: (_t, c) => repeatReminderQuestion(c) },
+  // The plan's own answers are read by flow/safety-plan.ts first; what is left is as after a close.
+  'plan-write': { answer: () => undefined, repeat: repeatPlanStep },
+  'plan-shown': {
+    answer: (turn, _c, said, raw) => answerAfterClose(turn, said, raw),
+    repeat: repeatPlanStep,
+  },
+  'plan-confirm-delete': { answer: () => undefined, repeat: repeatPlanStep },
+  // Yes or no is read by flow/caring-text.ts first; anything else is as after a close.
+  'caring-consent': {
+    answer: (turn, _c, said, raw) => answerAfterClose(turn, said, raw),
+    repeat: (turn) => repeatCaringQuestion(turn),
+    readsFeelings: true,
+  },
 };
 
 /** The answer to whatever question is open; undefined when it does not fit. */

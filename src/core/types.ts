@@ -3,8 +3,9 @@
  * the store persists them. Everything here is plain data (JSON-safe).
  */
 import type { Reminder } from './reminders/reminder.ts';
+import type { SafetyPlan } from './safety-plan.ts';
 
-export type { Reminder };
+export type { Reminder, SafetyPlan };
 
 /** Where a turn came from. `chat` is the terminal check-in (`npm run chat`). */
 export type Channel = 'sms' | 'alexa' | 'chat';
@@ -49,6 +50,21 @@ export interface ProfileView {
   reminderOfferedAt?: string;
   /** Alexa and a phone are linked: one journal, one person (flow/link.ts). */
   linked?: boolean;
+  /** Their safety plan, when they have begun one (src/core/safety-plan.ts). */
+  safetyPlan?: SafetyPlan;
+  /** The caring text after a crisis reply: asked, and what they said (flow/caring-text.ts). */
+  caringText?: CaringText;
+}
+
+/**
+ * The caring text the day after a crisis reply: when it was asked and the answer. `yes` carries
+ * when it is due; `sentAt` once it went. Asked again only after one was sent, never after a no.
+ */
+export interface CaringText {
+  answer: 'yes' | 'no';
+  at: string;
+  dueAt?: string;
+  sentAt?: string;
 }
 
 interface EntryBase {
@@ -252,6 +268,11 @@ export type Effect =
    * number kept because they asked to be texted, never after STOP) and says so only if it went.
    */
   | { type: 'textPhone'; reply: Reply }
+  /** The whole safety plan as it now stands (each turn writes it whole; the profile holds it). */
+  | { type: 'setSafetyPlan'; plan: SafetyPlan }
+  | { type: 'clearSafetyPlan' }
+  /** The answer to "Can I text you tomorrow just to check in?", and on yes when it is due. */
+  | { type: 'setCaringText'; caring: CaringText }
   | { type: 'deleteUser' };
 
 /** An answer to "is there someone you could text today?": yes, maybe later, or not today. */

@@ -123,7 +123,14 @@ async function main(): Promise<void> {
       router: createDevRoutes({
         clock: devClock,
         tick,
-        nextDue: async (until) => (await local.store.dueReminders(until, 1))[0]?.dueAt,
+        // The next reminder or caring text (issue 14), whichever is first.
+        nextDue: async (until) =>
+          [
+            (await local.store.dueReminders(until, 1))[0]?.dueAt,
+            (await local.store.dueCaringTexts(until, 1))[0]?.dueAt,
+          ]
+            .filter((due): due is string => due !== undefined)
+            .sort()[0],
         ...(outbox ? { outbox } : {}),
       }),
     },

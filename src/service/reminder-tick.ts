@@ -17,10 +17,13 @@
 
 import { randomInt } from 'node:crypto';
 import { RecipientOptedOutError, type TextSender } from '../channels/sms/outbound.ts';
+import { regionForPhone } from '../channels/sms/region.ts';
 import { smsTexts } from '../channels/sms/render-twiml.ts';
 import type { ContactVault, ReminderStore } from '../core/ports.ts';
+import { caringTextFor } from '../core/reminders/caring-text.ts';
 import { composeReminder, scheduled } from '../core/reminders/reminder.ts';
 import { localTime } from '../core/reminders/schedule.ts';
+import { finish } from '../core/reply.ts';
 import { errorName, type Logger } from '../observability/log.ts';
 
 export interface ReminderTickDeps {
@@ -122,8 +125,64 @@ export async function runReminderTick(deps: ReminderTickDeps): Promise<TickResul
       deps.logger.error({ event: 'reminder-failed', ...log, error: errorName(error) });
     }
   }
+  await sendCaringTexts(deps, clock, result, maxSends - result.sent, interval);
   deps.logger.info({ event: 'reminder-tick', count: result.sent, status: result.failed > 0 ? 500 : 200 });
   return result;
+}
+
+/**
+ * The caring texts due (issue 14): one short text the day after a crisis reply, to someone who
+ * said yes. Claimed before it is sent (a conditional delete of its CARING item), so never two;
+ * never to someone opted out or without a kept number (then it is dropped, not sent); the text
+ * says nothing of what was said, and no question is placed in the conversation ("no need to
+ * reply"): an answer is an ordinary inbound text, read by the crisis gate first.
+ */
+async function sendCaringTexts(
+  deps: ReminderTickDeps,
+  clock: () => Date,
+  result: TickResult,
+  room: number,
+  interval: number,
+): Promise<void> {
+  if (room <= 0) return;
+  const due = await deps.store.dueCaringTexts(clock().toISOString(), room);
+  result.due += due.length;
+  for (const { userId, dueAt } of due) {
+    const now = clock().toISOString();
+    const log = { user: userId, channel: 'sms', step: 'caring-text' };
+    try {
+      const target = await deps.store.loadReminderTarget(userId, now);
+      const caring = target?.profile.caringText;
+      const sendable =
+        target !== null &&
+        caring?.answer === 'yes' &&
+        !caring.sentAt &&
+        !target.profile.optedOut &&
+        target.contact;
+      const claimed = await deps.store.claimCaringText(userId, dueAt, now);
+      if (!claimed || !sendable || !target?.contact) {
+        result.skipped += 1;
+        deps.logger.info({ event: 'reminder-skipped', ...log });
+        continue;
+      }
+      const phone = await deps.vault.open(userId, target.contact);
+      const text = caringTextFor(regionForPhone(phone));
+      for (const part of smsTexts(finish([text]))) await deps.sender.send(phone, part);
+      result.sent += 1;
+      deps.logger.info({ event: 'reminder-sent', ...log });
+      if (interval > 0) await sleep(interval);
+    } catch (error) {
+      if (error instanceof RecipientOptedOutError) {
+        await deps.store.endRemindersOptedOut(userId, now).catch(() => undefined);
+        result.skipped += 1;
+        deps.logger.info({ event: 'reminder-ended', ...log });
+        continue;
+      }
+      result.failed += 1;
+      // Alarmed with the reminders (cdk/log-alarms.ts). The claim stands: never a second one.
+      deps.logger.error({ event: 'reminder-failed', ...log, error: errorName(error) });
+    }
+  }
 }
 
 function sleep(ms: number): Promise<void> {

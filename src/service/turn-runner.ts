@@ -262,7 +262,10 @@ class Turn {
    * reminder is not set either (nothing could text them), and the reply says it was not saved.
    */
   async #sealContact(decision: Decision, snapshot: TurnSnapshot): Promise<Decision> {
-    const wantsContact = decision.result.effects.some((e) => e.type === 'setReminder');
+    // A reminder, or a yes to the caring text after a crisis reply: both need the number.
+    const wantsContact = decision.result.effects.some(
+      (e) => e.type === 'setReminder' || (e.type === 'setCaringText' && e.caring.answer === 'yes'),
+    );
     const clears = decision.result.effects.some((e) => e.type === 'clearReminder');
     if (!wantsContact || clears || snapshot.profile?.hasContact) return decision;
     const { phone } = this.req;
@@ -276,7 +279,9 @@ class Turn {
       return decision;
     }
     this.#losses.writes = true;
-    const effects = decision.result.effects.filter((e) => e.type !== 'setReminder');
+    const effects = decision.result.effects.filter(
+      (e) => e.type !== 'setReminder' && !(e.type === 'setCaringText' && e.caring.answer === 'yes'),
+    );
     return { ...decision, result: { ...decision.result, effects } };
   }
 
@@ -508,5 +513,7 @@ function profileView(snapshot: TurnSnapshot): ProfileView {
   // A reminder without a number to text is no reminder: the core sees it only with one.
   if (profile?.reminder && profile.hasContact) view.reminder = profile.reminder;
   if (profile?.reminderOfferedAt) view.reminderOfferedAt = profile.reminderOfferedAt;
+  if (profile?.safetyPlan) view.safetyPlan = profile.safetyPlan;
+  if (profile?.caringText) view.caringText = profile.caringText;
   return view;
 }

@@ -51,7 +51,9 @@ import type {
   TurnWrite,
   UserExport,
 } from '../core/ports.ts';
+import { parsePlan } from '../core/safety-plan.ts';
 import type {
+  CaringText,
   Channel,
   ConversationState,
   JournalEntry,
@@ -63,6 +65,7 @@ import type {
 import { DeleteIncompleteError, PartialCommitError } from './errors.ts';
 import {
   ANSWERED_BEFORE_ERASE,
+  caringShardOf,
   DELIVERIES_KEPT,
   DUE_SHARDS,
   deliveryKey,
@@ -532,16 +535,16 @@ export class DynamoCheckInStore implements CheckInStore {
     return found.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0)).slice(0, limit);
   }
 
-  async #scanDue(now: string): Promise<DueReminder[]> {
+  async #scanDue(now: string, sortKey: string = keys.profile): Promise<DueReminder[]> {
     const found: DueReminder[] = [];
     let startKey: Item | undefined;
     do {
       const out = await this.#client.send(
         new ScanCommand({
           TableName: this.#table,
-          FilterExpression: 'attribute_exists(#due) AND #due <= :now',
-          ExpressionAttributeNames: { '#due': TABLE.dueAt },
-          ExpressionAttributeValues: { ':now': now },
+          FilterExpression: 'attribute_exists(#due) AND #due <= :now AND #sk = :sk',
+          ExpressionAttributeNames: { '#due': TABLE.dueAt, '#sk': TABLE.sortKey },
+          ExpressionAttributeValues: { ':now': now, ':sk': sortKey },
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
       );
@@ -617,6 +620,77 @@ export class DynamoCheckInStore implements CheckInStore {
       if ((error as Error).name === 'ConditionalCheckFailedException') return false;
       throw error;
     }
+  }
+
+  async dueCaringTexts(now: string, limit: number): Promise<DueReminder[]> {
+    const found: DueReminder[] = [];
+    try {
+      for (let shard = 0; shard < DUE_SHARDS; shard++) {
+        const out = await this.#client.send(
+          new QueryCommand({
+            TableName: this.#table,
+            IndexName: TABLE.dueIndex,
+            KeyConditionExpression: '#shard = :shard AND #due <= :now',
+            ExpressionAttributeNames: { '#shard': TABLE.dueShard, '#due': TABLE.dueAt },
+            ExpressionAttributeValues: { ':shard': `CARE#${shard}`, ':now': now },
+            Limit: limit,
+          }),
+        );
+        for (const item of out.Items ?? []) found.push(dueOf(item));
+      }
+    } catch (error) {
+      if (!isMissingIndex(error)) throw error;
+      // A local table made before reminders: scan, as dueReminders does.
+      found.push(...(await this.#scanDue(now, keys.caring)));
+    }
+    return found.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0)).slice(0, limit);
+  }
+
+  async claimCaringText(userId: string, expectedDueAt: string, now: string): Promise<boolean> {
+    try {
+      await this.#client.send(
+        new DeleteCommand({
+          TableName: this.#table,
+          Key: { [TABLE.partitionKey]: keys.user(userId), [TABLE.sortKey]: keys.caring },
+          ConditionExpression: '#due = :expected',
+          ExpressionAttributeNames: { '#due': TABLE.dueAt },
+          ExpressionAttributeValues: { ':expected': expectedDueAt },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+    const profileKey = { [TABLE.partitionKey]: keys.user(userId), [TABLE.sortKey]: keys.profile };
+    await this.#client
+      .send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: profileKey,
+          UpdateExpression: 'SET #caring.#sent = :now',
+          ConditionExpression: 'attribute_exists(#caring)',
+          ExpressionAttributeNames: { '#caring': 'caringText', '#sent': 'sentAt' },
+          ExpressionAttributeValues: { ':now': now },
+        }),
+      )
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      });
+    // The number was kept for this one text: it goes now, unless a reminder still needs it.
+    await this.#client
+      .send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: profileKey,
+          UpdateExpression: 'REMOVE #contact',
+          ConditionExpression: 'attribute_not_exists(#reminder)',
+          ExpressionAttributeNames: { '#contact': 'contact', '#reminder': 'reminder' },
+        }),
+      )
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      });
+    return true;
   }
 
   async endRemindersOptedOut(userId: string, now: string): Promise<void> {
@@ -868,6 +942,20 @@ export class DynamoCheckInStore implements CheckInStore {
       };
       writes.push({ transact: { Put: put }, send: () => this.#client.send(new PutCommand(put)) });
     }
+    for (const write of commit.writes) {
+      // The caring text's due time, an item of its own in the due index (keys.caring).
+      if (write.type !== 'setCaringText' || write.caring.answer !== 'yes' || !write.caring.dueAt) continue;
+      const put = {
+        TableName: this.#table,
+        Item: {
+          [TABLE.partitionKey]: keys.user(userId),
+          [TABLE.sortKey]: keys.caring,
+          [TABLE.dueShard]: caringShardOf(userId),
+          [TABLE.dueAt]: write.caring.dueAt,
+        },
+      };
+      writes.push({ transact: { Put: put }, send: () => this.#client.send(new PutCommand(put)) });
+    }
     const profile = profileUpdate(commit.writes, commit.now, userId);
     if (profile) {
       const update = {
@@ -936,6 +1024,10 @@ function toProfile(item: Item): Profile {
   if (typeof item.contact === 'string') profile.hasContact = true;
   const linked = linkedIdsOf(item);
   if (linked.length > 0) profile.linkedIds = linked;
+  const plan = parsePlan(item.safetyPlan);
+  if (plan) profile.safetyPlan = plan;
+  if (item.caringText && typeof item.caringText === 'object')
+    profile.caringText = item.caringText as CaringText;
   return profile;
 }
 
@@ -1083,6 +1175,15 @@ export function profileUpdate(
         break;
       case 'markReminderOffered':
         assign('reminderOfferedAt', write.at);
+        break;
+      case 'setSafetyPlan':
+        assign('safetyPlan', write.plan);
+        break;
+      case 'clearSafetyPlan':
+        drop('safetyPlan');
+        break;
+      case 'setCaringText':
+        assign('caringText', write.caring);
         break;
       case 'appendEntry':
         break;

@@ -49,6 +49,8 @@ interface MemoryUser {
   sentFor?: string;
   /** When each SMS session was last written. */
   sessionUpdatedAt?: string;
+  /** The CARING item in DynamoDB: when the caring text is due. */
+  caringDue?: string;
 }
 
 export class MemoryCheckInStore implements CheckInStore {
@@ -134,10 +136,40 @@ export class MemoryCheckInStore implements CheckInStore {
         case 'markReminderOffered':
           this.#profile(userId, commit.now).reminderOfferedAt = write.at;
           break;
+        case 'setSafetyPlan':
+          this.#profile(userId, commit.now).safetyPlan = structuredClone(write.plan);
+          break;
+        case 'clearSafetyPlan':
+          delete this.#profile(userId, commit.now).safetyPlan;
+          break;
+        case 'setCaringText':
+          this.#profile(userId, commit.now).caringText = { ...write.caring };
+          if (write.caring.answer === 'yes' && write.caring.dueAt)
+            this.#user(userId).caringDue = write.caring.dueAt;
+          else delete this.#user(userId).caringDue;
+          break;
       }
     }
     if (channel === 'sms') this.#user(userId).sessionUpdatedAt = commit.now;
     return version;
+  }
+
+  async dueCaringTexts(now: string, limit: number): Promise<DueReminder[]> {
+    const due: DueReminder[] = [];
+    for (const [userId, user] of this.#users) {
+      if (user.caringDue !== undefined && user.caringDue <= now) due.push({ userId, dueAt: user.caringDue });
+    }
+    return due.sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1)).slice(0, limit);
+  }
+
+  async claimCaringText(userId: string, expectedDueAt: string, now: string): Promise<boolean> {
+    const user = this.#users.get(userId);
+    if (!user || user.caringDue !== expectedDueAt) return false;
+    delete user.caringDue;
+    const caring = user.profile?.caringText;
+    if (user.profile && caring) user.profile.caringText = { ...caring, sentAt: now };
+    if (!user.profile?.reminder) delete user.contact;
+    return true;
   }
 
   async dueReminders(now: string, limit: number): Promise<DueReminder[]> {
@@ -314,7 +346,13 @@ export class MemoryCheckInStore implements CheckInStore {
   async countItems(userId: string): Promise<number> {
     const user = this.#users.get(userId);
     if (!user) return 0;
-    return (user.profile ? 1 : 0) + user.sessions.size + user.entries.size + user.people.size;
+    return (
+      (user.profile ? 1 : 0) +
+      user.sessions.size +
+      user.entries.size +
+      user.people.size +
+      (user.caringDue ? 1 : 0)
+    );
   }
 
   #user(userId: string): MemoryUser {

@@ -43,6 +43,14 @@ export function dueShardOf(userId: string): string {
   return `DUE#${Number.isNaN(n) ? 0 : n % DUE_SHARDS}`;
 }
 
+/**
+ * The due index's shard of a caring text (the CARING item): partitions of their own, so the
+ * reminder tick's Queries of DUE#n never read one, and a caring text never moves a reminder.
+ */
+export function caringShardOf(userId: string): string {
+  return dueShardOf(userId).replace('DUE#', 'CARE#');
+}
+
 /** How long a conversation stays resumable after its last turn. */
 export const SESSION_TTL_SECONDS = 24 * 60 * 60;
 /**
@@ -89,6 +97,11 @@ export const keys = {
    * every turn of this identity reads and writes there (loadTurn resolves it first).
    */
   alias: 'ALIAS',
+  /**
+   * CARING, under the person: the one caring text due after a crisis reply (issue 14), with
+   * `dueShard` CARE#n and `dueAt` for the due index; deleted when the tick claims it.
+   */
+  caring: 'CARING',
   /** LINKTRIES, under whoever says codes: wrong codes lately (TTL), so codes cannot be guessed. */
   linkTries: 'LINKTRIES',
   /** LINK#<hash of the code>, its own partition for ten minutes: who made it, whether used. */

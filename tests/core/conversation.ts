@@ -119,6 +119,17 @@ export class Conversation {
       case 'markReminderOffered':
         this.profile = { ...this.profile, reminderOfferedAt: effect.at };
         break;
+      case 'setSafetyPlan':
+        this.profile = { ...this.profile, safetyPlan: structuredClone(effect.plan) };
+        break;
+      case 'clearSafetyPlan': {
+        const { safetyPlan: _, ...rest } = this.profile;
+        this.profile = rest;
+        break;
+      }
+      case 'setCaringText':
+        this.profile = { ...this.profile, caringText: { ...effect.caring } };
+        break;
       case 'deleteUser':
         this.entries = [];
         this.profile = {};

@@ -15,6 +15,7 @@ import * as channels from '../../src/core/content/channels.ts';
 import * as checkIn from '../../src/core/content/check-in.ts';
 import * as crisis from '../../src/core/content/crisis.ts';
 import * as reminders from '../../src/core/content/reminders.ts';
+import * as safetyPlan from '../../src/core/content/safety-plan.ts';
 import * as service from '../../src/core/content/service.ts';
 import type { Step } from '../../src/core/state.ts';
 import type { Channel, Input } from '../../src/core/types.ts';
@@ -62,7 +63,7 @@ function contentTexts(
 }
 
 describe('the content names no opt-out word', () => {
-  const texts = contentTexts({ channels, checkIn, crisis, service, reminders }, 'content');
+  const texts = contentTexts({ channels, checkIn, crisis, service, reminders, safetyPlan }, 'content');
 
   it('walks every reply text the content can make', () => {
     // A walk that found nothing would pass for the wrong reason.

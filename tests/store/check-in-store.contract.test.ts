@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckInStore } from '../../src/core/ports.ts';
-import type { ConversationState, JournalEntry, OpenGoal, Reply } from '../../src/core/types.ts';
+import type { ConversationState, JournalEntry, OpenGoal, Reply, SafetyPlan } from '../../src/core/types.ts';
 import { DynamoCheckInStore } from '../../src/store/dynamo-store.ts';
 import { MemoryCheckInStore } from '../../src/store/memory-store.ts';
 import { startDynalite, type TestDynamo } from '../helpers/dynalite.ts';
@@ -401,6 +401,103 @@ function contract(makeStore: () => CheckInStore): void {
     expect(await store.countItems(user)).toBe(0);
     expect(await store.exportUser(user)).toEqual({ profile: null, entries: [] });
     expect(await store.countItems(neighbour)).toBe(1);
+  });
+
+  it('keeps the safety plan and the caring text on the profile, in the export, and erases them with DELETE', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+    const plan: SafetyPlan = {
+      items: { onMyOwn: { typed: 'a long shower' }, helpers: { option: 'friend' } },
+      next: 4,
+      updatedAt: T0,
+    };
+    const caring = { answer: 'yes' as const, at: T0, dueAt: hoursLater(25) };
+    await store.commitTurn(user, 'sms', {
+      state: state('closed'),
+      expectedVersion: null,
+      writes: [
+        { type: 'setSafetyPlan', plan },
+        { type: 'setCaringText', caring },
+      ],
+      now: T0,
+    });
+
+    // Act
+    const exported = await store.exportUser(user);
+    const read = await store.loadTurn(user, 'sms', hoursLater(1));
+    const deleted = await store.deleteUser(user);
+
+    // Assess
+    expect(exported.profile?.safetyPlan).toEqual(plan);
+    expect(exported.profile?.caringText).toEqual(caring);
+    expect(read.profile?.safetyPlan).toEqual(plan);
+    expect(deleted).toBeGreaterThanOrEqual(2);
+    expect(await store.countItems(user)).toBe(0);
+    expect(await store.exportUser(user)).toEqual({ profile: null, entries: [] });
+  });
+
+  it('lists a caring text when it is due and lets one claim win, once, erasing a number no reminder needs', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+    const dueAt = hoursLater(25);
+    await store.commitTurn(user, 'sms', {
+      state: state('closed'),
+      expectedVersion: null,
+      writes: [
+        { type: 'storeContact', sealed: 'sealed-number' },
+        { type: 'setCaringText', caring: { answer: 'yes', at: T0, dueAt } },
+      ],
+      now: T0,
+    });
+
+    // Act
+    const early = await store.dueCaringTexts(hoursLater(24), 100);
+    const due = await store.dueCaringTexts(hoursLater(26), 100);
+    const first = await store.claimCaringText(user, dueAt, hoursLater(26));
+    const second = await store.claimCaringText(user, dueAt, hoursLater(26));
+    const after = await store.dueCaringTexts(hoursLater(26), 100);
+    const exported = await store.exportUser(user);
+
+    // Assess
+    expect(early.some((d) => d.userId === user)).toBe(false);
+    expect(due).toContainEqual({ userId: user, dueAt });
+    expect([first, second]).toEqual([true, false]);
+    expect(after.some((d) => d.userId === user)).toBe(false);
+    expect(exported.profile?.caringText).toEqual({ answer: 'yes', at: T0, dueAt, sentAt: hoursLater(26) });
+    expect(exported.profile?.hasContact).toBeUndefined();
+    // Due reminders never list a caring text.
+    expect((await store.dueReminders(hoursLater(26), 100)).some((d) => d.userId === user)).toBe(false);
+  });
+
+  it('deletes the safety plan alone, leaving the rest of the profile', async () => {
+    // Prepare
+    const store = makeStore();
+    const user = newUser();
+    const plan: SafetyPlan = { items: { reason: { typed: 'my dog' } }, next: 7, updatedAt: T0 };
+    const first = await store.commitTurn(user, 'sms', {
+      state: state('closed'),
+      expectedVersion: null,
+      writes: [
+        { type: 'recordConsent', at: T0 },
+        { type: 'setSafetyPlan', plan },
+      ],
+      now: T0,
+    });
+
+    // Act
+    await store.commitTurn(user, 'sms', {
+      state: state('closed'),
+      expectedVersion: first === 'conflict' ? null : first,
+      writes: [{ type: 'clearSafetyPlan' }],
+      now: hoursLater(1),
+    });
+
+    // Assess
+    const exported = await store.exportUser(user);
+    expect(exported.profile?.safetyPlan).toBeUndefined();
+    expect(exported.profile?.consentAt).toBe(T0);
   });
 
   it('deletes a long journal completely', async () => {

@@ -227,6 +227,36 @@ export const WORDS_INTENTS: readonly WordsIntent[] = [
       'I want to unlink my phone',
     ],
   },
+  // The safety plan (issue 14): the core reads these words as PLAN typed (flow/safety-plan.ts).
+  {
+    intent: 'SafetyPlanIntent',
+    words: 'my plan',
+    samples: [
+      'my plan',
+      'my safety plan',
+      'safety plan',
+      'open my plan',
+      'open my safety plan',
+      'make a safety plan',
+      'make my safety plan',
+      'write my safety plan',
+      'start my safety plan',
+      'continue my safety plan',
+    ],
+  },
+  {
+    // As it stands, even part way: "my plan" picks up the writing where it stopped instead.
+    intent: 'ReadPlanIntent',
+    words: 'read my plan',
+    samples: ['read my plan', 'read me my plan', 'read my safety plan', 'hear my plan', 'tell me my plan'],
+  },
+  {
+    // Not "delete my plan": the crisis gate hears that as a crisis (its classifier, p=0.91), and
+    // a spoken phrase the gate would answer must reach it as said, never as fixed words.
+    intent: 'DeletePlanIntent',
+    words: 'delete my safety plan',
+    samples: ['delete my safety plan', 'erase my safety plan', 'remove my safety plan', 'erase my plan'],
+  },
   {
     intent: 'WhatCanYouDoIntent',
     words: 'what can you do',
@@ -265,6 +295,40 @@ export const LINK_CODE_INTENT = {
     'code {code}',
   ],
 } as const;
+
+/**
+ * Rewriting or clearing one step of the safety plan by voice ("change step two", "clear step
+ * three"): Alexa's number slot gives the step, and the core reads "change step 2" as if typed.
+ */
+export const PLAN_STEP_INTENTS = [
+  {
+    intent: 'ChangePlanStepIntent',
+    words: 'change step',
+    slot: 'step',
+    slotType: 'AMAZON.NUMBER',
+    samples: [
+      'change step {step}',
+      'edit step {step}',
+      'rewrite step {step}',
+      'change step {step} of my plan',
+      'change step {step} in my plan',
+    ],
+  },
+  {
+    intent: 'ClearPlanStepIntent',
+    words: 'clear step',
+    slot: 'step',
+    slotType: 'AMAZON.NUMBER',
+    samples: [
+      'clear step {step}',
+      'remove step {step}',
+      'clear step {step} of my plan',
+      'remove step {step} from my plan',
+    ],
+  },
+] as const;
+
+export const planStepIntent = (intentName: string) => PLAN_STEP_INTENTS.find((i) => i.intent === intentName);
 
 /** Naming a feeling from the vocabulary (FEELING slot). */
 export const FEELING_INTENT = 'FeelingIntent';
@@ -601,6 +665,7 @@ export function handledIntentNames(): string[] {
     ...Object.keys(PLAIN_INTENTS),
     ...WORDS_INTENTS.map((w) => w.intent),
     LINK_CODE_INTENT.intent,
+    ...PLAN_STEP_INTENTS.map((i) => i.intent),
     ...SLOT_FRAMES.map((f) => f.intent),
     ...FREE_SPEECH_CARRIERS.map((c) => c.intent),
   ];

@@ -6,6 +6,7 @@
 import {
   FREE_SPEECH_CARRIERS,
   LINK_CODE_INTENT,
+  PLAN_STEP_INTENTS,
   SLOT_FRAMES,
   SLOT_TYPES,
   SLOTS,
@@ -305,6 +306,13 @@ export function buildInteractionModel(sources: InteractionModelSources): Interac
       slots: [s(LINK_CODE_INTENT.slot, LINK_CODE_INTENT.slotType)],
       samples: [...LINK_CODE_INTENT.samples],
     },
+    ...PLAN_STEP_INTENTS.map(
+      (intent): ModelIntent => ({
+        name: intent.intent,
+        slots: [s(intent.slot, intent.slotType)],
+        samples: [...intent.samples],
+      }),
+    ),
     // Carriers last: virtual-alexa breaks a tie in model order, so a bare "yes" or "I didn't"
     // goes to the intent that owns it, not to a carrier heard with nothing after its phrase.
     ...FREE_SPEECH_CARRIERS.map(

@@ -13,6 +13,7 @@ import {
   freeSpeechCarrier,
   LINK_CODE_INTENT,
   PLAIN_INTENTS,
+  planStepIntent,
   SLOTS,
   type SlotFrame,
   slotFrame,
@@ -99,6 +100,15 @@ export function requestToInput(envelope: RequestEnvelope): Input | undefined {
     const code = said?.replace(/\D/g, '');
     if (code) return { type: 'text', text: `link ${code}` };
     return said ? { type: 'text', text: `my code is ${said}` } : FALLBACK;
+  }
+
+  const planStep = planStepIntent(name);
+  if (planStep) {
+    // "change step two": the step's number as heard, read by the core as "change step 2" typed.
+    const said = heard(slotOf(envelope, planStep.slot));
+    const step = said?.replace(/\D/g, '');
+    if (step) return { type: 'text', text: `${planStep.words} ${step}` };
+    return said ? { type: 'text', text: `${planStep.words} ${said}` } : FALLBACK;
   }
 
   const carrier = freeSpeechCarrier(name);

@@ -19,6 +19,7 @@ import { userIdFor } from '../../identity/user-id.ts';
 import { errorName, type Logger } from '../../observability/log.ts';
 import { deadlineIn, withDeadline } from '../../service/deadline.ts';
 import type { RunTurn } from '../../service/turn-runner.ts';
+import { crisisCard } from './crisis-card.ts';
 import { renderSsml } from './render-ssml.ts';
 import { regionOf, requestToInput, requestWords } from './request-to-input.ts';
 
@@ -161,6 +162,9 @@ export function buildSkill(deps: AlexaSkillDeps): Skill {
     if (linking) await settleWithin(linking, LINK_WAIT_MS);
     const { speech, reprompt, endSession } = renderSsml(reply);
     const response = handlerInput.responseBuilder.speak(speech);
+    // The crisis numbers on a card in the Alexa app as well, and nothing the person said.
+    const card = crisisCard(reply);
+    if (card) response.withSimpleCard(card.title, card.content);
     if (reprompt !== undefined && !endSession) response.reprompt(reprompt);
     else response.withShouldEndSession(true);
     return response.getResponse();

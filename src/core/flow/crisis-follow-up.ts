@@ -26,17 +26,18 @@ export function repeatCrisisNumber(turn: Turn, values: Values = {}): Outcome {
   };
 }
 
-function stillHere(turn: Turn): Outcome {
+function stillHere(turn: Turn, values: Values = {}): Outcome {
   const line = service.shortCrisisLine(turn.ctx.region);
   return {
-    state: { step: 'crisis-check', values: {} },
+    // Whose safety it was stays known: the caring text is never offered after a danger-now reply.
+    state: { step: 'crisis-check', values: values.concern ? { concern: values.concern } : {} },
     reply: { ...ask([service.crisisStillHere(line)], service.crisisStillHereReprompt), crisis: true },
   };
 }
 
 export function repeatCrisisStep(turn: Turn, step: string, values: Values = {}): Outcome {
   if (step === 'grey-check') return { state: { step: 'grey-check', values }, reply: greyAgain(turn) };
-  return step === 'crisis' ? repeatCrisisNumber(turn, values) : stillHere(turn);
+  return step === 'crisis' ? repeatCrisisNumber(turn, values) : stillHere(turn, values);
 }
 
 /** "Repeat" at the grey-zone question: the line, and the question again. */
@@ -49,7 +50,7 @@ function greyAgain(turn: Turn): Outcome['reply'] {
 export function handleAfterCrisis(turn: Turn, said: Said, values: Values = {}): Outcome {
   if (turn.modality === 'voice' && said.kind === 'answer' && said.answer === 'yes')
     return repeatCrisisNumber(turn, values);
-  return stillHere(turn);
+  return stillHere(turn, values);
 }
 
 /** Plain ways of saying no to "are you thinking about suicide?" (after folding to lowercase). */
