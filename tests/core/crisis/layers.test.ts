@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../scripts/lib/crisis-corpus.ts';
 import { scoreRisk } from '../../../src/core/crisis/classifier.ts';
+import conceptLists from '../../../src/core/crisis/data/concepts.json' with { type: 'json' };
 import languageData from '../../../src/core/crisis/data/other-languages.json' with { type: 'json' };
 import { matchFrames } from '../../../src/core/crisis/frames.ts';
 import { assess } from '../../../src/core/crisis/gate.ts';
@@ -64,6 +65,14 @@ describe('the semantic frames', () => {
         text,
       ).toEqual([]);
     }
+  });
+
+  it('orders concept names as localeCompare would, so the classifier reads the same pairs', () => {
+    // frames.ts compares names by code unit (no ICU collator on the first message); the
+    // classifier was trained on pairs in localeCompare's order. A new name with an uppercase
+    // letter, a digit or another mark could order differently: this fails first.
+    const names = Object.keys(conceptLists).filter((name) => !name.startsWith('_'));
+    expect([...names].sort()).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
 });
 
