@@ -1,9 +1,12 @@
 /**
  * What `npm run train:crisis` works out once so that no fresh process has to: the lexicon's
- * required literals (lexicon.ts) and the concept lists in folded spelling (frames.ts), from
- * data/concepts.json. Stored as one JSON string and parsed on first use, which costs a cold
- * start far less than the same data as object literals. A test fails when it is stale.
+ * required literals (lexicon.ts), the concept lists in folded spelling (frames.ts), the word
+ * clusters packed for lookup in place (clusters.ts), and the few trigram models of franc-min
+ * that languages.ts compares (so the bundle carries 5 of its 82 languages, not all of them).
+ * Stored as one JSON string and parsed on first use, which costs a cold start far less than
+ * the same data as object literals. A test fails when it is stale.
  */
+import type { PackedClusters } from './clusters.ts';
 import stored from './data/compiled.json' with { type: 'json' };
 
 export interface Compiled {
@@ -11,6 +14,10 @@ export interface Compiled {
   gates: Record<string, string[][] | null>;
   /** Concept -> its phrases, folded as the gate folds messages. */
   concepts: Record<string, string[]>;
+  /** data/word-clusters.json, packed (clusters.ts). */
+  clusters: PackedClusters;
+  /** franc-min's Latin-script trigram models of the languages languages.ts compares, by code. */
+  latinTrigrams: Record<string, string>;
 }
 
 let parsed: Compiled | undefined;

@@ -22,7 +22,7 @@
  * Hashes are computed from the characters as they are read, with no string built per
  * n-gram: a 320-character message is a few thousand multiplications.
  */
-import { CLUSTER_SIZES, clusterAt, wordIndex } from './clusters.ts';
+import { clusterAt, clusterLevels, wordIndex } from './clusters.ts';
 import { conceptsOf } from './frames.ts';
 import { CLAUSE, type Folded } from './normalize.ts';
 
@@ -122,8 +122,9 @@ export function clauseHashes(clause: string, concepts: readonly string[] = conce
  */
 export const CLUSTER_FEATURES = { on: true };
 
-const CLUSTER_WORD = CLUSTER_SIZES.map((_, level) => fnv1a(`q${level} `));
-const CLUSTER_PAIR = CLUSTER_SIZES.map((_, level) => fnv1a(`qq${level} `));
+/** Hash states after each size's prefix ("q0 ", "qq0 "), for as many sizes as a table could have. */
+const CLUSTER_WORD = Array.from({ length: 8 }, (_, level) => fnv1a(`q${level} `));
+const CLUSTER_PAIR = Array.from({ length: 8 }, (_, level) => fnv1a(`qq${level} `));
 const withCluster = (h: number, c: number): number =>
   Math.imul(Math.imul(h ^ (c & 0xff), PRIME) ^ (c >>> 8), PRIME);
 
@@ -133,7 +134,7 @@ const withCluster = (h: number, c: number): number =>
  * so does "wish" + "disappear"). A word with no vector breaks the pairs.
  */
 function clusterHashes(clause: string, out: number[]): void {
-  const levels = CLUSTER_SIZES.length;
+  const levels = clusterLevels();
   let previous = -1;
   for (let start = 1; start < clause.length; ) {
     let end = clause.indexOf(' ', start);

@@ -8,11 +8,12 @@
  * language gets the crisis reply with a line that 988 can help by phone in their language.
  * A language identifier helps tell Spanish from its neighbours: franc's method (trigram
  * ranks against each language's model) on the models that ship inside the franc-min npm
- * package, read lazily for the few Latin-script languages compared here, because franc's
- * own entry point builds all 82 models when it loads (about 20 ms of every cold start).
+ * package, for the few Latin-script languages compared here only: `npm run train:crisis`
+ * copies those five into compiled.json, since franc's own entry point builds all 82 models
+ * when it loads (about 20 ms of every cold start) and its data file is 164 KB of the bundle.
  * Choosing the language never removes a signal.
  */
-import { data as trigramModels } from 'franc-min/data.js';
+import { compiled } from './compiled.ts';
 import languageData from './data/other-languages.json' with { type: 'json' };
 import type { Folded } from './normalize.ts';
 import type { Signal } from './signals.ts';
@@ -272,8 +273,11 @@ const ENGLISH = new Set(
   ),
 );
 
-/** The Latin-script languages Spanish is told apart from, by their franc-min codes. */
-const COMPARED = ['spa', 'eng', 'por', 'fra', 'tgl'] as const;
+/**
+ * The Latin-script languages Spanish is told apart from, by their franc-min codes. Their
+ * models are copied from franc-min/data.js into compiled.json by `npm run train:crisis`.
+ */
+export const COMPARED = ['spa', 'eng', 'por', 'fra', 'tgl'] as const;
 /** franc's penalty for a trigram a language's model does not have. */
 const MAX_DIFFERENCE = 300;
 
@@ -281,9 +285,10 @@ let models: Map<string, Map<string, number>> | undefined;
 
 /** Each compared language's trigrams by rank (franc-min's model, built on first use). */
 function loadModels(): Map<string, Map<string, number>> {
+  const trigrams = compiled().latinTrigrams;
   models ??= new Map(
     COMPARED.map((code) => {
-      const ranked = (trigramModels.Latin as Record<string, string>)[code]?.split('|') ?? [];
+      const ranked = trigrams[code]?.split('|') ?? [];
       return [code, new Map(ranked.map((trigram, rank) => [trigram, rank]))];
     }),
   );
