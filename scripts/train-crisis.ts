@@ -2,8 +2,8 @@
  * `npm run train:crisis`: trains the crisis gate's classifier from the training split of
  * data/crisis-corpus/ (never the held-out fifth) and writes
  * src/core/crisis/data/classifier.json; it also writes data/compiled.json (the lexicon's
- * required literals, the folded concept lists, the word clusters packed for the gate and the
- * franc-min models it compares). Deterministic: the same corpus gives the same files.
+ * required literals, the folded concept lists, the word clusters packed for the gate, the
+ * other-language lists folded and the franc-min models it compares). Deterministic: the same corpus gives the same files.
  *
  * Two kinds of linear head on the same hashed features (src/core/crisis/features.ts):
  * - risk: crisis or danger against everyday, each message's features scaled to length one
@@ -30,10 +30,11 @@ import { data as trigramModels } from 'franc-min/data.js';
 import { packClusters } from '../src/core/crisis/clusters.ts';
 import type { Compiled } from '../src/core/crisis/compiled.ts';
 import conceptLists from '../src/core/crisis/data/concepts.json' with { type: 'json' };
+import languageData from '../src/core/crisis/data/other-languages.json' with { type: 'json' };
 import wordClusters from '../src/core/crisis/data/word-clusters.json' with { type: 'json' };
 import { clausesOf, type Feature, featuresOf } from '../src/core/crisis/features.ts';
 import { foldConceptLists } from '../src/core/crisis/frames.ts';
-import { COMPARED } from '../src/core/crisis/languages.ts';
+import { COMPARED, compileLanguages, type Entry } from '../src/core/crisis/languages.ts';
 import { computeGates } from '../src/core/crisis/lexicon.ts';
 import { fold } from '../src/core/crisis/normalize.ts';
 import type { Concern } from '../src/core/crisis/signals.ts';
@@ -290,12 +291,13 @@ export function compiledFile(): string {
     gates: computeGates(),
     concepts: foldConceptLists(conceptLists),
     clusters: packClusters(wordClusters),
+    languages: compileLanguages(languageData as Record<string, Entry>),
     latinTrigrams: Object.fromEntries(
       COMPARED.filter((code) => code in latin).map((code) => [code, latin[code] as string]),
     ),
   };
   const about =
-    'Written by npm run train:crisis from lexicon.ts, concepts.json, word-clusters.json and franc-min; see compiled.ts.';
+    'Written by npm run train:crisis from lexicon.ts, concepts.json, word-clusters.json, other-languages.json and franc-min; see compiled.ts.';
   return `${JSON.stringify({ about, json: JSON.stringify(compiled) })}\n`;
 }
 

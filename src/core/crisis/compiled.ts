@@ -1,13 +1,15 @@
 /**
  * What `npm run train:crisis` works out once so that no fresh process has to: the lexicon's
  * required literals (lexicon.ts), the concept lists in folded spelling (frames.ts), the word
- * clusters packed for lookup in place (clusters.ts), and the few trigram models of franc-min
+ * clusters packed for lookup in place (clusters.ts), the other-language lists folded
+ * (languages.ts), and the few trigram models of franc-min
  * that languages.ts compares (so the bundle carries 5 of its 82 languages, not all of them).
  * Stored as one JSON string and parsed on first use, which costs a cold start far less than
  * the same data as object literals. A test fails when it is stale.
  */
 import type { PackedClusters } from './clusters.ts';
 import stored from './data/compiled.json' with { type: 'json' };
+import type { StoredLanguages } from './languages.ts';
 
 export interface Compiled {
   /** Pattern hash -> required literal sets (null: the phrase always runs). */
@@ -16,6 +18,8 @@ export interface Compiled {
   concepts: Record<string, string[]>;
   /** data/word-clusters.json, packed (clusters.ts). */
   clusters: PackedClusters;
+  /** data/other-languages.json, folded (languages.ts). */
+  languages: StoredLanguages;
   /** franc-min's Latin-script trigram models of the languages languages.ts compares, by code. */
   latinTrigrams: Record<string, string>;
 }
