@@ -33,7 +33,7 @@ import conceptLists from '../src/core/crisis/data/concepts.json' with { type: 'j
 import languageData from '../src/core/crisis/data/other-languages.json' with { type: 'json' };
 import wordClusters from '../src/core/crisis/data/word-clusters.json' with { type: 'json' };
 import { clausesOf, type Feature, featuresOf } from '../src/core/crisis/features.ts';
-import { foldConceptLists } from '../src/core/crisis/frames.ts';
+import { foldConceptLists, indexConcepts } from '../src/core/crisis/frames.ts';
 import { COMPARED, compileLanguages, type Entry } from '../src/core/crisis/languages.ts';
 import { computeGates } from '../src/core/crisis/lexicon.ts';
 import { fold } from '../src/core/crisis/normalize.ts';
@@ -289,7 +289,7 @@ export function compiledFile(): string {
   const latin = trigramModels.Latin as Record<string, string>;
   const compiled: Compiled = {
     gates: computeGates(),
-    concepts: foldConceptLists(conceptLists),
+    conceptIndex: indexConcepts(foldConceptLists(conceptLists)),
     clusters: packClusters(wordClusters),
     languages: compileLanguages(languageData as Record<string, Entry>),
     latinTrigrams: Object.fromEntries(

@@ -1,6 +1,6 @@
 /**
  * What `npm run train:crisis` works out once so that no fresh process has to: the lexicon's
- * required literals (lexicon.ts), the concept lists in folded spelling (frames.ts), the word
+ * required literals (lexicon.ts), the concept lists in folded spelling and indexed (frames.ts), the word
  * clusters packed for lookup in place (clusters.ts), the other-language lists folded
  * (languages.ts), and the few trigram models of franc-min
  * that languages.ts compares (so the bundle carries 5 of its 82 languages, not all of them).
@@ -9,13 +9,14 @@
  */
 import type { PackedClusters } from './clusters.ts';
 import stored from './data/compiled.json' with { type: 'json' };
+import type { StoredConceptIndex } from './frames.ts';
 import type { StoredLanguages } from './languages.ts';
 
 export interface Compiled {
   /** Pattern hash -> required literal sets (null: the phrase always runs). */
   gates: Record<string, string[][] | null>;
-  /** Concept -> its phrases, folded as the gate folds messages. */
-  concepts: Record<string, string[]>;
+  /** The concept phrases, folded as the gate folds messages, indexed for lookup (frames.ts). */
+  conceptIndex: StoredConceptIndex;
   /** data/word-clusters.json, packed (clusters.ts). */
   clusters: PackedClusters;
   /** data/other-languages.json, folded (languages.ts). */
