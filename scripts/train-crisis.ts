@@ -298,7 +298,10 @@ export function compiledFile(): string {
   };
   const about =
     'Written by npm run train:crisis from lexicon.ts, concepts.json, word-clusters.json, other-languages.json and franc-min; see compiled.ts.';
-  return `${JSON.stringify({ about, json: JSON.stringify(compiled) })}\n`;
+  const parts = Object.fromEntries(
+    Object.entries(compiled).map(([part, value]) => [part, JSON.stringify(value)]),
+  );
+  return `${JSON.stringify({ about, ...parts })}\n`;
 }
 
 /** Whether the committed model and gates were built from the corpus and lexicon as they are now. */

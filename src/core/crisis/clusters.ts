@@ -7,10 +7,12 @@
  * data/word-clusters.json: about 22k folded words.
  *
  * The gate reads that table in the form `npm run train:crisis` packs into compiled.json
- * (packClusters): the words in code-unit order, found by binary search (no Map of 22k words
- * to build on the first message), and each word's clusters at every size packed into a few
- * base64 digits (three for 128 and 1,024 clusters: 7 + 10 bits), read in place. The same
- * words get the same clusters as in word-clusters.json; a test holds it.
+ * (packClusters): one string of records in code-unit order, each a word and its clusters at
+ * every size packed into a few base64 digits (three for 128 and 1,024 clusters: 7 + 10 bits),
+ * a space between records. A word is found by binary search over that string, read in place:
+ * the first message splits no 22k words and builds no Map of them (about 700 KB of garbage).
+ * Words already looked up are remembered. The same words get the same clusters as in
+ * word-clusters.json; a test holds it.
  */
 import { compiled } from './compiled.ts';
 
@@ -18,10 +20,11 @@ import { compiled } from './compiled.ts';
 export interface PackedClusters {
   /** Cluster counts, coarse to fine. */
   sizes: number[];
-  /** The words, sorted by code unit, one space between them. */
-  words: string;
-  /** Per word, in the same order, `digits` base64 digits: every size's cluster, big-endian bits. */
-  codes: string;
+  /**
+   * Records sorted by word (code units), one space between them: the word, then its clusters
+   * at every size as big-endian bits in ceil(bits / 6) base64 digits.
+   */
+  records: string;
 }
 
 /** The table as data/word-clusters.json holds it (written by `npm run distil:embeddings`). */
@@ -49,8 +52,7 @@ export function packClusters(table: ClusterTable): PackedClusters {
   if (total > 30) throw new Error(`clusters of sizes ${table.sizes.join(', ')} need ${total} bits, over 30`);
   const digits = Math.ceil(total / 6);
   const order = words.map((_, i) => i).sort((a, b) => ((words[a] as string) < (words[b] as string) ? -1 : 1));
-  let codes = '';
-  for (const i of order) {
+  const records = order.map((i) => {
     let code = 0;
     levels.forEach((bytes, level) => {
       const c = bytes.charCodeAt(2 * i) | (bytes.charCodeAt(2 * i + 1) << 8);
@@ -58,14 +60,15 @@ export function packClusters(table: ClusterTable): PackedClusters {
         throw new Error(`cluster ${c} does not fit size ${table.sizes[level]}`);
       code = code * 2 ** (bits[level] as number) + c;
     });
-    for (let d = digits - 1; d >= 0; d--) codes += BASE64[Math.floor(code / 2 ** (6 * d)) % 64];
-  }
-  return { sizes: table.sizes, words: order.map((i) => words[i]).join(' '), codes };
+    let packed = '';
+    for (let d = digits - 1; d >= 0; d--) packed += BASE64[Math.floor(code / 2 ** (6 * d)) % 64];
+    return `${words[i]}${packed}`;
+  });
+  return { sizes: table.sizes, records: records.join(' ') };
 }
 
 interface Unpacked {
-  words: string[];
-  codes: string;
+  records: string;
   digits: number;
   /** Per size: how far to shift the word's code right, and the mask after. */
   shift: number[];
@@ -79,7 +82,7 @@ for (let i = 0; i < 64; i++) DIGIT[BASE64.charCodeAt(i)] = i;
 
 function table(): Unpacked {
   if (unpacked) return unpacked;
-  const packed = compiled().clusters;
+  const packed = compiled('clusters');
   const bits = bitsOf(packed.sizes);
   const total = bits.reduce((a, b) => a + b, 0);
   const shift: number[] = [];
@@ -89,8 +92,7 @@ function table(): Unpacked {
     shift.push(after);
   }
   unpacked = {
-    words: packed.words.split(' '),
-    codes: packed.codes,
+    records: packed.records,
     digits: Math.ceil(total / 6),
     shift,
     mask: bits.map((b) => 2 ** b - 1),
@@ -103,26 +105,52 @@ export function clusterLevels(): number {
   return table().shift.length;
 }
 
-/** The word's place in the table (-1: no vector, so no cluster). */
-export function wordIndex(word: string): number {
-  const { words } = table();
-  let low = 0;
-  let high = words.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const at = words[mid] as string;
-    if (at === word) return mid;
-    if (at < word) low = mid + 1;
-    else high = mid - 1;
+/** Words looked up already, and where their clusters are (-1: not in the table). */
+const looked = new Map<string, number>();
+/** A bound on what `looked` keeps: a stream of new typos must not grow it for good. */
+const MAX_LOOKED = 50_000;
+
+/** `word` against the record's word, records[start, end), by code unit (as the table is sorted). */
+function compareAt(word: string, records: string, start: number, end: number): number {
+  const length = Math.min(word.length, end - start);
+  for (let i = 0; i < length; i++) {
+    const d = word.charCodeAt(i) - records.charCodeAt(start + i);
+    if (d !== 0) return d;
   }
-  return -1;
+  return word.length - (end - start);
 }
 
-/** The cluster of the word at `at` (from wordIndex), at size number `level`. */
+/** Where the word's clusters are in the table (-1: no vector, so no cluster). */
+export function wordIndex(word: string): number {
+  const known = looked.get(word);
+  if (known !== undefined) return known;
+  const { records, digits } = table();
+  let found = -1;
+  // [low, high) holds whole records, each followed by a space (the last by the end).
+  let low = 0;
+  let high = records.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const start = records.lastIndexOf(' ', mid - 1) + 1;
+    let end = records.indexOf(' ', start);
+    if (end === -1) end = records.length;
+    const order = compareAt(word, records, start, end - digits);
+    if (order === 0) {
+      found = end - digits;
+      break;
+    }
+    if (order < 0) high = start;
+    else low = end + 1;
+  }
+  if (looked.size >= MAX_LOOKED) looked.clear();
+  looked.set(word, found);
+  return found;
+}
+
+/** The cluster of the word whose clusters are at `at` (from wordIndex), at size number `level`. */
 export function clusterAt(at: number, level: number): number {
-  const { codes, digits, shift, mask } = table();
+  const { records, digits, shift, mask } = table();
   let code = 0;
-  for (let d = 0, i = at * digits; d < digits; d++, i++)
-    code = code * 64 + (DIGIT[codes.charCodeAt(i)] as number);
+  for (let d = 0; d < digits; d++) code = code * 64 + (DIGIT[records.charCodeAt(at + d)] as number);
   return (code >>> (shift[level] as number)) & (mask[level] as number);
 }

@@ -4,8 +4,8 @@
  * clusters packed for lookup in place (clusters.ts), the other-language lists folded
  * (languages.ts), and the few trigram models of franc-min
  * that languages.ts compares (so the bundle carries 5 of its 82 languages, not all of them).
- * Stored as one JSON string and parsed on first use, which costs a cold start far less than
- * the same data as object literals. A test fails when it is stale.
+ * Each part is stored as a JSON string and parsed on first use, which costs a cold start far
+ * less than the same data as object literals. A test fails when it is stale.
  */
 import type { PackedClusters } from './clusters.ts';
 import stored from './data/compiled.json' with { type: 'json' };
@@ -25,9 +25,18 @@ export interface Compiled {
   latinTrigrams: Record<string, string>;
 }
 
-let parsed: Compiled | undefined;
+const parsed: Partial<Compiled> = {};
 
-export function compiled(): Compiled {
-  parsed ??= JSON.parse(stored.json) as Compiled;
-  return parsed;
+/**
+ * One part of the compiled data, parsed the first time it is asked for: each part is its own
+ * JSON string, so a message pays only for the parts it reads (the franc models, for one, only
+ * when a message may be Spanish).
+ */
+export function compiled<K extends keyof Compiled>(part: K): Compiled[K] {
+  let value = parsed[part];
+  if (value === undefined) {
+    value = JSON.parse((stored as Record<keyof Compiled, string>)[part]) as Compiled[K];
+    parsed[part] = value;
+  }
+  return value as Compiled[K];
 }

@@ -117,7 +117,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Every concept phrase in the message, by concept. */
 function findConcepts(tokens: readonly Token[]): Map<string, Occurrence[]> {
-  const { names, one, two } = compiled().conceptIndex;
+  const { names, one, two } = compiled('conceptIndex');
   const found = new Map<string, Occurrence[]>();
   const add = (concepts: readonly unknown[], from: number, start: number, end: number, clause: number) => {
     for (let c = from; c < concepts.length; c++) {

@@ -112,7 +112,7 @@ let phrases: Phrase[] | undefined;
 let idioms: Map<string, string[]> | undefined;
 
 function load(): Phrase[] {
-  phrases ??= compiled().languages.phrases.map(([text, lang, atWord, concern]) => ({
+  phrases ??= compiled('languages').phrases.map(([text, lang, atWord, concern]) => ({
     text,
     lang,
     atWord: atWord === 1,
@@ -122,7 +122,7 @@ function load(): Phrase[] {
 }
 
 function loadIdioms(): Map<string, string[]> {
-  idioms ??= new Map(compiled().languages.idioms);
+  idioms ??= new Map(compiled('languages').idioms);
   return idioms;
 }
 
@@ -224,7 +224,7 @@ const WINDOW_SPACED = 32;
 let frames: Frame[] | undefined;
 
 function loadFrames(): Frame[] {
-  frames ??= compiled().languages.frames.map(({ lang, sets, window }) => ({
+  frames ??= compiled('languages').frames.map(({ lang, sets, window }) => ({
     lang,
     sets: sets.map((set) => set.map(([text, atWord]) => ({ text, atWord: atWord === 1 }))),
     window,
@@ -316,7 +316,7 @@ let models: Map<string, Map<string, number>> | undefined;
 
 /** Each compared language's trigrams by rank (franc-min's model, built on first use). */
 function loadModels(): Map<string, Map<string, number>> {
-  const trigrams = compiled().latinTrigrams;
+  const trigrams = compiled('latinTrigrams');
   models ??= new Map(
     COMPARED.map((code) => {
       const ranked = trigrams[code]?.split('|') ?? [];

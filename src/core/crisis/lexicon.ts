@@ -399,7 +399,7 @@ let gates: ReadonlyArray<readonly Literal[][] | null> | undefined;
  * costs time on the first message, never a missed phrase.
  */
 function loadGates(): ReadonlyArray<readonly Literal[][] | null> {
-  const stored = compiled().gates;
+  const stored = compiled('gates');
   return phrases().map((p) => {
     const key = fnv1a(p.pattern).toString(36);
     const sets = key in stored ? (stored[key] ?? null) : requiredLiterals(p.pattern);
