@@ -94,7 +94,9 @@ export function clauseHashes(clause: string, concepts: readonly string[] = conce
   for (let i = 0; i < concepts.length; i++) {
     const a = concepts[i] as string;
     out.push(conceptHash(a));
-    for (let j = i + 1; j < concepts.length; j++) out.push(pairHash(a, concepts[j] as string));
+    // "kk a b" is FNV-1a of b's letters from the state after "kk a ": no key string per pair.
+    const from = pairPrefixHash(a);
+    for (let j = i + 1; j < concepts.length; j++) out.push(fnv1a(concepts[j] as string, from));
   }
   if (CLUSTER_FEATURES.on) clusterHashes(clause, out);
   // Each distinct concept with each word of the clause.
@@ -175,12 +177,12 @@ function conceptWordHash(concept: string): number {
   conceptWordHashes.set(concept, h);
   return h;
 }
-function pairHash(a: string, b: string): number {
-  const key = `${a} ${b}`;
-  const known = pairHashes.get(key);
+/** The hash state after "kk <concept> ", from which the second concept of a pair continues. */
+function pairPrefixHash(concept: string): number {
+  const known = pairHashes.get(concept);
   if (known !== undefined) return known;
-  const h = fnv1a(`kk ${key}`);
-  pairHashes.set(key, h);
+  const h = fnv1a(`kk ${concept} `);
+  pairHashes.set(concept, h);
   return h;
 }
 
