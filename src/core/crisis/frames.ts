@@ -78,8 +78,14 @@ export function indexConcepts(concepts: Record<string, string[]>): StoredConcept
   const one: StoredConceptIndex['one'] = Object.create(null);
   const two: StoredConceptIndex['two'] = Object.create(null);
   for (const { tokens, concepts: found } of byPhrase.values()) {
-    if (tokens.length === 1) one[tokens[0] as string] = found;
-    else (two[`${tokens[0]} ${tokens[1]}`] ??= []).push([tokens.slice(2), ...found]);
+    if (tokens.length === 1) {
+      one[tokens[0] as string] = found;
+      continue;
+    }
+    const key = `${tokens[0]} ${tokens[1]}`;
+    const list = two[key] ?? [];
+    list.push([tokens.slice(2), ...found]);
+    two[key] = list;
   }
   return { names, one, two };
 }
