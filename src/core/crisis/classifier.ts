@@ -23,16 +23,51 @@ interface Head {
   weights: string;
 }
 
-let riskHead: Head | undefined;
+/**
+ * The risk head, three-fifths of whose 2^19 weights are zero, as train-crisis.ts stores it:
+ * a bitmap of the buckets that are not zero, and those weights in bucket order. A bucket's
+ * weight is found by counting the set bits before it: `rank` holds the count before each
+ * byte of the bitmap, POPCOUNT the rest.
+ */
+interface SparseHead {
+  bias: number;
+  scale: number;
+  /** The bitmap as a one-byte string: bucket i is bit i % 8 of byte i / 8. */
+  present: string;
+  /** The non-zero int8 weights, in bucket order, as a one-byte string. */
+  values: string;
+  /** Set bits of `present` before each of its bytes. */
+  rank: Uint32Array;
+}
+
+let riskHead: SparseHead | undefined;
 let dangerHeads: [Concern, Head][] | undefined;
 
 function decode(head: { bias: number; scale: number; weights: string }): Head {
   return { bias: head.bias, scale: head.scale, weights: atob(head.weights) };
 }
 
+/** Set bits in each byte value. */
+const POPCOUNT = new Uint8Array(256);
+for (let b = 1; b < 256; b++) POPCOUNT[b] = (POPCOUNT[b >> 1] as number) + (b & 1);
+
 /** Decoded on first use, so loading the gate costs nothing until a message arrives. */
-function risk(): Head {
-  riskHead ??= decode(model.risk);
+function risk(): SparseHead {
+  if (riskHead) return riskHead;
+  const present = atob(model.risk.present);
+  const rank = new Uint32Array(present.length);
+  let count = 0;
+  for (let i = 0; i < present.length; i++) {
+    rank[i] = count;
+    count += POPCOUNT[present.charCodeAt(i)] as number;
+  }
+  riskHead = {
+    bias: model.risk.bias,
+    scale: model.risk.scale,
+    present,
+    values: atob(model.risk.values),
+    rank,
+  };
   return riskHead;
 }
 
@@ -54,7 +89,26 @@ function weighted(head: Head, hashes: readonly number[]): number {
   return sum;
 }
 
-const logistic = (head: Head, sum: number): number => 1 / (1 + Math.exp(-(head.bias + head.scale * sum)));
+/** The same sum over the sparse risk head: a bucket whose bit is clear weighs zero. */
+function weightedSparse(head: SparseHead, hashes: readonly number[]): number {
+  const { present, values, rank } = head;
+  const mask = present.length * 8 - 1;
+  let sum = 0;
+  for (const h of hashes) {
+    const bucket = h & mask;
+    const at = bucket >>> 3;
+    const byte = present.charCodeAt(at);
+    const bit = bucket & 7;
+    if (((byte >>> bit) & 1) === 0) continue;
+    const w =
+      (values.charCodeAt((rank[at] as number) + (POPCOUNT[byte & ((1 << bit) - 1)] as number)) << 24) >> 24;
+    sum += h >>> 31 === 1 ? -w : w;
+  }
+  return sum;
+}
+
+const logistic = (head: { bias: number; scale: number }, sum: number): number =>
+  1 / (1 + Math.exp(-(head.bias + head.scale * sum)));
 
 /**
  * A sum over `count` features, as features of length one read it (lengthScale in
@@ -79,7 +133,7 @@ export function riskScore(
   let count = 0;
   let best = Number.NEGATIVE_INFINITY;
   for (const hashes of perClause) {
-    const sum = weighted(head, hashes);
+    const sum = weightedSparse(head, hashes);
     total += sum;
     count += hashes.length;
     if (perClause.length > 1) best = Math.max(best, ofLengthOne(sum, hashes.length));

@@ -1,21 +1,42 @@
 /**
  * What `npm run train:crisis` works out once so that no fresh process has to: the lexicon's
- * required literals (lexicon.ts) and the concept lists in folded spelling (frames.ts), from
- * data/concepts.json. Stored as one JSON string and parsed on first use, which costs a cold
- * start far less than the same data as object literals. A test fails when it is stale.
+ * required literals (lexicon.ts), the concept lists in folded spelling and indexed (frames.ts), the word
+ * clusters packed for lookup in place (clusters.ts), the other-language lists folded
+ * (languages.ts), and the few trigram models of franc-min
+ * that languages.ts compares (so the bundle carries 5 of its 82 languages, not all of them).
+ * Each part is stored as a JSON string and parsed on first use, which costs a cold start far
+ * less than the same data as object literals. A test fails when it is stale.
  */
+import type { PackedClusters } from './clusters.ts';
 import stored from './data/compiled.json' with { type: 'json' };
+import type { StoredConceptIndex } from './frames.ts';
+import type { StoredLanguages } from './languages.ts';
 
 export interface Compiled {
   /** Pattern hash -> required literal sets (null: the phrase always runs). */
   gates: Record<string, string[][] | null>;
-  /** Concept -> its phrases, folded as the gate folds messages. */
-  concepts: Record<string, string[]>;
+  /** The concept phrases, folded as the gate folds messages, indexed for lookup (frames.ts). */
+  conceptIndex: StoredConceptIndex;
+  /** data/word-clusters.json, packed (clusters.ts). */
+  clusters: PackedClusters;
+  /** data/other-languages.json, folded (languages.ts). */
+  languages: StoredLanguages;
+  /** franc-min's Latin-script trigram models of the languages languages.ts compares, by code. */
+  latinTrigrams: Record<string, string>;
 }
 
-let parsed: Compiled | undefined;
+const parsed: Partial<Compiled> = {};
 
-export function compiled(): Compiled {
-  parsed ??= JSON.parse(stored.json) as Compiled;
-  return parsed;
+/**
+ * One part of the compiled data, parsed the first time it is asked for: each part is its own
+ * JSON string, so a message pays only for the parts it reads (the franc models, for one, only
+ * when a message may be Spanish).
+ */
+export function compiled<K extends keyof Compiled>(part: K): Compiled[K] {
+  let value = parsed[part];
+  if (value === undefined) {
+    value = JSON.parse((stored as Record<keyof Compiled, string>)[part]) as Compiled[K];
+    parsed[part] = value;
+  }
+  return value as Compiled[K];
 }

@@ -22,7 +22,7 @@
  * Hashes are computed from the characters as they are read, with no string built per
  * n-gram: a 320-character message is a few thousand multiplications.
  */
-import { CLUSTER_SIZES, clusterAt, wordIndex } from './clusters.ts';
+import { clusterAt, clusterLevels, wordIndex } from './clusters.ts';
 import { conceptsOf } from './frames.ts';
 import { CLAUSE, type Folded } from './normalize.ts';
 
@@ -94,7 +94,9 @@ export function clauseHashes(clause: string, concepts: readonly string[] = conce
   for (let i = 0; i < concepts.length; i++) {
     const a = concepts[i] as string;
     out.push(conceptHash(a));
-    for (let j = i + 1; j < concepts.length; j++) out.push(pairHash(a, concepts[j] as string));
+    // "kk a b" is FNV-1a of b's letters from the state after "kk a ": no key string per pair.
+    const from = pairPrefixHash(a);
+    for (let j = i + 1; j < concepts.length; j++) out.push(fnv1a(concepts[j] as string, from));
   }
   if (CLUSTER_FEATURES.on) clusterHashes(clause, out);
   // Each distinct concept with each word of the clause.
@@ -122,8 +124,9 @@ export function clauseHashes(clause: string, concepts: readonly string[] = conce
  */
 export const CLUSTER_FEATURES = { on: true };
 
-const CLUSTER_WORD = CLUSTER_SIZES.map((_, level) => fnv1a(`q${level} `));
-const CLUSTER_PAIR = CLUSTER_SIZES.map((_, level) => fnv1a(`qq${level} `));
+/** Hash states after each size's prefix ("q0 ", "qq0 "), for as many sizes as a table could have. */
+const CLUSTER_WORD = Array.from({ length: 8 }, (_, level) => fnv1a(`q${level} `));
+const CLUSTER_PAIR = Array.from({ length: 8 }, (_, level) => fnv1a(`qq${level} `));
 const withCluster = (h: number, c: number): number =>
   Math.imul(Math.imul(h ^ (c & 0xff), PRIME) ^ (c >>> 8), PRIME);
 
@@ -133,7 +136,7 @@ const withCluster = (h: number, c: number): number =>
  * so does "wish" + "disappear"). A word with no vector breaks the pairs.
  */
 function clusterHashes(clause: string, out: number[]): void {
-  const levels = CLUSTER_SIZES.length;
+  const levels = clusterLevels();
   let previous = -1;
   for (let start = 1; start < clause.length; ) {
     let end = clause.indexOf(' ', start);
@@ -174,12 +177,12 @@ function conceptWordHash(concept: string): number {
   conceptWordHashes.set(concept, h);
   return h;
 }
-function pairHash(a: string, b: string): number {
-  const key = `${a} ${b}`;
-  const known = pairHashes.get(key);
+/** The hash state after "kk <concept> ", from which the second concept of a pair continues. */
+function pairPrefixHash(concept: string): number {
+  const known = pairHashes.get(concept);
   if (known !== undefined) return known;
-  const h = fnv1a(`kk ${key}`);
-  pairHashes.set(key, h);
+  const h = fnv1a(`kk ${concept} `);
+  pairHashes.set(concept, h);
   return h;
 }
 

@@ -46,22 +46,49 @@ interface Occurrence {
   clause: number;
 }
 
-interface Entry {
-  tokens: string[];
-  concepts: string[];
-}
-
-interface Index {
-  /** One-word phrases, by their word. */
-  one: Map<string, Entry[]>;
+/**
+ * The concept phrases indexed for lookup, as `npm run train:crisis` stores them in
+ * compiled.json (indexConcepts): plain objects JSON.parse builds natively, so the first
+ * message builds no Map of 5,000 phrases. Concepts are numbers into `names`.
+ */
+export interface StoredConceptIndex {
+  names: string[];
+  /** One-word phrases: the word -> its concepts. */
+  one: Record<string, number[]>;
   /**
    * Longer phrases by their first two words ("i was"): a common first word ("i", "my") costs
-   * one lookup, not a comparison with every phrase that starts with it.
+   * one lookup, not a comparison with every phrase that starts with it. Each phrase: the
+   * words after the first two, then its concepts.
    */
-  byFirstTwo: Map<string, Entry[]>;
+  two: Record<string, [string[], ...number[]][]>;
 }
 
-let index: Index | undefined;
+/** The index of the folded concept lists (run by `npm run train:crisis`, never by the gate). */
+export function indexConcepts(concepts: Record<string, string[]>): StoredConceptIndex {
+  const names = Object.keys(concepts);
+  const byPhrase = new Map<string, { tokens: string[]; concepts: number[] }>();
+  names.forEach((concept, c) => {
+    for (const key of concepts[concept] ?? []) {
+      const entry = byPhrase.get(key) ?? { tokens: key.split(' '), concepts: [] };
+      if (!entry.concepts.includes(c)) entry.concepts.push(c);
+      byPhrase.set(key, entry);
+    }
+  });
+  // No prototype: a phrase word like "constructor" or "__proto__" is a key like any other.
+  const one: StoredConceptIndex['one'] = Object.create(null);
+  const two: StoredConceptIndex['two'] = Object.create(null);
+  for (const { tokens, concepts: found } of byPhrase.values()) {
+    if (tokens.length === 1) {
+      one[tokens[0] as string] = found;
+      continue;
+    }
+    const key = `${tokens[0]} ${tokens[1]}`;
+    const list = two[key] ?? [];
+    list.push([tokens.slice(2), ...found]);
+    two[key] = list;
+  }
+  return { names, one, two };
+}
 
 /** A concept phrase in folded spelling, as its words. */
 const foldPhrase = (phrase: string): string =>
@@ -81,29 +108,6 @@ export function foldConceptLists(lists: Record<string, unknown>): Record<string,
   return out;
 }
 
-function buildIndex(): Index {
-  const byPhrase = new Map<string, Entry>();
-  for (const [concept, phrases] of Object.entries(compiled().concepts)) {
-    for (const key of phrases) {
-      const entry = byPhrase.get(key) ?? { tokens: key.split(' '), concepts: [] };
-      if (!entry.concepts.includes(concept)) entry.concepts.push(concept);
-      byPhrase.set(key, entry);
-    }
-  }
-  const one: Index['one'] = new Map();
-  const byFirstTwo: Index['byFirstTwo'] = new Map();
-  for (const entry of byPhrase.values()) {
-    const [map, key] =
-      entry.tokens.length === 1
-        ? [one, entry.tokens[0] as string]
-        : [byFirstTwo, `${entry.tokens[0]} ${entry.tokens[1]}`];
-    const list = map.get(key);
-    if (list) list.push(entry);
-    else map.set(key, [entry]);
-  }
-  return { one, byFirstTwo };
-}
-
 function tokenize(form: string): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
@@ -115,30 +119,36 @@ function tokenize(form: string): Token[] {
   return tokens;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** Every concept phrase in the message, by concept. */
 function findConcepts(tokens: readonly Token[]): Map<string, Occurrence[]> {
-  index ??= buildIndex();
+  const { names, one, two } = compiled('conceptIndex');
   const found = new Map<string, Occurrence[]>();
-  const add = (concepts: readonly string[], start: number, end: number, clause: number) => {
-    for (const concept of concepts) {
+  const add = (concepts: readonly unknown[], from: number, start: number, end: number, clause: number) => {
+    for (let c = from; c < concepts.length; c++) {
+      const concept = names[concepts[c] as number] as string;
       const list = found.get(concept);
       if (list) list.push({ start, end, clause });
       else found.set(concept, [{ start, end, clause }]);
     }
   };
   tokens.forEach((token, i) => {
-    for (const phrase of index?.one.get(token.text) ?? []) add(phrase.concepts, i, i + 1, token.clause);
+    if (hasOwn.call(one, token.text)) add(one[token.text] as number[], 0, i, i + 1, token.clause);
     const next = tokens[i + 1];
     if (!next || next.clause !== token.clause) return;
-    for (const phrase of index?.byFirstTwo.get(`${token.text} ${next.text}`) ?? []) {
-      const end = i + phrase.tokens.length;
+    const key = `${token.text} ${next.text}`;
+    if (!hasOwn.call(two, key)) return;
+    for (const phrase of two[key] as [string[], ...number[]][]) {
+      const rest = phrase[0];
+      const end = i + 2 + rest.length;
       if (end > tokens.length) continue;
       let fits = true;
-      for (let k = 2; k < phrase.tokens.length && fits; k++) {
-        const t = tokens[i + k] as Token;
-        fits = t.text === phrase.tokens[k] && t.clause === token.clause;
+      for (let k = 0; k < rest.length && fits; k++) {
+        const t = tokens[i + 2 + k] as Token;
+        fits = t.text === rest[k] && t.clause === token.clause;
       }
-      if (fits) add(phrase.concepts, i, end, token.clause);
+      if (fits) add(phrase, 1, i, end, token.clause);
     }
   });
   return found;
@@ -209,6 +219,16 @@ function lineUp(
 }
 
 /**
+ * Concepts in the order they appear, ties by name. Names are compared by code unit, not with
+ * `localeCompare`: the order is the same for every name in concepts.json (lowercase letters
+ * and hyphens; a test holds it), and `localeCompare` loads ICU's collator on the first
+ * message of a process (about 10 ms of the first check). The order matters: the classifier
+ * reads ordered concept pairs.
+ */
+const byPlace = (a: { start: number; concept: string }, b: { start: number; concept: string }): number =>
+  a.start - b.start || (a.concept < b.concept ? -1 : a.concept > b.concept ? 1 : 0);
+
+/**
  * The concepts of one clause, in the order they appear: the classifier reads them as
  * features too, so what it learns of one wording carries to every wording a concept covers.
  */
@@ -216,7 +236,7 @@ export function conceptsOf(clause: string): string[] {
   const found = findConcepts(tokenize(clause));
   const at: { start: number; concept: string }[] = [];
   for (const [concept, list] of found) for (const o of list) at.push({ start: o.start, concept });
-  return at.sort((a, b) => a.start - b.start || a.concept.localeCompare(b.concept)).map((x) => x.concept);
+  return at.sort(byPlace).map((x) => x.concept);
 }
 
 /**
@@ -261,9 +281,5 @@ function byClause(tokens: readonly Token[], found: Map<string, Occurrence[]>): s
   const at = new Map(clauses.map((c) => [c, [] as { start: number; concept: string }[]]));
   for (const [concept, list] of found)
     for (const o of list) at.get(o.clause)?.push({ start: o.start, concept });
-  return clauses.map((c) =>
-    (at.get(c) ?? [])
-      .sort((a, b) => a.start - b.start || a.concept.localeCompare(b.concept))
-      .map((x) => x.concept),
-  );
+  return clauses.map((c) => (at.get(c) ?? []).sort(byPlace).map((x) => x.concept));
 }

@@ -8,12 +8,12 @@
  * language gets the crisis reply with a line that 988 can help by phone in their language.
  * A language identifier helps tell Spanish from its neighbours: franc's method (trigram
  * ranks against each language's model) on the models that ship inside the franc-min npm
- * package, read lazily for the few Latin-script languages compared here, because franc's
- * own entry point builds all 82 models when it loads (about 20 ms of every cold start).
+ * package, for the few Latin-script languages compared here only: `npm run train:crisis`
+ * copies those five into compiled.json, since franc's own entry point builds all 82 models
+ * when it loads (about 20 ms of every cold start) and its data file is 164 KB of the bundle.
  * Choosing the language never removes a signal.
  */
-import { data as trigramModels } from 'franc-min/data.js';
-import languageData from './data/other-languages.json' with { type: 'json' };
+import { compiled } from './compiled.ts';
 import type { Folded } from './normalize.ts';
 import type { Signal } from './signals.ts';
 
@@ -45,7 +45,8 @@ interface Phrase {
   concern: 'self' | 'overdose';
 }
 
-interface Entry {
+/** One language of data/other-languages.json. */
+export interface Entry {
   phrases: string[];
   /** Taken already: pills, a bottle, poison (the danger-now reply). */
   overdose?: string[];
@@ -59,31 +60,69 @@ interface Entry {
   frames?: string[][][];
 }
 
-let phrases: Phrase[] | undefined;
+/**
+ * The lists of data/other-languages.json as the gate reads them, folded once by
+ * `npm run train:crisis` into compiled.json (compileLanguages), in the lists' own order: a
+ * fresh process folds none of them, and runs none of the Unicode-script patterns below.
+ */
+export interface StoredLanguages {
+  /** Each phrase: its folded text, language, whether it must start at a word (1), and s(elf) or o(verdose). */
+  phrases: [string, string, 0 | 1, 's' | 'o'][];
+  /** Each language's idioms, folded. */
+  idioms: [string, string[]][];
+  /** Each concept pair: its language, its sets of [folded term, starts at a word (1)], its window. */
+  frames: { lang: string; sets: [string, 0 | 1][][]; window: number }[];
+}
+
 const FOLDED = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
+/** The stored form of the lists (run by `npm run train:crisis`, never by the gate). */
+export function compileLanguages(data: Record<string, Entry>): StoredLanguages {
+  const languages = Object.entries(data);
+  const phrases = languages.flatMap(([lang, entry]) =>
+    [
+      ...entry.phrases.map((raw) => ({ raw, concern: 's' as const })),
+      ...(entry.overdose ?? []).map((raw) => ({ raw, concern: 'o' as const })),
+    ].map(({ raw, concern }): [string, string, 0 | 1, 's' | 'o'] => {
+      // Most romanised phrases are written folded already: only the others are folded.
+      const text = FOLDED.test(raw) ? raw : foldForLanguages(raw).trim();
+      return [text, lang, /^[a-z]/.test(text) ? 1 : 0, concern];
+    }),
+  );
+  const idioms = languages.map(([lang, entry]): [string, string[]] => [
+    lang,
+    entry.idioms.map((raw) => foldForLanguages(raw).trim()),
+  ]);
+  const frames = languages.flatMap(([lang, entry]) =>
+    (entry.frames ?? []).map((sets) => {
+      const folded = sets.map((set) =>
+        set.map((raw): [string, 0 | 1] => {
+          const text = foldForLanguages(raw).trim();
+          return [text, SPACED.test(text) ? 1 : 0];
+        }),
+      );
+      const unspaced = folded.every((set) => set.every(([text]) => UNSPACED.test(text)));
+      return { lang, sets: folded, window: unspaced ? WINDOW_UNSPACED : WINDOW_SPACED };
+    }),
+  );
+  return { phrases, idioms, frames };
+}
+
+let phrases: Phrase[] | undefined;
 let idioms: Map<string, string[]> | undefined;
 
 function load(): Phrase[] {
-  phrases ??= Object.entries(languageData as Record<string, Entry>).flatMap(([lang, entry]) =>
-    [
-      ...entry.phrases.map((raw) => ({ raw, concern: 'self' as const })),
-      ...(entry.overdose ?? []).map((raw) => ({ raw, concern: 'overdose' as const })),
-    ].map(({ raw, concern }) => {
-      // Most romanised phrases are written folded already: only the others pay for folding.
-      const text = FOLDED.test(raw) ? raw : foldForLanguages(raw).trim();
-      return { text, lang, atWord: /^[a-z]/.test(text), concern };
-    }),
-  );
+  phrases ??= compiled('languages').phrases.map(([text, lang, atWord, concern]) => ({
+    text,
+    lang,
+    atWord: atWord === 1,
+    concern: concern === 'o' ? 'overdose' : 'self',
+  }));
   return phrases;
 }
 
 function loadIdioms(): Map<string, string[]> {
-  idioms ??= new Map(
-    Object.entries(languageData as Record<string, Entry>).map(([lang, entry]) => [
-      lang,
-      entry.idioms.map((raw) => foldForLanguages(raw).trim()),
-    ]),
-  );
+  idioms ??= new Map(compiled('languages').idioms);
   return idioms;
 }
 
@@ -185,18 +224,11 @@ const WINDOW_SPACED = 32;
 let frames: Frame[] | undefined;
 
 function loadFrames(): Frame[] {
-  frames ??= Object.entries(languageData as Record<string, Entry>).flatMap(([lang, entry]) =>
-    (entry.frames ?? []).map((sets) => {
-      const folded = sets.map((set) =>
-        set.map((raw) => {
-          const text = foldForLanguages(raw).trim();
-          return { text, atWord: SPACED.test(text) };
-        }),
-      );
-      const unspaced = folded.every((set) => set.every((term) => UNSPACED.test(term.text)));
-      return { lang, sets: folded, window: unspaced ? WINDOW_UNSPACED : WINDOW_SPACED };
-    }),
-  );
+  frames ??= compiled('languages').frames.map(({ lang, sets, window }) => ({
+    lang,
+    sets: sets.map((set) => set.map(([text, atWord]) => ({ text, atWord: atWord === 1 }))),
+    window,
+  }));
   return frames;
 }
 
@@ -272,8 +304,11 @@ const ENGLISH = new Set(
   ),
 );
 
-/** The Latin-script languages Spanish is told apart from, by their franc-min codes. */
-const COMPARED = ['spa', 'eng', 'por', 'fra', 'tgl'] as const;
+/**
+ * The Latin-script languages Spanish is told apart from, by their franc-min codes. Their
+ * models are copied from franc-min/data.js into compiled.json by `npm run train:crisis`.
+ */
+export const COMPARED = ['spa', 'eng', 'por', 'fra', 'tgl'] as const;
 /** franc's penalty for a trigram a language's model does not have. */
 const MAX_DIFFERENCE = 300;
 
@@ -281,9 +316,10 @@ let models: Map<string, Map<string, number>> | undefined;
 
 /** Each compared language's trigrams by rank (franc-min's model, built on first use). */
 function loadModels(): Map<string, Map<string, number>> {
+  const trigrams = compiled('latinTrigrams');
   models ??= new Map(
     COMPARED.map((code) => {
-      const ranked = (trigramModels.Latin as Record<string, string>)[code]?.split('|') ?? [];
+      const ranked = trigrams[code]?.split('|') ?? [];
       return [code, new Map(ranked.map((trigram, rank) => [trigram, rank]))];
     }),
   );

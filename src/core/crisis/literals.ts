@@ -193,8 +193,13 @@ class Parser {
 
 const EMPTY_OR_ANY: Info = { exact: null, required: null };
 
-/** How many required sets a phrase is gated on: each rules out more text, each costs a check. */
-const MAX_GATES = 3;
+/**
+ * How many required sets a phrase is gated on: each rules out more text, each costs a check
+ * (a few `includes` per message), while a phrase that runs costs a RegExp compiled on the
+ * first message of a process (1 to 10 ms for the long ones). Six distinct sets keep, for
+ * example, "walked home" from running the phrase about stepping off a bridge or a roof.
+ */
+const MAX_GATES = 6;
 
 /**
  * Sets of strings that any match of `source` contains: one string of every set (an AND of
@@ -213,9 +218,17 @@ export function requiredLiterals(source: string): string[][] | null {
   }
   const top = requiredOf(info);
   const candidates = info.all && info.all.length > 0 ? info.all : top ? [top] : [];
+  const seen = new Set<string>();
   const gates = candidates
     .map(minimal)
     .filter((set): set is string[] => set !== null)
+    // The same set twice ("of" ... "of") rules out nothing more.
+    .filter((set) => {
+      const key = [...set].sort().join('|');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .sort((a, b) => cost(new Set(a)) - cost(new Set(b)))
     .slice(0, MAX_GATES);
   return gates.length > 0 ? gates : null;

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../scripts/lib/crisis-corpus.ts';
 import { scoreRisk } from '../../../src/core/crisis/classifier.ts';
+import { clusterAt, wordIndex } from '../../../src/core/crisis/clusters.ts';
+import conceptLists from '../../../src/core/crisis/data/concepts.json' with { type: 'json' };
 import languageData from '../../../src/core/crisis/data/other-languages.json' with { type: 'json' };
+import wordClusters from '../../../src/core/crisis/data/word-clusters.json' with { type: 'json' };
 import { matchFrames } from '../../../src/core/crisis/frames.ts';
 import { assess } from '../../../src/core/crisis/gate.ts';
 import { foldForLanguages, matchLanguages } from '../../../src/core/crisis/languages.ts';
@@ -65,6 +68,14 @@ describe('the semantic frames', () => {
       ).toEqual([]);
     }
   });
+
+  it('orders concept names as localeCompare would, so the classifier reads the same pairs', () => {
+    // frames.ts compares names by code unit (no ICU collator on the first message); the
+    // classifier was trained on pairs in localeCompare's order. A new name with an uppercase
+    // letter, a digit or another mark could order differently: this fails first.
+    const names = Object.keys(conceptLists).filter((name) => !name.startsWith('_'));
+    expect([...names].sort()).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  });
 });
 
 describe('the classifier', () => {
@@ -76,6 +87,23 @@ describe('the classifier', () => {
   it('is sure of a plain statement and silent on an everyday one', () => {
     expect(scoreRisk(fold('i really want to end my life tonight'), false)[0]?.strength).toBe('sure');
     expect(scoreRisk(fold('made pasta and watched a movie with my sister'), false)).toEqual([]);
+  });
+
+  it('reads every word of the cluster table in its packed form as word-clusters.json has it', () => {
+    // compiled.json holds the table sorted and packed (clusters.ts); a word found by binary
+    // search must get the clusters distil:embeddings gave it, and a word not in it none.
+    const words = wordClusters.words.split(' ');
+    const levels = wordClusters.clusters.map((b) => atob(b));
+    words.forEach((word, i) => {
+      const at = wordIndex(word);
+      expect(at, word).not.toBe(-1);
+      levels.forEach((bytes, level) => {
+        const expected = bytes.charCodeAt(2 * i) | (bytes.charCodeAt(2 * i + 1) << 8);
+        if (clusterAt(at, level) !== expected)
+          expect(clusterAt(at, level), `${word} at size ${level}`).toBe(expected);
+      });
+    });
+    for (const stranger of ['', 'zzzzqx', 'aaaaaaa', '~']) expect(wordIndex(stranger)).toBe(-1);
   });
 });
 
