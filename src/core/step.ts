@@ -61,6 +61,7 @@ import {
   repeatNaming,
 } from './flow/naming.ts';
 import { noteAnswer, reminderTurn, repeatReminderQuestion, withReminderOffer } from './flow/reminders.ts';
+import { sessionPrepTurn } from './flow/session-prep.ts';
 import { showSummary, summaryTurn } from './flow/summary.ts';
 import {
   handleAfterExercise,
@@ -169,6 +170,13 @@ function runStep(
     const outcome = needsWelcome(turn) ? leadWith([welcome(turn)], linking) : linking;
     return watched(outcome);
   }
+
+  // Session dates, SHARE / UNSHARE / EXPORT (flow/session-prep.ts); the host makes a link first.
+  const prep = sessionPrepTurn(turn, current, raw);
+  if (prep && 'share' in prep) {
+    return { state: toStored(current), reply: finish([]), effects: [], needs: { share: prep.share } };
+  }
+  if (prep) return watched(needsWelcome(turn) ? leadWith([welcome(turn)], prep) : prep);
 
   // Reminder words ("remind me at 7pm", PAUSE, "I'm in Denver") and the answers to their questions.
   const reminder = reminderTurn(turn, current, said, raw);

@@ -3,8 +3,9 @@
  * the store persists them. Everything here is plain data (JSON-safe).
  */
 import type { Reminder } from './reminders/reminder.ts';
+import type { SessionPlan } from './sessions/dates.ts';
 
-export type { Reminder };
+export type { Reminder, SessionPlan };
 
 /** Where a turn came from. `chat` is the terminal check-in (`npm run chat`). */
 export type Channel = 'sms' | 'alexa' | 'chat';
@@ -49,6 +50,10 @@ export interface ProfileView {
   reminderOfferedAt?: string;
   /** Alexa and a phone are linked: one journal, one person (flow/link.ts). */
   linked?: boolean;
+  /** Their therapy sessions as dates, when they said (sessions/dates.ts): the summary's window. */
+  sessions?: SessionPlan;
+  /** Hard moments (crisis replies) go into the summary and page, as a day only: they chose it. */
+  includeHardMoments?: boolean;
 }
 
 interface EntryBase {
@@ -112,6 +117,11 @@ export interface Ctx {
   link?: LinkOutcome;
   /** Alexa only: the speaker is a recognised voice (their own journal), not the shared account. */
   recognisedVoice?: boolean;
+  /**
+   * The link the host made for SHARE or EXPORT, present only on the second call after `step`
+   * answered with `needs.share`; 'unavailable' when none could be made.
+   */
+  share?: { url: string } | 'unavailable';
 }
 
 /**
@@ -199,6 +209,11 @@ export interface Beat {
   claimsSaved?: boolean;
   /** Like `claimsSaved`, for "everything is erased". */
   claimsErased?: boolean;
+  /**
+   * This beat carries a private link (SHARE, EXPORT): it is never stored or logged, so a
+   * redelivered message gets a line in its place (src/service/turn-runner.ts).
+   */
+  carriesLink?: boolean;
 }
 
 export interface Choice {
@@ -252,7 +267,22 @@ export type Effect =
    * number kept because they asked to be texted, never after STOP) and says so only if it went.
    */
   | { type: 'textPhone'; reply: Reply }
+  /** Their session dates changed (sessions/dates.ts); null forgets them. */
+  | { type: 'setSessions'; sessions: SessionPlan | null }
+  /** Hard moments go into their summary and page, as a day only (they replied INCLUDE). */
+  | { type: 'includeHardMoments'; at: string }
+  /** UNSHARE: every share and export link of theirs stops working now (src/share). */
+  | { type: 'revokeShares' }
   | { type: 'deleteUser' };
+
+/**
+ * SHARE or EXPORT: the host makes a link (a long random token; the store keeps only its hash,
+ * for 24 hours) and gives its URL back as `ctx.share`. `since` is the summary's window.
+ */
+export interface ShareRequest {
+  kind: 'summary' | 'export';
+  since: string;
+}
 
 /** An answer to "is there someone you could text today?": yes, maybe later, or not today. */
 export type ReachOut = 'yes' | 'maybe' | 'no';
@@ -277,5 +307,8 @@ export interface StepResult {
    * since that ISO date into `ctx.history` and calls `step` again with the same input;
    * the first result must then be discarded.
    */
-  needs?: { historySince: string; linkCode?: undefined } | { linkCode: string; historySince?: undefined };
+  needs?:
+    | { historySince: string; linkCode?: undefined; share?: undefined }
+    | { linkCode: string; historySince?: undefined; share?: undefined }
+    | { share: ShareRequest; historySince?: undefined; linkCode?: undefined };
 }

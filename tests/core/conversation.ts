@@ -28,6 +28,10 @@ export class Conversation {
   profile: ProfileView = {};
   /** What redeeming a link code comes to in this driver (the store decides it for real). */
   linkOutcome: LinkOutcome = 'wrong';
+  /** The link the host would make for SHARE / EXPORT ('unavailable': none could be made). */
+  shareLink: { url: string } | 'unavailable' = { url: 'https://example.test/share/TOKEN' };
+  /** What SHARE / EXPORT asked the host for, last. */
+  shareRequests: Array<{ kind: string; since: string }> = [];
   entries: JournalEntry[] = [];
   deleted = false;
   private turns = 0;
@@ -77,6 +81,9 @@ export class Conversation {
     if (result.needs?.historySince !== undefined) {
       const since = result.needs.historySince;
       result = step(this.state, message, { ...ctx, history: this.entries.filter((e) => e.at >= since) });
+    } else if (result.needs?.share !== undefined) {
+      this.shareRequests.push(result.needs.share);
+      result = step(this.state, message, { ...ctx, share: this.shareLink });
     } else if (result.needs?.linkCode !== undefined) {
       // A pure driver has no other side to link with: the code it was given is the one it knows.
       result = step(this.state, message, { ...ctx, link: this.linkOutcome });
@@ -118,6 +125,14 @@ export class Conversation {
         break;
       case 'markReminderOffered':
         this.profile = { ...this.profile, reminderOfferedAt: effect.at };
+        break;
+      case 'setSessions': {
+        const { sessions: _, ...rest } = this.profile;
+        this.profile = effect.sessions ? { ...rest, sessions: structuredClone(effect.sessions) } : rest;
+        break;
+      }
+      case 'includeHardMoments':
+        this.profile = { ...this.profile, includeHardMoments: true };
         break;
       case 'deleteUser':
         this.entries = [];

@@ -18,13 +18,14 @@ import { feelingByWord } from '../feelings/vocabulary.ts';
 import { goalById } from '../goals/catalogue.ts';
 import { TRIED, TRIGGERS } from '../journal/options.ts';
 import { ask, beat, finish, joinWords } from '../reply.ts';
+import { FALLBACK_DAYS, spokenWindow, summaryWindow, windowOf, writtenWindow } from '../sessions/window.ts';
 import type { FlowState, Values } from '../state.ts';
 import type { Outcome, Turn } from '../turn.ts';
-import type { Beat, GoalRef, JournalEntry, Reply, ToolId } from '../types.ts';
+import type { Beat, GoalRef, JournalEntry, ProfileView, Reply, ToolId } from '../types.ts';
 import { answerOf, normalizeMessage, type Said } from '../understand.ts';
 
-/** How far back a summary looks when no session date is known. */
-export const SUMMARY_DAYS = 7;
+/** How far back a summary looks when no session date is known (sessions/window.ts). */
+export const SUMMARY_DAYS = FALLBACK_DAYS;
 const DAY_MS = 86_400_000;
 /** Entries this close together belong to one check-in: a trigger is tied to the feeling before it. */
 const CHECK_IN_GAP_MS = 2 * 3_600_000;
@@ -33,9 +34,9 @@ const MAX_LISTED = 4;
 /** The journal keeps at most 200 characters of own words; older entries may hold more. */
 const MAX_OWN_WORDS = 200;
 
-export function summarySince(now: string): string {
-  const at = Date.parse(now);
-  return new Date((Number.isNaN(at) ? 0 : at) - SUMMARY_DAYS * DAY_MS).toISOString();
+/** Where the summary starts: since the last session when one is known, else 14 days back. */
+export function summarySince(now: string, profile: ProfileView = {}): string {
+  return summaryWindow(now, profile).since;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -362,15 +363,19 @@ export function firstWrittenPage(
   entries: readonly JournalEntry[],
   now: string,
   timeZone?: string,
+  windowWords: string = writtenWindow({ since: now, days: SUMMARY_DAYS }),
 ): string[] | undefined {
-  return writtenPages(writtenLines(entries, now, timeZone))[0];
+  return writtenPages(writtenLines(entries, now, timeZone), windowWords)[0];
 }
 
-export function writtenPages(lines: readonly string[]): string[][] {
+export function writtenPages(
+  lines: readonly string[],
+  windowWords: string = writtenWindow({ since: '', days: SUMMARY_DAYS }),
+): string[][] {
   const pages: string[][] = [];
   let rest = [...lines];
   while (rest.length > 0) {
-    const page = [pages.length === 0 ? w.text.intro(SUMMARY_DAYS) : w.text.continued];
+    const page = [pages.length === 0 ? w.text.intro(windowWords) : w.text.continued];
     let taken = 0;
     while (taken < rest.length) {
       const candidate = [...page, rest[taken] as string];
@@ -433,7 +438,12 @@ function spokenDay(day: SummaryDay): string {
  * short, and then it says the earlier days were left out), goals, tools and the close, all
  * within {@link MAX_SPOKEN_SECONDS}. Empty when there is nothing to say.
  */
-export function spokenBeats(entries: readonly JournalEntry[], now: string, timeZone?: string): Beat[] {
+export function spokenBeats(
+  entries: readonly JournalEntry[],
+  now: string,
+  timeZone?: string,
+  windowWords: string = spokenWindow({ since: '', days: SUMMARY_DAYS }),
+): Beat[] {
   const days = summaryDays(entries, now, timeZone).map(spokenDay);
   const goals = goalsSeen(entries);
   const tail: string[] = [];
@@ -446,7 +456,7 @@ export function spokenBeats(entries: readonly JournalEntry[], now: string, timeZ
   if (days.length === 0 && tail.length === 0) return [];
 
   const compose = (kept: readonly string[], leftOut: boolean): Beat[] => [
-    beat(w.voice.intro(SUMMARY_DAYS), { pauseAfter: 'short' }),
+    beat(w.voice.intro(windowWords), { pauseAfter: 'short' }),
     ...(leftOut ? [beat(w.voice.leftOut)] : []),
     ...kept.map((text) => beat(text, { pauseAfter: 'short' })),
     ...tail.map((text) => beat(text)),
@@ -488,7 +498,8 @@ const isAnswer = (said: Said, answer: string): boolean => said.kind === 'answer'
  * "yes" / "no" to "would you like to hear that again?". Undefined for anything else.
  */
 export function summaryTurn(turn: Turn, current: FlowState, said: Said): SummaryTurn | undefined {
-  if (isCommand(said, 'summary')) return { fetch: { since: summarySince(turn.ctx.now), page: 0, heard: 1 } };
+  if (isCommand(said, 'summary'))
+    return { fetch: { since: summarySince(turn.ctx.now, turn.ctx.profile), page: 0, heard: 1 } };
   const { values } = current;
   const since = current.step === 'summary' ? values.summarySince : undefined;
   if (isCommand(said, 'more')) {
@@ -528,9 +539,11 @@ const MAX_AGAIN_QUESTIONS = 2;
 export function showSummary(turn: Turn, history: readonly JournalEntry[], request: SummaryRequest): Outcome {
   const { now } = turn.ctx;
   const timeZone = turn.ctx.profile.timeZone;
+  // Says which window it covers: since the last session, or the last 14 days.
+  const window = windowOf(request.since, now, turn.ctx.profile);
   const nothingYet: Outcome = {
     state: { step: 'closed', values: {} },
-    reply: finish([service.summary.nothingYet(SUMMARY_DAYS)]),
+    reply: finish([service.summary.nothingYet(writtenWindow(window))]),
   };
   if (turn.modality === 'voice') {
     // A speaker may be in a shared room: words typed by text are read aloud only to a
@@ -538,10 +551,12 @@ export function showSummary(turn: Turn, history: readonly JournalEntry[], reques
     const reading = turn.ctx.recognisedVoice === true || request.readTyped === true;
     const heard = reading ? history : history.flatMap((e) => withoutTypedWords(e) ?? []);
     const held = !reading && history.some((e) => withoutTypedWords(e) !== e);
-    return spokenSummary(spokenBeats(heard, now, timeZone), request, held) ?? nothingYet;
+    return (
+      spokenSummary(spokenBeats(heard, now, timeZone, spokenWindow(window)), request, held) ?? nothingYet
+    );
   }
 
-  const pages = writtenPages(writtenLines(history, now, timeZone));
+  const pages = writtenPages(writtenLines(history, now, timeZone), writtenWindow(window));
   if (pages.length === 0) return nothingYet;
   const page = Math.min(request.page, pages.length - 1);
   const values: Values = { summarySince: request.since, summaryPage: page, summaryPages: pages.length };
