@@ -33,6 +33,8 @@ export interface Profile {
   sessions?: SessionPlan;
   /** When they replied INCLUDE: hard moments go into the summary and page, as a day only. */
   includeHardMomentsAt?: string;
+  /** When they were asked whether to include hard moments: asked once. */
+  hardMomentsAskedAt?: string;
 }
 
 export interface StoredSession {

@@ -54,6 +54,8 @@ export interface ProfileView {
   sessions?: SessionPlan;
   /** Hard moments (crisis replies) go into the summary and page, as a day only: they chose it. */
   includeHardMoments?: boolean;
+  /** Whether to include hard moments was asked already: it is asked once, never again. */
+  hardMomentsAsked?: boolean;
 }
 
 interface EntryBase {
@@ -79,6 +81,11 @@ export type JournalEntry = EntryBase &
     /** The connection question: whether they might reach out to someone today (never who). */
     | { kind: 'connection'; reachOut?: ReachOut }
     | { kind: 'consent'; terms: 'sms-welcome' | 'alexa-welcome' | 'chat-welcome' | 'sms-reminders' }
+    /**
+     * A hard moment: the crisis reply was given. Only that it happened and when, never a word
+     * of what was said; the summary names it ("a hard moment on Tue") only if they chose to.
+     */
+    | { kind: 'moment' }
   );
 
 /**
@@ -271,6 +278,8 @@ export type Effect =
   | { type: 'setSessions'; sessions: SessionPlan | null }
   /** Hard moments go into their summary and page, as a day only (they replied INCLUDE). */
   | { type: 'includeHardMoments'; at: string }
+  /** The question whether to include hard moments was asked: once. */
+  | { type: 'markHardMomentsAsked'; at: string }
   /** UNSHARE: every share and export link of theirs stops working now (src/share). */
   | { type: 'revokeShares' }
   | { type: 'deleteUser' };

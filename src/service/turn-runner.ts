@@ -552,5 +552,6 @@ function profileView(snapshot: TurnSnapshot): ProfileView {
   if (profile?.reminderOfferedAt) view.reminderOfferedAt = profile.reminderOfferedAt;
   if (profile?.sessions) view.sessions = profile.sessions;
   if (profile?.includeHardMomentsAt) view.includeHardMoments = true;
+  if (profile?.hardMomentsAskedAt) view.hardMomentsAsked = true;
   return view;
 }

@@ -26,14 +26,18 @@ export type ShareLinkIssuer = (userId: string, request: ShareRequest, now: strin
 
 export interface ShareLinkDeps {
   store: Pick<ShareStore, 'createShareLink'>;
-  /** PUBLIC_URL: locally the server's own address (src/local/main.ts), on AWS the HTTP API's. */
-  baseUrl: string;
+  /**
+   * PUBLIC_URL: locally the server's own address once it listens (src/local/main.ts), on AWS
+   * the HTTP API's. A function, read per link, because the local port is known only then.
+   */
+  baseUrl: string | (() => string);
   /** For tests; defaults to crypto randomness. */
   randomToken?: () => string;
 }
 
 export function createShareLinkIssuer(deps: ShareLinkDeps): ShareLinkIssuer {
-  const base = deps.baseUrl.replace(/\/+$/, '');
+  const base = (): string =>
+    (typeof deps.baseUrl === 'function' ? deps.baseUrl() : deps.baseUrl).replace(/\/+$/, '');
   const newToken = deps.randomToken ?? (() => randomBytes(TOKEN_BYTES).toString('base64url'));
   return async (userId, request, now) => {
     const token = newToken();
@@ -43,6 +47,6 @@ export function createShareLinkIssuer(deps: ShareLinkDeps): ShareLinkIssuer {
       { kind: request.kind, since: request.since, createdAt: now },
       now,
     );
-    return `${base}${request.kind === 'export' ? EXPORT_PATH : SHARE_PATH}/${token}`;
+    return `${base()}${request.kind === 'export' ? EXPORT_PATH : SHARE_PATH}/${token}`;
   };
 }

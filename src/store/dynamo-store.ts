@@ -1031,6 +1031,7 @@ function toProfile(item: Item): Profile {
   if (typeof item.contact === 'string') profile.hasContact = true;
   if (item.sessions && typeof item.sessions === 'object') profile.sessions = item.sessions as SessionPlan;
   if (typeof item.includeHardMomentsAt === 'string') profile.includeHardMomentsAt = item.includeHardMomentsAt;
+  if (typeof item.hardMomentsAskedAt === 'string') profile.hardMomentsAskedAt = item.hardMomentsAskedAt;
   const linked = linkedIdsOf(item);
   if (linked.length > 0) profile.linkedIds = linked;
   return profile;
@@ -1187,6 +1188,9 @@ export function profileUpdate(
         break;
       case 'includeHardMoments':
         assign('includeHardMomentsAt', write.at);
+        break;
+      case 'markHardMomentsAsked':
+        assign('hardMomentsAskedAt', write.at);
         break;
       case 'appendEntry':
         break;

@@ -186,6 +186,9 @@ export class MemoryCheckInStore implements CheckInStore {
         case 'includeHardMoments':
           this.#profile(userId, commit.now).includeHardMomentsAt = write.at;
           break;
+        case 'markHardMomentsAsked':
+          this.#profile(userId, commit.now).hardMomentsAskedAt = write.at;
+          break;
       }
     }
     if (channel === 'sms') this.#user(userId).sessionUpdatedAt = commit.now;

@@ -134,6 +134,9 @@ export class Conversation {
       case 'includeHardMoments':
         this.profile = { ...this.profile, includeHardMoments: true };
         break;
+      case 'markHardMomentsAsked':
+        this.profile = { ...this.profile, hardMomentsAsked: true };
+        break;
       case 'deleteUser':
         this.entries = [];
         this.profile = {};

@@ -13,6 +13,7 @@
  */
 
 import { service } from '../content/service.ts';
+import { sessionPrep } from '../content/session-prep.ts';
 import { summaryWords as w } from '../content/summary.ts';
 import { feelingByWord } from '../feelings/vocabulary.ts';
 import { goalById } from '../goals/catalogue.ts';
@@ -259,14 +260,14 @@ function tallied(names: readonly string[]): string[] {
     .map(({ name, count }) => (count > 1 ? `${name} ${w.times(count)}` : name));
 }
 
-interface GoalsSeen {
+export interface GoalsSeen {
   done: string[];
   notYet: string[];
   skipped: string[];
   open?: string;
 }
 
-function goalsSeen(entries: readonly JournalEntry[]): GoalsSeen {
+export function goalsSeen(entries: readonly JournalEntry[]): GoalsSeen {
   const outcomes = entries.flatMap((e) => (e.kind === 'outcome' ? [e] : []));
   const names = (kind: string) =>
     tallied(outcomes.filter((o) => o.outcome === kind).map((o) => goalText(o.goal)));
@@ -282,7 +283,7 @@ function goalsSeen(entries: readonly JournalEntry[]): GoalsSeen {
   };
 }
 
-const toolsTried = (entries: readonly JournalEntry[]): string[] =>
+export const toolsTried = (entries: readonly JournalEntry[]): string[] =>
   tallied(entries.flatMap((e) => (e.kind === 'tool' ? [w.toolName(e.tool as ToolId)] : [])));
 
 // ---------------------------------------------------------------------------------------------
@@ -319,11 +320,11 @@ function textsFor(lines: readonly string[]): number {
   return texts;
 }
 
-function writtenDate(d: LocalDate): string {
+export function writtenDate(d: LocalDate): string {
   return `${w.weekdaysShort[d.weekday]} ${w.months[d.month - 1]} ${d.day}`;
 }
 
-function writtenNote(label: string, note: CheckInNote): string[] {
+export function writtenNote(label: string, note: CheckInNote): string[] {
   const feeling =
     note.feelings.length > 0 ? w.text.feeling(joinWords(note.feelings), note.trigger) : note.trigger;
   const tried = note.tried === undefined ? undefined : w.text.tried(note.tried, note.helped);
@@ -334,8 +335,29 @@ function writtenNote(label: string, note: CheckInNote): string[] {
   return [w.text.day(label, [feeling ?? '']), `${tried?.charAt(0).toUpperCase()}${tried?.slice(1)}.`];
 }
 
+/**
+ * The days of hard moments (crisis replies) in the window, "Tue Nov 24", oldest first. Only
+ * the day: nothing of what was said is ever kept.
+ */
+export function hardMomentDays(entries: readonly JournalEntry[], timeZone?: string): string[] {
+  const readDate = dateReader(timeZone);
+  const days: string[] = [];
+  for (const entry of [...entries].sort((a, b) => (a.at < b.at ? -1 : 1))) {
+    if (entry.kind !== 'moment') continue;
+    const date = readDate(entry.at);
+    const label = date ? writtenDate(date) : undefined;
+    if (label && !days.includes(label)) days.push(label);
+  }
+  return days;
+}
+
 /** Every line of the written summary after its opening, in order. Empty when there is nothing. */
-export function writtenLines(entries: readonly JournalEntry[], now: string, timeZone?: string): string[] {
+export function writtenLines(
+  entries: readonly JournalEntry[],
+  now: string,
+  timeZone?: string,
+  hard: { include?: boolean; ask?: boolean } = {},
+): string[] {
   const lines: string[] = [];
   for (const day of summaryDays(entries, now, timeZone)) {
     day.notes.forEach((note, i) => {
@@ -349,8 +371,12 @@ export function writtenLines(entries: readonly JournalEntry[], now: string, time
   if (goals.open) lines.push(w.text.goalOpen(goals.open));
   const tools = toolsTried(entries);
   if (tools.length) lines.push(w.text.tools(joinWords(tools)));
+  // Hard moments only as a day, and only when they chose to include them (asked once).
+  const hardDays = hard.include || hard.ask ? hardMomentDays(entries, timeZone) : [];
+  if (hard.include && hardDays.length) lines.push(sessionPrep.hard.line(hardDays));
   if (lines.length === 0) return [];
   lines.push(goals.notYet.length ? w.text.closeNotYet : w.text.close);
+  if (!hard.include && hard.ask && hardDays.length) lines.push(sessionPrep.hard.ask(hardDays));
   return lines;
 }
 
@@ -556,9 +582,14 @@ export function showSummary(turn: Turn, history: readonly JournalEntry[], reques
     );
   }
 
-  const pages = writtenPages(writtenLines(history, now, timeZone), writtenWindow(window));
+  const { includeHardMoments, hardMomentsAsked } = turn.ctx.profile;
+  const hard = { include: includeHardMoments === true, ask: hardMomentsAsked !== true };
+  const pages = writtenPages(writtenLines(history, now, timeZone, hard), writtenWindow(window));
   if (pages.length === 0) return nothingYet;
   const page = Math.min(request.page, pages.length - 1);
+  const asking = hard.ask && !hard.include && page === pages.length - 1;
+  if (asking && hardMomentDays(history, timeZone).length > 0)
+    turn.effects.push({ type: 'markHardMomentsAsked', at: now });
   const values: Values = { summarySince: request.since, summaryPage: page, summaryPages: pages.length };
   return {
     state: { step: 'summary', values },
