@@ -90,7 +90,7 @@ function normalise(text: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/\b([ap])\.m\.?/g, '$1m')
-    .replace(/[!?,;"]+/g, ' ')
+    .replace(/[!?,;"]+|:(?=\s)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[.]+$/, '')
