@@ -127,11 +127,15 @@ export const sessionPrep = {
   },
 
   /** The evening before a session, by text (reminders consent and a session date). */
-  eveningBefore: 'Your session is tomorrow. Reply SUMMARY to see what to bring, or SHARE for a page.',
+  eveningBefore:
+    'my check in: Your session is tomorrow. Reply SUMMARY to see what to bring, or SHARE for a page.',
 
   /** The page (src/share/page.ts renders it). */
   page: {
     title: 'For my therapist',
+    /** The window in the page's own voice (the person's): "since my session on Tue Dec 1". */
+    since: (date: string) => `since my session on ${sessionDate(date)}`,
+    lastDays: (days: number) => `in the last ${days} days`,
     lead: (window: string) => `What I noted ${window}, in my own words.`,
     madeOn: (date: string) => `Made on ${sessionDate(date)}.`,
     days: 'How I felt, day by day',

@@ -93,7 +93,6 @@ function sessionDateTurn(turn: Turn, said: SessionWords, today: string): Outcome
       return { state: closed, reply: finish([beat(words.dates.cleared, { claimsSaved: true })]) };
     default: {
       const updated = applySessionWords(plan, said, today);
-      // A new date means a new evening-before text; the one already sent stays sent.
       turn.effects.push({ type: 'setSessions', sessions: updated });
       let line: string;
       if (said.kind === 'next') line = words.dates.keptNext(m, said.date, said.minute);

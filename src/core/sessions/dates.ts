@@ -19,8 +19,6 @@ export interface SessionPlan {
   next?: { date: string; minute?: number };
   /** A session that repeats: weekday (0 = Sunday), every 1 or 2 weeks, one date it falls on. */
   every?: { weekday: number; weeks: 1 | 2; anchor: string; minute?: number };
-  /** The session date the evening-before text was sent for: once per session. */
-  remindedFor?: string;
 }
 
 export type SessionWords =

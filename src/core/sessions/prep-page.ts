@@ -17,7 +17,7 @@ import {
 import { localTime } from '../reminders/schedule.ts';
 import { joinWords, sentenceCase } from '../reply.ts';
 import type { JournalEntry } from '../types.ts';
-import { type SummaryWindow, writtenWindow } from './window.ts';
+import { FALLBACK_DAYS, type SummaryWindow } from './window.ts';
 
 export interface PrepPage {
   title: string;
@@ -60,7 +60,7 @@ export function prepPage(input: {
   ];
   return {
     title: p.title,
-    lead: p.lead(writtenWindow(window)),
+    lead: p.lead(window.sessionDate ? p.since(window.sessionDate) : p.lastDays(window.days ?? FALLBACK_DAYS)),
     madeOn: p.madeOn(localTime(now, timeZone).date),
     sections,
     footer: p.footer,
