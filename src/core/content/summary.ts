@@ -111,6 +111,8 @@ export const summaryWords = {
     tools: (list: string) => `Here, you tried ${list}.`,
     leftOut: 'I left out the earlier days, to keep this short.',
     close: 'Bring whatever feels most important.',
+    /** Linked to a phone that may be texted: the written summary can go there (flow/link.ts). */
+    textIt: "If you'd like it on your phone, say: text me my summary.",
     again: 'Would you like to hear that again?',
     /** A linked journal on a speaker that may be in a shared room: typed words only on a yes. */
     typedHeld:

@@ -469,6 +469,7 @@ export function spokenBeats(
   now: string,
   timeZone?: string,
   windowWords: string = spokenWindow({ since: '', days: SUMMARY_DAYS }),
+  offerText = false,
 ): Beat[] {
   const days = summaryDays(entries, now, timeZone).map(spokenDay);
   const goals = goalsSeen(entries);
@@ -487,6 +488,7 @@ export function spokenBeats(
     ...kept.map((text) => beat(text, { pauseAfter: 'short' })),
     ...tail.map((text) => beat(text)),
     beat(w.voice.close, { pauseAfter: 'short' }),
+    ...(offerText ? [beat(w.voice.textIt, { pauseAfter: 'short' })] : []),
     beat(w.voice.again),
   ];
   let kept = days;
@@ -577,9 +579,11 @@ export function showSummary(turn: Turn, history: readonly JournalEntry[], reques
     const reading = turn.ctx.recognisedVoice === true || request.readTyped === true;
     const heard = reading ? history : history.flatMap((e) => withoutTypedWords(e) ?? []);
     const held = !reading && history.some((e) => withoutTypedWords(e) !== e);
-    return (
-      spokenSummary(spokenBeats(heard, now, timeZone, spokenWindow(window)), request, held) ?? nothingYet
-    );
+    // Linked to a phone that asked to be texted: "text me my summary" sends the written one.
+    const { linked, reminder, optedOut } = turn.ctx.profile;
+    const offerText = linked === true && reminder !== undefined && optedOut !== true;
+    const beats = spokenBeats(heard, now, timeZone, spokenWindow(window), offerText);
+    return spokenSummary(beats, request, held) ?? nothingYet;
   }
 
   const { includeHardMoments, hardMomentsAsked } = turn.ctx.profile;
