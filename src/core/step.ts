@@ -133,8 +133,7 @@ function runStep(
       state: { ...outcome.state, watch: outcome.state.step === 'grey-check' ? WATCHFUL_TURNS : watch },
     });
 
-  if (assessment && signalled)
-    return watched(noteHardMoment(turn, current, crisisOutcome(turn, current, said, assessment)));
+  if (assessment && signalled) return watched(crisisOutcome(turn, current, said, assessment));
   // A message that speaks of death, harm or pills is never reflected back as a feeling: where
   // the check-in would have picked a feeling out of it, it asks the grey-zone question instead.
   if (assessment?.mentionOnly && STEP_RULES[current.step].readsFeelings && feelingsIn(said, raw).length > 0) {
@@ -267,16 +266,6 @@ function crisisOutcome(turn: Turn, current: FlowState, said: Said, assessment: A
   const repeatOnly = current.step === 'crisis' && said.kind === 'command' && said.command === 'repeat';
   const reply = crisisReply({ region, modality: turn.modality, negated, repeatOnly, language, concern });
   return { state: { step: 'crisis', values: concern === 'self' ? {} : { concern } }, reply };
-}
-
-/**
- * A crisis reply is noted in the journal as a hard moment, once an episode: only that it
- * happened and when (flow/session-prep.ts, issue 15). The reply itself is untouched.
- */
-function noteHardMoment(turn: Turn, current: FlowState, outcome: Outcome): Outcome {
-  const inEpisode = current.step === 'crisis' || current.step === 'crisis-check';
-  if (outcome.reply.crisis && !inEpisode) turn.addEntry({ kind: 'moment' });
-  return outcome;
 }
 
 /** The step to go back to after a "no" at the grey-zone question. */

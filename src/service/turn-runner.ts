@@ -22,9 +22,11 @@ import { link } from '../core/content/link.ts';
 import { service } from '../core/content/service.ts';
 import { sessionPrep } from '../core/content/session-prep.ts';
 import type { CheckInStore, ContactVault, HostEffect, TurnSnapshot, TurnWrite } from '../core/ports.ts';
+import { hardMomentOf } from '../core/sessions/hard-moments.ts';
 import { step, withSaveFailure } from '../core/step.ts';
 import type {
   Channel,
+  ConversationState,
   CrisisRegion,
   Ctx,
   Effect,
@@ -398,6 +400,9 @@ class Turn {
             ...result.effects.filter(
               (e): e is Exclude<Effect, { type: HostEffect }> => !HOST_EFFECTS.has(e.type),
             ),
+            // A crisis reply is noted as a hard moment (only its time): the host's write, so the
+            // core's crisis turn stays effect-free and a lost write never changes the reply.
+            ...hardMomentWrites(read.session?.state ?? null, result, this.base, this.req.channel),
             ...this.#contactWrites,
           ],
           ...(messageId === undefined ? {} : { delivery: { messageId, reply: withoutLinks(result.reply) } }),
@@ -410,7 +415,8 @@ class Turn {
       if (attempt.ok) return;
       if (attempt.error instanceof PartialCommitError) {
         this.logger.warn({ event: 'store-failed', ...this.#log, step: 'commit-writes' });
-        this.#losses.writes = true;
+        // Only the host's own note of a hard moment lost: nothing the person was told is untrue.
+        this.#losses.writes = decision.result.effects.length > 0 || this.#contactWrites.length > 0;
       } else {
         this.#losses.state = true;
         this.#losses.writes = decision.result.effects.length > 0;
@@ -517,6 +523,16 @@ class Turn {
   #replay(reply: Reply): TurnOutcome {
     return { reply, saved: true, crisis: reply.crisis === true, erased: false, replayed: true };
   }
+}
+
+function hardMomentWrites(
+  before: ConversationState | null,
+  result: StepResult,
+  base: { now: string; id: string },
+  channel: Channel,
+): TurnWrite[] {
+  const entry = hardMomentOf(before, result, { ...base, channel });
+  return entry ? [{ type: 'appendEntry', entry }] : [];
 }
 
 const HOST_EFFECTS: ReadonlySet<string> = new Set<HostEffect>([

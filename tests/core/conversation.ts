@@ -2,6 +2,7 @@
  * A tiny in-memory host for transcript tests of the pure core: it keeps state and profile
  * between turns and applies effects the way the real turn runner does, without I/O.
  */
+import { hardMomentOf } from '../../src/core/sessions/hard-moments.ts';
 import { step } from '../../src/core/step.ts';
 import type {
   Channel,
@@ -89,6 +90,9 @@ export class Conversation {
       result = step(this.state, message, { ...ctx, link: this.linkOutcome });
     }
     for (const effect of result.effects) this.apply(effect);
+    // As the turn runner does: a crisis reply is noted as a hard moment (its time only).
+    const moment = hardMomentOf(this.state, result, ctx);
+    if (moment) this.entries.push(moment);
     this.state = result.state;
     return { reply: result.reply, text: render(result.reply), effects: result.effects };
   }
