@@ -122,8 +122,6 @@ export const sessionPrep = {
     unavailable: "Sorry, I couldn't make a link just now. Please try again in a little while.",
     notHere: 'Links work by text. Text SHARE to the check-in number for a page to show your therapist.',
     unshared: 'Done: your links are turned off. Anyone who opens them now sees nothing.',
-    noneToUnshare: 'You have no links turned on.',
-    nothingToShare: "There's nothing in your journal yet to share. Check in any time and it will be here.",
   },
 
   /** The evening before a session, by text (reminders consent and a session date). */
