@@ -33,6 +33,8 @@ export const STEPS = [
   'reminder-offer',
   /** "What time suits you?" for a reminder. */
   'reminder-time',
+  /** Before a session: "Anything you want to bring up?" (flow/session-prep.ts), their words or SKIP. */
+  'bring-up',
 ] as const;
 
 export type Step = (typeof STEPS)[number];

@@ -61,7 +61,7 @@ import {
   repeatNaming,
 } from './flow/naming.ts';
 import { noteAnswer, reminderTurn, repeatReminderQuestion, withReminderOffer } from './flow/reminders.ts';
-import { sessionPrepTurn } from './flow/session-prep.ts';
+import { handleBringUp, repeatBringUp, sessionPrepTurn } from './flow/session-prep.ts';
 import { showSummary, summaryTurn } from './flow/summary.ts';
 import {
   handleAfterExercise,
@@ -472,6 +472,8 @@ const STEP_RULES: Record<Step, StepRules> = {
     readsFeelings: true,
   },
   'reminder-time': { answer: () => undefined, repeat: (_t, c) => repeatReminderQuestion(c) },
+  // "Anything you want to bring up at your session?" (flow/session-prep.ts).
+  'bring-up': { answer: (t, _c, s, r) => handleBringUp(t, s, r), repeat: (t) => repeatBringUp(t) },
 };
 
 /** The answer to whatever question is open; undefined when it does not fit. */

@@ -86,6 +86,8 @@ export type JournalEntry = EntryBase &
      * of what was said; the summary names it ("a hard moment on Tue") only if they chose to.
      */
     | { kind: 'moment' }
+    /** "Anything you want to bring up?" before a session: their own words (text channels only). */
+    | { kind: 'bring-up'; text: string }
   );
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The SHARE page's words and HTML (issue 15), and the handler on the memory store: a fortnight
  * of varied entries reads as a page a therapist can scan; own words are escaped, never markup;
- * the page names nobody; a wrong, expired, revoked or other-kind token is one 404.
+ * what they want to bring up comes first; the page names nobody; a wrong, expired, revoked or
+ * other-kind token is one 404.
  */
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/core/types.ts';
@@ -64,6 +65,7 @@ const FORTNIGHT: JournalEntry[] = [
   { id: 'g1', at: day(11), channel: 'sms', kind: 'feeling', word: 'hopeful', family: 'high-pleasant' },
   { id: 'g2', at: day(11, 2), channel: 'sms', kind: 'reflection', trigger: '<b>my boss</b> & "the review"' },
   { id: 'h1', at: day(13), channel: 'sms', kind: 'feeling', word: 'calm', family: 'low-pleasant' },
+  { id: 'h2', at: day(13, 10), channel: 'sms', kind: 'bring-up', text: 'sleep, and the new job' },
 ];
 
 const TOKEN = 'Q2hlY2tJblRva2VuRm9yVGVzdHNPbmx5MDEyMzQ1Njc';
@@ -130,6 +132,8 @@ describe('the SHARE page', () => {
         'What I noted since my session on Tue Dec 1, in my own words.',
         'Made on Tue Dec 15.',
         "To print, use your browser's Print.",
+        'What I want more support with',
+        'sleep, and the new job',
         'How I felt, day by day',
         'Tue Dec 1: heavy, after an argument with my partner; a walk round the block helped a lot.',
         'Thu Dec 3: anxious, about work; breathing did not help.',

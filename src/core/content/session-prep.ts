@@ -124,6 +124,16 @@ export const sessionPrep = {
     unshared: 'Done: your links are turned off. Anyone who opens them now sees nothing.',
   },
 
+  /** "What I want more support with", asked once before a session at the end of SUMMARY. */
+  bringUp: {
+    ask: (date: string) =>
+      `Anything you want to bring up at your session on ${sessionDate(date)}? Reply with it, or SKIP.`,
+    reprompt: 'Reply with what you want to bring up, or SKIP.',
+    kept: (words: string) => `Noted for your session: "${words}". It's in your summary and your page.`,
+    skipped: 'Okay. Bring whatever feels most important.',
+    line: (items: readonly string[]) => `What I want more support with: ${items.join('; ')}.`,
+  },
+
   /** The evening before a session, by text (reminders consent and a session date). */
   eveningBefore:
     'my check in: Your session is tomorrow. Reply SUMMARY to see what to bring, or SHARE for a page.',
@@ -140,6 +150,7 @@ export const sessionPrep = {
     goals: 'Small goals',
     tools: 'Tools I tried',
     hard: 'Hard moments',
+    bringUp: 'What I want more support with',
     empty: 'Nothing noted in this time.',
     footer:
       'From "my check in", an automated between-sessions journal. Not a diagnosis or a score. In a crisis, call or text 988.',

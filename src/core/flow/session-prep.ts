@@ -8,12 +8,15 @@
  */
 import { capabilitiesOf } from '../capabilities.ts';
 import { sessionPrep as words } from '../content/session-prep.ts';
-import { beat, finish } from '../reply.ts';
+import { summaryWords } from '../content/summary.ts';
+import { ask, beat, finish } from '../reply.ts';
 import { applySessionWords, type SessionWords, sessionWordsOf } from '../sessions/dates.ts';
 import { localToday, nextSessionFrom, summaryWindow } from '../sessions/window.ts';
 import type { FlowState, Step } from '../state.ts';
 import type { Outcome, Turn } from '../turn.ts';
 import type { ShareRequest } from '../types.ts';
+import { normalizeMessage, type Said } from '../understand.ts';
+import { isNonAnswer } from './summary.ts';
 
 const closed: FlowState = { step: 'closed', values: {} };
 
@@ -35,6 +38,7 @@ const FREE_WORD_STEPS: ReadonlySet<Step> = new Set<Step>([
   'grey-check',
   'confirm-delete',
   'reminder-time',
+  'bring-up',
 ]);
 
 type LinkCommand = 'share' | 'unshare' | 'export' | 'include';
@@ -123,4 +127,33 @@ function linkTurn(turn: Turn, command: LinkCommand): PrepTurn {
   if (ctx.share === 'unavailable') return { state: closed, reply: finish([words.links.unavailable]) };
   const line = kind === 'export' ? words.links.export(ctx.share.url) : words.links.share(ctx.share.url);
   return { state: closed, reply: finish([beat(line, { carriesLink: true })]) };
+}
+
+/** Most characters of own words kept for "what I want to bring up" (as the journal's other notes). */
+const MAX_BRING_UP = 200;
+
+/**
+ * The answer to "Anything you want to bring up at your session?": their own words are kept for
+ * the summary and the page; SKIP, no, none or "not sure" keep nothing. Commands (HI, SUMMARY,
+ * MORE...) never get here (step.ts answers them first). Undefined when it does not fit.
+ */
+export function handleBringUp(turn: Turn, said: Said, raw: string | undefined): Outcome | undefined {
+  if (said.kind === 'answer')
+    return said.answer === 'yes' ? undefined : { state: closed, reply: finish([words.bringUp.skipped]) };
+  if (said.kind !== 'text' || raw === undefined) return undefined;
+  // MORE after the last page is not something to bring up.
+  if (normalizeMessage(raw) === 'more') return { state: closed, reply: finish([summaryWords.text.allShown]) };
+  const text = raw.replace(/\s+/g, ' ').trim().slice(0, MAX_BRING_UP);
+  if (text === '' || isNonAnswer(text)) return { state: closed, reply: finish([words.bringUp.skipped]) };
+  turn.addEntry({ kind: 'bring-up', text });
+  return { state: closed, reply: finish([beat(words.bringUp.kept(text), { claimsSaved: true })]) };
+}
+
+export function repeatBringUp(turn: Turn): Outcome {
+  const next = nextSessionFrom(turn.ctx.profile.sessions, localToday(turn.ctx.now, turn.ctx.profile));
+  if (!next) return { state: closed, reply: finish([words.bringUp.skipped]) };
+  return {
+    state: { step: 'bring-up', values: {} },
+    reply: ask([words.bringUp.ask(next.date)], words.bringUp.reprompt),
+  };
 }

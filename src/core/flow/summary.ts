@@ -19,7 +19,15 @@ import { feelingByWord } from '../feelings/vocabulary.ts';
 import { goalById } from '../goals/catalogue.ts';
 import { TRIED, TRIGGERS } from '../journal/options.ts';
 import { ask, beat, finish, joinWords } from '../reply.ts';
-import { FALLBACK_DAYS, spokenWindow, summaryWindow, windowOf, writtenWindow } from '../sessions/window.ts';
+import {
+  FALLBACK_DAYS,
+  localToday,
+  nextSessionFrom,
+  spokenWindow,
+  summaryWindow,
+  windowOf,
+  writtenWindow,
+} from '../sessions/window.ts';
 import type { FlowState, Values } from '../state.ts';
 import type { Outcome, Turn } from '../turn.ts';
 import type { Beat, GoalRef, JournalEntry, ProfileView, Reply, ToolId } from '../types.ts';
@@ -371,6 +379,9 @@ export function writtenLines(
   if (goals.open) lines.push(w.text.goalOpen(goals.open));
   const tools = toolsTried(entries);
   if (tools.length) lines.push(w.text.tools(joinWords(tools)));
+  // What they want more support with, in their words ("Anything you want to bring up?").
+  const bringUp = entries.flatMap((e) => (e.kind === 'bring-up' ? [ownWords(e.text)] : [])).filter(Boolean);
+  if (bringUp.length) lines.push(sessionPrep.bringUp.line(bringUp));
   // Hard moments only as a day, and only when they chose to include them (asked once).
   const hardDays = hard.include || hard.ask ? hardMomentDays(entries, timeZone) : [];
   if (hard.include && hardDays.length) lines.push(sessionPrep.hard.line(hardDays));
@@ -586,12 +597,31 @@ export function showSummary(turn: Turn, history: readonly JournalEntry[], reques
     return spokenSummary(beats, request, held) ?? nothingYet;
   }
 
-  const { includeHardMoments, hardMomentsAsked } = turn.ctx.profile;
-  const hard = { include: includeHardMoments === true, ask: hardMomentsAsked !== true };
+  const { includeHardMoments, hardMomentsAsked, sessions } = turn.ctx.profile;
+  // Before a session, once: "Anything you want to bring up?" ends the last page (one question:
+  // the hard-moments question then waits for another summary).
+  const next = nextSessionFrom(sessions, localToday(now, turn.ctx.profile));
+  const bringUpFor =
+    next && sessions?.bringUpAskedFor !== next.date && !history.some((e) => e.kind === 'bring-up')
+      ? next.date
+      : undefined;
+  const hard = {
+    include: includeHardMoments === true,
+    ask: hardMomentsAsked !== true && bringUpFor === undefined,
+  };
   const pages = writtenPages(writtenLines(history, now, timeZone, hard), writtenWindow(window));
   if (pages.length === 0) return nothingYet;
   const page = Math.min(request.page, pages.length - 1);
-  const asking = hard.ask && !hard.include && page === pages.length - 1;
+  const lastPage = page === pages.length - 1;
+  if (lastPage && bringUpFor && sessions) {
+    turn.effects.push({ type: 'setSessions', sessions: { ...sessions, bringUpAskedFor: bringUpFor } });
+    const reply = pageReply(pages[page] ?? []);
+    return {
+      state: { step: 'bring-up', values: {} },
+      reply: ask([...reply.beats, beat(sessionPrep.bringUp.ask(bringUpFor))], sessionPrep.bringUp.reprompt),
+    };
+  }
+  const asking = hard.ask && !hard.include && lastPage;
   if (asking && hardMomentDays(history, timeZone).length > 0)
     turn.effects.push({ type: 'markHardMomentsAsked', at: now });
   const values: Values = { summarySince: request.since, summaryPage: page, summaryPages: pages.length };

@@ -19,6 +19,8 @@ export interface SessionPlan {
   next?: { date: string; minute?: number };
   /** A session that repeats: weekday (0 = Sunday), every 1 or 2 weeks, one date it falls on. */
   every?: { weekday: number; weeks: 1 | 2; anchor: string; minute?: number };
+  /** The session "Anything you want to bring up?" was asked for (its date): asked once a session. */
+  bringUpAskedFor?: string;
 }
 
 export type SessionWords =

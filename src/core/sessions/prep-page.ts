@@ -51,8 +51,10 @@ export function prepPage(input: {
   ].filter((line): line is string => line !== undefined);
   const tools = toolsTried(entries);
   const hard = input.includeHardMoments ? hardMomentDays(entries, timeZone) : [];
+  const bringUp = entries.flatMap((e) => (e.kind === 'bring-up' ? [e.text] : []));
 
   const sections = [
+    ...(bringUp.length ? [{ heading: p.bringUp, lines: bringUp }] : []),
     { heading: p.days, lines: days.length ? days : [p.empty] },
     ...(goalLines.length ? [{ heading: p.goals, lines: goalLines }] : []),
     ...(tools.length ? [{ heading: p.tools, lines: [`${sentenceCase(joinWords(tools))}.`] }] : []),

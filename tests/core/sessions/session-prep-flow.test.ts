@@ -187,3 +187,56 @@ describe('hard moments', () => {
     expect(c.send('SUMMARY').text).toContain('A hard moment on Tue Dec 1.');
   });
 });
+
+describe('"Anything you want to bring up?"', () => {
+  const withNextSession = (): Conversation => {
+    const c = texting();
+    c.send('hi');
+    c.send('heavy');
+    c.advance(1);
+    c.send('my next session is 12/3 at 4');
+    return c;
+  };
+
+  it('is asked once before the session, at the end of SUMMARY, and their words join the summary', () => {
+    const c = withNextSession();
+    const first = c.send('SUMMARY');
+    expect(first.text).toMatch(
+      /Bring whatever feels most important\. Anything you want to bring up at your session on Thu Dec 3\? Reply with it, or SKIP\.$/,
+    );
+    expect(first.reply.expectsAnswer).toBe(true);
+
+    const kept = c.send('my sleep, and the new job');
+    expect(kept.text).toBe(
+      `Noted for your session: "my sleep, and the new job". It's in your summary and your page.`,
+    );
+    const again = c.send('SUMMARY').text;
+    expect(again).toContain('What I want more support with: my sleep, and the new job.');
+    expect(again).not.toMatch(/Anything you want to bring up/);
+  });
+
+  it('SKIP keeps nothing, and it is not asked again for that session', () => {
+    const c = withNextSession();
+    c.send('SUMMARY');
+    expect(c.send('SKIP').text).toBe('Okay. Bring whatever feels most important.');
+    expect(c.entries.some((e) => e.kind === 'bring-up')).toBe(false);
+    expect(c.send('SUMMARY').text).not.toMatch(/Anything you want to bring up/);
+  });
+
+  it('crisis words as the answer get the crisis reply, and nothing is kept', () => {
+    const c = withNextSession();
+    c.send('SUMMARY');
+    const said = c.send("I don't want to be here anymore");
+    expect(said.reply.crisis).toBe(true);
+    expect(said.text).toContain('988');
+    expect(c.entries.some((e) => e.kind === 'bring-up')).toBe(false);
+  });
+
+  it('is never asked without a next session', () => {
+    const c = texting();
+    c.send('hi');
+    c.send('heavy');
+    c.advance(1);
+    expect(c.send('SUMMARY').reply.expectsAnswer).toBe(false);
+  });
+});
