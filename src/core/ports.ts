@@ -14,6 +14,7 @@ import type {
   Reminder,
   Reply,
   SafetyPlan,
+  SessionPlan,
 } from './types.ts';
 
 export interface Profile {
@@ -34,6 +35,12 @@ export interface Profile {
   safetyPlan?: SafetyPlan;
   /** The caring text after a crisis reply: asked, answered, due, sent. */
   caringText?: CaringText;
+  /** Their therapy sessions as dates (core/sessions/dates.ts): the summary's window. */
+  sessions?: SessionPlan;
+  /** When they replied INCLUDE: hard moments go into the summary and page, as a day only. */
+  includeHardMomentsAt?: string;
+  /** When they were asked whether to include hard moments: asked once. */
+  hardMomentsAskedAt?: string;
 }
 
 export interface StoredSession {
@@ -69,9 +76,12 @@ export interface TurnSnapshot {
   personId?: string;
 }
 
+/** Effects the host performs itself, outside the turn's commit. */
+export type HostEffect = 'deleteUser' | 'issueLinkCode' | 'unlink' | 'textPhone' | 'revokeShares';
+
 /** What a turn may write besides its state: journal entries and profile changes. */
 export type TurnWrite =
-  | Exclude<Effect, { type: 'deleteUser' | 'issueLinkCode' | 'unlink' | 'textPhone' }>
+  | Exclude<Effect, { type: HostEffect }>
   /**
    * Host only, never from the core: the person's number sealed by a `ContactVault`, kept on
    * the profile for their reminder (erased by `clearReminder`).
@@ -266,7 +276,33 @@ export interface LinkStore {
   eraseVoiceSide(alexaUserId: string): Promise<number>;
 }
 
+/** A share or export link as the store keeps it: never the token, only what the page needs. */
+export interface ShareLinkRecord {
+  kind: 'summary' | 'export';
+  /** The summary's window start (ISO); the page is made from the journal since then. */
+  since: string;
+  createdAt: string;
+}
+
+/**
+ * SHARE / EXPORT links (issue 15). The token lives only in the URL; the store keeps its hash,
+ * for 24 hours, twice: under the person (so DELETE and UNSHARE find it) and in an item of its
+ * own (so a page request finds the person). A link works only while both are live.
+ */
+export interface ShareStore {
+  /** Keeps a new link; the person's earlier link of the same kind stops working. */
+  createShareLink(userId: string, tokenHash: string, record: ShareLinkRecord, now: string): Promise<void>;
+  /** Whose link this is and what it shows; undefined when wrong, expired or revoked. */
+  findShareLink(
+    tokenHash: string,
+    now: string,
+  ): Promise<{ userId: string; record: ShareLinkRecord } | undefined>;
+  /** Every link of the person stops working; returns how many there were. */
+  revokeShareLinks(userId: string): Promise<number>;
+}
+
 export type CheckInStore = ConversationStore &
+  ShareStore &
   LinkStore &
   ReminderStore &
   JournalStore &

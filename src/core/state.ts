@@ -42,6 +42,8 @@ export const STEPS = [
   'plan-confirm-delete',
   /** After a crisis reply, once the episode is calmer: "Can I text you tomorrow?" (flow/caring-text.ts). */
   'caring-consent',
+  /** Before a session: "Anything you want to bring up?" (flow/session-prep.ts), their words or SKIP. */
+  'bring-up',
 ] as const;
 
 export type Step = (typeof STEPS)[number];

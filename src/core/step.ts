@@ -63,6 +63,7 @@ import {
 } from './flow/naming.ts';
 import { noteAnswer, reminderTurn, repeatReminderQuestion, withReminderOffer } from './flow/reminders.ts';
 import { planTurn, repeatPlanStep, withPlanOffer } from './flow/safety-plan.ts';
+import { handleBringUp, repeatBringUp, sessionPrepTurn } from './flow/session-prep.ts';
 import { showSummary, summaryTurn } from './flow/summary.ts';
 import {
   handleAfterExercise,
@@ -185,6 +186,12 @@ function runStep(
     const outcome = needsWelcome(turn) ? leadWith([welcome(turn)], planned) : planned;
     return watched(said.kind === 'command' ? outcome : neverAThirdTime(turn, current, outcome));
   }
+  // Session dates, SHARE / UNSHARE / EXPORT (flow/session-prep.ts); the host makes a link first.
+  const prep = sessionPrepTurn(turn, current, raw);
+  if (prep && 'share' in prep) {
+    return { state: toStored(current), reply: finish([]), effects: [], needs: { share: prep.share } };
+  }
+  if (prep) return watched(needsWelcome(turn) ? leadWith([welcome(turn)], prep) : prep);
 
   // Reminder words ("remind me at 7pm", PAUSE, "I'm in Denver") and the answers to their questions.
   const reminder = reminderTurn(turn, current, said, raw);
@@ -493,6 +500,8 @@ const STEP_RULES: Record<Step, StepRules> = {
     repeat: (turn) => repeatCaringQuestion(turn),
     readsFeelings: true,
   },
+  // "Anything you want to bring up at your session?" (flow/session-prep.ts).
+  'bring-up': { answer: (t, _c, s, r) => handleBringUp(t, s, r), repeat: (t) => repeatBringUp(t) },
 };
 
 /** The answer to whatever question is open; undefined when it does not fit. */

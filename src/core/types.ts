@@ -4,8 +4,9 @@
  */
 import type { Reminder } from './reminders/reminder.ts';
 import type { SafetyPlan } from './safety-plan.ts';
+import type { SessionPlan } from './sessions/dates.ts';
 
-export type { Reminder, SafetyPlan };
+export type { Reminder, SafetyPlan, SessionPlan };
 
 /** Where a turn came from. `chat` is the terminal check-in (`npm run chat`). */
 export type Channel = 'sms' | 'alexa' | 'chat';
@@ -54,6 +55,12 @@ export interface ProfileView {
   safetyPlan?: SafetyPlan;
   /** The caring text after a crisis reply: asked, and what they said (flow/caring-text.ts). */
   caringText?: CaringText;
+  /** Their therapy sessions as dates, when they said (sessions/dates.ts): the summary's window. */
+  sessions?: SessionPlan;
+  /** Hard moments (crisis replies) go into the summary and page, as a day only: they chose it. */
+  includeHardMoments?: boolean;
+  /** Whether to include hard moments was asked already: it is asked once, never again. */
+  hardMomentsAsked?: boolean;
 }
 
 /**
@@ -90,6 +97,13 @@ export type JournalEntry = EntryBase &
     /** The connection question: whether they might reach out to someone today (never who). */
     | { kind: 'connection'; reachOut?: ReachOut }
     | { kind: 'consent'; terms: 'sms-welcome' | 'alexa-welcome' | 'chat-welcome' | 'sms-reminders' }
+    /**
+     * A hard moment: the crisis reply was given. Only that it happened and when, never a word
+     * of what was said; the summary names it ("a hard moment on Tue") only if they chose to.
+     */
+    | { kind: 'moment' }
+    /** "Anything you want to bring up?" before a session: their own words (text channels only). */
+    | { kind: 'bring-up'; text: string }
   );
 
 /**
@@ -128,6 +142,11 @@ export interface Ctx {
   link?: LinkOutcome;
   /** Alexa only: the speaker is a recognised voice (their own journal), not the shared account. */
   recognisedVoice?: boolean;
+  /**
+   * The link the host made for SHARE or EXPORT, present only on the second call after `step`
+   * answered with `needs.share`; 'unavailable' when none could be made.
+   */
+  share?: { url: string } | 'unavailable';
 }
 
 /**
@@ -215,6 +234,11 @@ export interface Beat {
   claimsSaved?: boolean;
   /** Like `claimsSaved`, for "everything is erased". */
   claimsErased?: boolean;
+  /**
+   * This beat carries a private link (SHARE, EXPORT): it is never stored or logged, so a
+   * redelivered message gets a line in its place (src/service/turn-runner.ts).
+   */
+  carriesLink?: boolean;
 }
 
 export interface Choice {
@@ -273,7 +297,24 @@ export type Effect =
   | { type: 'clearSafetyPlan' }
   /** The answer to "Can I text you tomorrow just to check in?", and on yes when it is due. */
   | { type: 'setCaringText'; caring: CaringText }
+  /** Their session dates changed (sessions/dates.ts); null forgets them. */
+  | { type: 'setSessions'; sessions: SessionPlan | null }
+  /** Hard moments go into their summary and page, as a day only (they replied INCLUDE). */
+  | { type: 'includeHardMoments'; at: string }
+  /** The question whether to include hard moments was asked: once. */
+  | { type: 'markHardMomentsAsked'; at: string }
+  /** UNSHARE: every share and export link of theirs stops working now (src/share). */
+  | { type: 'revokeShares' }
   | { type: 'deleteUser' };
+
+/**
+ * SHARE or EXPORT: the host makes a link (a long random token; the store keeps only its hash,
+ * for 24 hours) and gives its URL back as `ctx.share`. `since` is the summary's window.
+ */
+export interface ShareRequest {
+  kind: 'summary' | 'export';
+  since: string;
+}
 
 /** An answer to "is there someone you could text today?": yes, maybe later, or not today. */
 export type ReachOut = 'yes' | 'maybe' | 'no';
@@ -298,5 +339,8 @@ export interface StepResult {
    * since that ISO date into `ctx.history` and calls `step` again with the same input;
    * the first result must then be discarded.
    */
-  needs?: { historySince: string; linkCode?: undefined } | { linkCode: string; historySince?: undefined };
+  needs?:
+    | { historySince: string; linkCode?: undefined; share?: undefined }
+    | { linkCode: string; historySince?: undefined; share?: undefined }
+    | { share: ShareRequest; historySince?: undefined; linkCode?: undefined };
 }

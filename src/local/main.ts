@@ -13,6 +13,9 @@ import { createLogger, errorName } from '../observability/log.ts';
 import { createCrisisTexter, createPhoneTexter } from '../service/crisis-text.ts';
 import { runReminderTick } from '../service/reminder-tick.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
+import { shareRoute } from '../share/express-route.ts';
+import { createShareHandler } from '../share/handler.ts';
+import { createShareLinkIssuer, EXPORT_PATH, SHARE_PATH } from '../share/links.ts';
 import { wireSmsWebhook } from '../wiring/sms.ts';
 import { createLocalApp, type Mount } from './app.ts';
 import { loadLocalConfig } from './config.ts';
@@ -102,6 +105,10 @@ async function main(): Promise<void> {
   simulator.connectEcho(
     alexa.verifySignature ? { skill: alexaRoute.skill } : { url: () => `${selfBase}/alexa` },
   );
+  // SHARE / EXPORT links: under PUBLIC_URL when set, else the address this server listens on.
+  let shareBase = config.publicUrl;
+  const shareLinks = createShareLinkIssuer({ store: local.store, baseUrl: () => shareBase });
+  const sharePages = shareRoute(createShareHandler({ store: local.store, logger, clock }));
   const mounts: Mount[] = [
     {
       path: '/sms',
@@ -114,9 +121,12 @@ async function main(): Promise<void> {
           publicUrl: config.publicUrl,
           vault,
           clock,
+          shareLinks,
         }),
       ),
     },
+    { path: SHARE_PATH, router: sharePages },
+    { path: EXPORT_PATH, router: sharePages },
     { path: alexaRoute.path, router: alexaRoute.router },
     {
       path: '/',
@@ -149,6 +159,7 @@ async function main(): Promise<void> {
   const port = (server.address() as { port: number }).port;
   selfBase = selfUrlFor(host, port);
   simulator.listeningAt(selfBase);
+  if (!process.env.PUBLIC_URL?.trim()) shareBase = `http://${hostForUrl(host)}:${port}`;
   const where = local.mode === 'configured' ? `DynamoDB at ${local.endpoint}` : `data in ${config.dataDir}`;
   process.stdout.write(`my check in is running at http://${hostForUrl(host)}:${port} (${where})\n`);
   process.stdout.write(`SMS webhook: POST ${config.publicUrl}/sms, signed with Twilio's scheme\n`);

@@ -91,6 +91,7 @@ export async function runReminderTick(deps: ReminderTickDeps): Promise<TickResul
       const composed = composeReminder({
         reminder,
         openGoal: target.profile.openGoal,
+        sessions: target.profile.sessions,
         now,
         seed: nextSeed(),
       });

@@ -20,10 +20,13 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { link } from '../core/content/link.ts';
 import { service } from '../core/content/service.ts';
-import type { CheckInStore, ContactVault, TurnSnapshot, TurnWrite } from '../core/ports.ts';
+import { sessionPrep } from '../core/content/session-prep.ts';
+import type { CheckInStore, ContactVault, HostEffect, TurnSnapshot, TurnWrite } from '../core/ports.ts';
+import { hardMomentOf } from '../core/sessions/hard-moments.ts';
 import { step, withSaveFailure } from '../core/step.ts';
 import type {
   Channel,
+  ConversationState,
   CrisisRegion,
   Ctx,
   Effect,
@@ -34,6 +37,7 @@ import type {
   StepResult,
 } from '../core/types.ts';
 import { errorName, type Logger } from '../observability/log.ts';
+import type { ShareLinkIssuer } from '../share/links.ts';
 import { PartialCommitError } from '../store/errors.ts';
 import type { CrisisTexter, PhoneTexter } from './crisis-text.ts';
 import { type Deadline, DeadlineError, deadlineIn, withDeadline } from './deadline.ts';
@@ -91,6 +95,8 @@ export interface TurnRunnerDeps {
   crisisTexter?: CrisisTexter;
   /** Alexa linked to a phone: texts "text me my summary" to it. Without it, the reply says it could not. */
   phoneTexter?: PhoneTexter;
+  /** SHARE / EXPORT: makes a private link (src/share/links.ts). Without it, the reply says none could be made. */
+  shareLinks?: ShareLinkIssuer;
 }
 
 /**
@@ -141,6 +147,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): RunTurn {
       { now, id: newId(), seed: nextSeed() },
       deps.vault,
       deps.phoneTexter,
+      deps.shareLinks,
     );
     let outcome = await turn.run();
     if (deps.crisisTexter) outcome = await turn.alsoText(outcome, deps.crisisTexter);
@@ -166,6 +173,8 @@ class Turn {
   #linkOutcome: LinkOutcome | undefined;
   /** What the turn read: whether a crisis reply may be texted to a linked phone too. */
   #read: TurnSnapshot | undefined;
+  /** The link made for SHARE / EXPORT this turn; made once even if the turn is decided again. */
+  #share: { url: string } | 'unavailable' | undefined;
 
   constructor(
     private readonly req: TurnRequest,
@@ -175,6 +184,7 @@ class Turn {
     private readonly base: { now: string; id: string; seed: number },
     private readonly vault?: ContactVault,
     private readonly phoneTexter?: PhoneTexter,
+    private readonly shareLinks?: ShareLinkIssuer,
   ) {
     this.#log = { user: req.userId, channel: req.channel };
     this.#person = req.userId;
@@ -309,6 +319,11 @@ class Turn {
         }
         continue;
       }
+      if (effect.type === 'revokeShares') {
+        const revoked = await this.#bounded('revoke-shares', () => this.store.revokeShareLinks(this.#person));
+        if (!revoked.ok) this.#losses.writes = true;
+        continue;
+      }
       if (effect.type !== 'issueLinkCode' && effect.type !== 'unlink') continue;
       const done =
         effect.type === 'issueLinkCode'
@@ -338,6 +353,19 @@ class Turn {
     const first = step(state, input, ctx);
     const needs = first.needs;
     if (!needs) return { result: first, historyFailed: false };
+    if (needs.share !== undefined) {
+      const request = needs.share;
+      const issuer = this.shareLinks;
+      if (this.#share === undefined) {
+        const made = issuer
+          ? await this.#bounded('share-link', () => issuer(userId, request, this.base.now))
+          : ({ ok: false } as const);
+        // The URL is the credential: it goes into the reply only, never into a log line.
+        this.#share = made.ok ? { url: made.value } : 'unavailable';
+        if (made.ok) this.logger.info({ event: 'share-link', channel, step: request.kind });
+      }
+      return { result: step(state, input, { ...ctx, share: this.#share }), historyFailed: false };
+    }
     if (needs.linkCode !== undefined) {
       const code = needs.linkCode;
       if (this.#linkOutcome === undefined) {
@@ -349,7 +377,7 @@ class Turn {
       }
       return { result: step(state, input, { ...ctx, link: this.#linkOutcome }), historyFailed: false };
     }
-    const since = needs.historySince;
+    const since = needs.historySince ?? this.base.now;
     const history = await this.#bounded('entries-since', () => this.store.entriesSince(userId, since));
     if (!history.ok) {
       // A summary from an empty history would say "nothing yet": a lie. Say what happened.
@@ -375,15 +403,14 @@ class Turn {
           expectedVersion: read.session?.version ?? null,
           writes: [
             ...result.effects.filter(
-              (e): e is Exclude<Effect, { type: 'deleteUser' | 'issueLinkCode' | 'unlink' | 'textPhone' }> =>
-                e.type !== 'deleteUser' &&
-                e.type !== 'issueLinkCode' &&
-                e.type !== 'unlink' &&
-                e.type !== 'textPhone',
+              (e): e is Exclude<Effect, { type: HostEffect }> => !HOST_EFFECTS.has(e.type),
             ),
+            // A crisis reply is noted as a hard moment (only its time): the host's write, so the
+            // core's crisis turn stays effect-free and a lost write never changes the reply.
+            ...hardMomentWrites(read.session?.state ?? null, result, this.base, this.req.channel),
             ...this.#contactWrites,
           ],
-          ...(messageId === undefined ? {} : { delivery: { messageId, reply: result.reply } }),
+          ...(messageId === undefined ? {} : { delivery: { messageId, reply: withoutLinks(result.reply) } }),
           ...(deliveries ? { keptDeliveries: deliveries } : {}),
           now: this.base.now,
         }),
@@ -393,7 +420,8 @@ class Turn {
       if (attempt.ok) return;
       if (attempt.error instanceof PartialCommitError) {
         this.logger.warn({ event: 'store-failed', ...this.#log, step: 'commit-writes' });
-        this.#losses.writes = true;
+        // Only the host's own note of a hard moment lost: nothing the person was told is untrue.
+        this.#losses.writes = decision.result.effects.length > 0 || this.#contactWrites.length > 0;
       } else {
         this.#losses.state = true;
         this.#losses.writes = decision.result.effects.length > 0;
@@ -502,6 +530,36 @@ class Turn {
   }
 }
 
+function hardMomentWrites(
+  before: ConversationState | null,
+  result: StepResult,
+  base: { now: string; id: string },
+  channel: Channel,
+): TurnWrite[] {
+  const entry = hardMomentOf(before, result, { ...base, channel });
+  return entry ? [{ type: 'appendEntry', entry }] : [];
+}
+
+const HOST_EFFECTS: ReadonlySet<string> = new Set<HostEffect>([
+  'deleteUser',
+  'issueLinkCode',
+  'unlink',
+  'textPhone',
+  'revokeShares',
+]);
+
+/**
+ * The reply as the session remembers it for a redelivered message: a private link is never
+ * stored in the clear, so a line takes its place (Reply SHARE for a new one).
+ */
+function withoutLinks(reply: Reply): Reply {
+  if (!reply.beats.some((b) => b.carriesLink)) return reply;
+  return {
+    ...reply,
+    beats: reply.beats.map((b) => (b.carriesLink ? { text: sessionPrep.links.sentAlready } : b)),
+  };
+}
+
 function profileView(snapshot: TurnSnapshot): ProfileView {
   const { profile } = snapshot;
   const view: ProfileView = {};
@@ -515,5 +573,8 @@ function profileView(snapshot: TurnSnapshot): ProfileView {
   if (profile?.reminderOfferedAt) view.reminderOfferedAt = profile.reminderOfferedAt;
   if (profile?.safetyPlan) view.safetyPlan = profile.safetyPlan;
   if (profile?.caringText) view.caringText = profile.caringText;
+  if (profile?.sessions) view.sessions = profile.sessions;
+  if (profile?.includeHardMomentsAt) view.includeHardMoments = true;
+  if (profile?.hardMomentsAskedAt) view.hardMomentsAsked = true;
   return view;
 }

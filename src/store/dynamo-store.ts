@@ -45,6 +45,7 @@ import type {
   Profile,
   ReminderClaim,
   ReminderTarget,
+  ShareLinkRecord,
   StoredSession,
   TurnCommit,
   TurnSnapshot,
@@ -61,6 +62,7 @@ import type {
   OpenGoal,
   Reminder,
   Reply,
+  SessionPlan,
 } from '../core/types.ts';
 import { DeleteIncompleteError, PartialCommitError } from './errors.ts';
 import {
@@ -77,6 +79,7 @@ import {
   LINK_TRIES_WINDOW_SECONDS,
   normaliseIso,
   SESSION_TTL_SECONDS,
+  SHARE_TTL_SECONDS,
   TABLE,
   TOMBSTONE_TTL_SECONDS,
 } from './table.ts';
@@ -733,6 +736,94 @@ export class DynamoCheckInStore implements CheckInStore {
     return items.map((item) => String(item[TABLE.sortKey]).slice(keys.personPrefix.length));
   }
 
+  // SHARE / EXPORT links: the token's hash twice, under the person and on its own (ports.ts).
+
+  async createShareLink(
+    userId: string,
+    tokenHash: string,
+    record: ShareLinkRecord,
+    now: string,
+  ): Promise<void> {
+    const expiresAt = epochSeconds(now) + SHARE_TTL_SECONDS;
+    // One live link of a kind: a new SHARE turns the last one off.
+    const earlier = (await this.#shareItems(userId)).filter((item) => item.kind === record.kind);
+    await this.#dropShares(earlier);
+    const fields = {
+      kind: record.kind,
+      since: record.since,
+      createdAt: record.createdAt,
+      [TABLE.ttlAttribute]: expiresAt,
+    };
+    await this.#batchWrite([
+      {
+        PutRequest: {
+          Item: {
+            [TABLE.partitionKey]: keys.user(userId),
+            [TABLE.sortKey]: keys.share(tokenHash),
+            ...fields,
+          },
+        },
+      },
+      {
+        PutRequest: {
+          Item: {
+            [TABLE.partitionKey]: keys.share(tokenHash),
+            [TABLE.sortKey]: keys.shareSort,
+            userId,
+            ...fields,
+          },
+        },
+      },
+    ]);
+  }
+
+  async findShareLink(
+    tokenHash: string,
+    now: string,
+  ): Promise<{ userId: string; record: ShareLinkRecord } | undefined> {
+    const lookup = await this.#get({
+      [TABLE.partitionKey]: keys.share(tokenHash),
+      [TABLE.sortKey]: keys.shareSort,
+    });
+    if (!lookup || !isLive(lookup, now) || typeof lookup.userId !== 'string') return undefined;
+    // The person's own copy must be live too: UNSHARE or DELETE may have removed it first.
+    const own = await this.#get({
+      [TABLE.partitionKey]: keys.user(lookup.userId),
+      [TABLE.sortKey]: keys.share(tokenHash),
+    });
+    if (!own || !isLive(own, now)) return undefined;
+    const kind = lookup.kind === 'export' ? 'export' : 'summary';
+    return {
+      userId: lookup.userId,
+      record: { kind, since: String(lookup.since), createdAt: String(lookup.createdAt) },
+    };
+  }
+
+  async revokeShareLinks(userId: string): Promise<number> {
+    const items = await this.#shareItems(userId);
+    await this.#dropShares(items);
+    return items.length;
+  }
+
+  async #shareItems(userId: string): Promise<Item[]> {
+    return this.#queryAll({
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :share)',
+      ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
+      ExpressionAttributeValues: { ':pk': keys.user(userId), ':share': keys.sharePrefix },
+    });
+  }
+
+  /** The person's copies (sort key SHARE#<hash>) and the lookups they name: the lookups first. */
+  async #dropShares(own: Item[]): Promise<void> {
+    if (own.length === 0) return;
+    const lookups = own.map((item) => ({
+      [TABLE.partitionKey]: String(item[TABLE.sortKey]),
+      [TABLE.sortKey]: keys.shareSort,
+    }));
+    await this.#batchDelete(lookups);
+    await this.#batchDelete(own);
+  }
+
   async exportUser(userId: string): Promise<UserExport> {
     const items = await this.#queryAll({
       KeyConditionExpression: '#pk = :pk',
@@ -754,6 +845,10 @@ export class DynamoCheckInStore implements CheckInStore {
     const linked: string[] = [];
     const deleted = await this.#deletePartition(userId, false, async (items) => {
       linked.push(...linkedIdsOf(items.find((item) => item[TABLE.sortKey] === keys.profile)));
+      // Share links: their lookups live outside the partition; the person's copies go with it.
+      await this.#dropShares(
+        items.filter((item) => String(item[TABLE.sortKey]).startsWith(keys.sharePrefix)),
+      );
       let voices = 0;
       for (const voiceId of linked) voices += await this.#deletePartition(voiceId, true);
       return voices;
@@ -1022,6 +1117,9 @@ function toProfile(item: Item): Profile {
   if (item.reminder && typeof item.reminder === 'object') profile.reminder = item.reminder as Reminder;
   if (typeof item.reminderOfferedAt === 'string') profile.reminderOfferedAt = item.reminderOfferedAt;
   if (typeof item.contact === 'string') profile.hasContact = true;
+  if (item.sessions && typeof item.sessions === 'object') profile.sessions = item.sessions as SessionPlan;
+  if (typeof item.includeHardMomentsAt === 'string') profile.includeHardMomentsAt = item.includeHardMomentsAt;
+  if (typeof item.hardMomentsAskedAt === 'string') profile.hardMomentsAskedAt = item.hardMomentsAskedAt;
   const linked = linkedIdsOf(item);
   if (linked.length > 0) profile.linkedIds = linked;
   const plan = parsePlan(item.safetyPlan);
@@ -1184,6 +1282,16 @@ export function profileUpdate(
         break;
       case 'setCaringText':
         assign('caringText', write.caring);
+        break;
+      case 'setSessions':
+        if (write.sessions) assign('sessions', write.sessions);
+        else drop('sessions');
+        break;
+      case 'includeHardMoments':
+        assign('includeHardMomentsAt', write.at);
+        break;
+      case 'markHardMomentsAsked':
+        assign('hardMomentsAskedAt', write.at);
         break;
       case 'appendEntry':
         break;

@@ -24,6 +24,8 @@ export const CSV_COLUMNS = [
   'trigger',
   'tried',
   'helped',
+  /** What they want to bring up at their session, in their words (issue 15). */
+  'note',
   'id',
 ] as const;
 
@@ -64,6 +66,8 @@ function columnOf(entry: JournalEntry, column: Column): string {
       return entry.kind === 'reflection' ? (entry[column] ?? '') : '';
     case 'helped':
       return entry.kind === 'reflection' && entry.helped !== undefined ? String(entry.helped) : '';
+    case 'note':
+      return entry.kind === 'bring-up' ? entry.text : '';
   }
 }
 

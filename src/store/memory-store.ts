@@ -11,6 +11,7 @@ import type {
   Profile,
   ReminderClaim,
   ReminderTarget,
+  ShareLinkRecord,
   StoredSession,
   TurnCommit,
   TurnSnapshot,
@@ -34,6 +35,7 @@ import {
   LINK_CODE_TTL_SECONDS,
   normaliseIso,
   SESSION_TTL_SECONDS,
+  SHARE_TTL_SECONDS,
   TOMBSTONE_TTL_SECONDS,
 } from './table.ts';
 
@@ -51,12 +53,55 @@ interface MemoryUser {
   sessionUpdatedAt?: string;
   /** The CARING item in DynamoDB: when the caring text is due. */
   caringDue?: string;
+  /** SHARE#<hash> items under the person: token hash -> when it expires. */
+  shares?: Map<string, number>;
 }
 
 export class MemoryCheckInStore implements CheckInStore {
   readonly #users = new Map<string, MemoryUser>();
   /** Outside every person, as on the table: delivery key -> the reply, until it expires. */
   readonly #tombstones = new Map<string, { reply: Reply; expiresAt: number }>();
+  /** Outside every person, as on the table: token hash -> whose link and what it shows. */
+  readonly #shareLookups = new Map<string, { userId: string; record: ShareLinkRecord; expiresAt: number }>();
+
+  async createShareLink(
+    userId: string,
+    tokenHash: string,
+    record: ShareLinkRecord,
+    now: string,
+  ): Promise<void> {
+    const user = this.#user(userId);
+    user.shares ??= new Map();
+    for (const hash of user.shares.keys()) {
+      if (this.#shareLookups.get(hash)?.record.kind === record.kind) {
+        this.#shareLookups.delete(hash);
+        user.shares.delete(hash);
+      }
+    }
+    const expiresAt = epochSeconds(now) + SHARE_TTL_SECONDS;
+    user.shares.set(tokenHash, expiresAt);
+    this.#shareLookups.set(tokenHash, { userId, record: structuredClone(record), expiresAt });
+  }
+
+  async findShareLink(
+    tokenHash: string,
+    now: string,
+  ): Promise<{ userId: string; record: ShareLinkRecord } | undefined> {
+    const lookup = this.#shareLookups.get(tokenHash);
+    if (!lookup || lookup.expiresAt <= epochSeconds(now)) return undefined;
+    const own = this.#users.get(lookup.userId)?.shares?.get(tokenHash);
+    if (own === undefined || own <= epochSeconds(now)) return undefined;
+    return { userId: lookup.userId, record: structuredClone(lookup.record) };
+  }
+
+  async revokeShareLinks(userId: string): Promise<number> {
+    const shares = this.#users.get(userId)?.shares;
+    if (!shares) return 0;
+    const count = shares.size;
+    for (const hash of shares.keys()) this.#shareLookups.delete(hash);
+    shares.clear();
+    return count;
+  }
 
   async loadTurn(userId: string, channel: Channel, now: string, messageId?: string): Promise<TurnSnapshot> {
     const user = this.#users.get(userId);
@@ -147,6 +192,16 @@ export class MemoryCheckInStore implements CheckInStore {
           if (write.caring.answer === 'yes' && write.caring.dueAt)
             this.#user(userId).caringDue = write.caring.dueAt;
           else delete this.#user(userId).caringDue;
+          break;
+        case 'setSessions':
+          if (write.sessions) this.#profile(userId, commit.now).sessions = structuredClone(write.sessions);
+          else delete this.#profile(userId, commit.now).sessions;
+          break;
+        case 'includeHardMoments':
+          this.#profile(userId, commit.now).includeHardMomentsAt = write.at;
+          break;
+        case 'markHardMomentsAsked':
+          this.#profile(userId, commit.now).hardMomentsAskedAt = write.at;
           break;
       }
     }
@@ -339,6 +394,7 @@ export class MemoryCheckInStore implements CheckInStore {
 
   async deleteUser(userId: string): Promise<number> {
     const count = await this.countItems(userId);
+    await this.revokeShareLinks(userId);
     this.#users.delete(userId);
     return count;
   }
@@ -351,7 +407,8 @@ export class MemoryCheckInStore implements CheckInStore {
       user.sessions.size +
       user.entries.size +
       user.people.size +
-      (user.caringDue ? 1 : 0)
+      (user.caringDue ? 1 : 0) +
+      (user.shares?.size ?? 0)
     );
   }
 

@@ -107,7 +107,18 @@ export const keys = {
   /** LINK#<hash of the code>, its own partition for ten minutes: who made it, whether used. */
   linkCode: (code: string): string => `LINK#${linkCodeHash(code)}`,
   linkCodeSort: 'LINK',
+  /**
+   * SHARE#<hash of the token>: a share or export link, both under the person (sort key, so
+   * DELETE and UNSHARE find it) and as its own partition with sort key SHARE (so a page
+   * request finds the person). The token itself is never stored.
+   */
+  share: (tokenHash: string): string => `SHARE#${tokenHash}`,
+  sharePrefix: 'SHARE#',
+  shareSort: 'SHARE',
 } as const;
+
+/** How long a share or export link works. The words say "24 hours" (core/content/session-prep.ts). */
+export const SHARE_TTL_SECONDS = 24 * 60 * 60;
 
 /** How long a link code lives. The words say "10 minutes" (core/content/link.ts). */
 export const LINK_CODE_TTL_SECONDS = 10 * 60;

@@ -7,6 +7,7 @@ import { DEFAULT_BUDGET_MS, type SecretSource, type SmsWebhookDeps } from '../ch
 import type { CheckInStore, ContactVault } from '../core/ports.ts';
 import type { Logger } from '../observability/log.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
+import type { ShareLinkIssuer } from '../share/links.ts';
 
 export interface SmsWiring {
   store: CheckInStore;
@@ -20,6 +21,8 @@ export interface SmsWiring {
   vault?: ContactVault;
   /** The turn's clock (locally, the development clock that POST /dev/clock moves). */
   clock?: () => Date;
+  /** SHARE / EXPORT links (src/share/links.ts); without it, the reply says none could be made. */
+  shareLinks?: ShareLinkIssuer;
 }
 
 export function wireSmsWebhook(wiring: SmsWiring): SmsWebhookDeps {
@@ -37,6 +40,7 @@ export function wireSmsWebhook(wiring: SmsWiring): SmsWebhookDeps {
       budgetMs,
       ...(wiring.vault ? { vault: wiring.vault } : {}),
       ...(wiring.clock ? { clock: wiring.clock } : {}),
+      ...(wiring.shareLinks ? { shareLinks: wiring.shareLinks } : {}),
     }),
   };
 }

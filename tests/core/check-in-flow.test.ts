@@ -255,7 +255,7 @@ describe('what should I tell my therapist', () => {
   it('says kindly that there is nothing yet when the journal is empty', () => {
     const chat = new Conversation('chat');
     const reply = chat.send('summary');
-    expect(reply.text).toMatch(/nothing in your journal from the last 7 days yet/);
+    expect(reply.text).toMatch(/nothing in your journal from the last 14 days yet/);
   });
 
   it('summarises each day: the feeling with what set it off and what helped, then goals done and not yet', () => {
@@ -281,7 +281,7 @@ describe('what should I tell my therapist', () => {
     chat.send('bye');
 
     const summary = chat.send('SUMMARY');
-    expect(summary.text).toMatch(/For your therapist, from the last 7 days:/);
+    expect(summary.text).toMatch(/For your therapist, from the last 14 days:/);
     expect(summary.text).toContain('Fri Nov 20: heavy, about work; a walk helped a lot.');
     expect(summary.text).toContain('Sat Nov 21: heavy and anxious.');
     expect(summary.text).toMatch(/Small goals done: [a-z].+\. Not yet: call my mum\./);
@@ -290,11 +290,11 @@ describe('what should I tell my therapist', () => {
     expect(summary.text.length).toBeLessThanOrEqual(3 * 320);
   });
 
-  it('leaves out entries older than 7 days', () => {
+  it('leaves out entries older than 14 days when no session date is known', () => {
     const chat = new Conversation('chat');
     chat.send('hi');
     chat.send('lonely');
-    chat.advance(24 * 8);
+    chat.advance(24 * 15);
     expect(chat.send('summary').text).toMatch(/nothing in your journal/);
   });
 });

@@ -2,6 +2,7 @@
  * A tiny in-memory host for transcript tests of the pure core: it keeps state and profile
  * between turns and applies effects the way the real turn runner does, without I/O.
  */
+import { hardMomentOf } from '../../src/core/sessions/hard-moments.ts';
 import { step } from '../../src/core/step.ts';
 import type {
   Channel,
@@ -28,6 +29,10 @@ export class Conversation {
   profile: ProfileView = {};
   /** What redeeming a link code comes to in this driver (the store decides it for real). */
   linkOutcome: LinkOutcome = 'wrong';
+  /** The link the host would make for SHARE / EXPORT ('unavailable': none could be made). */
+  shareLink: { url: string } | 'unavailable' = { url: 'https://example.test/share/TOKEN' };
+  /** What SHARE / EXPORT asked the host for, last. */
+  shareRequests: Array<{ kind: string; since: string }> = [];
   entries: JournalEntry[] = [];
   deleted = false;
   private turns = 0;
@@ -77,11 +82,17 @@ export class Conversation {
     if (result.needs?.historySince !== undefined) {
       const since = result.needs.historySince;
       result = step(this.state, message, { ...ctx, history: this.entries.filter((e) => e.at >= since) });
+    } else if (result.needs?.share !== undefined) {
+      this.shareRequests.push(result.needs.share);
+      result = step(this.state, message, { ...ctx, share: this.shareLink });
     } else if (result.needs?.linkCode !== undefined) {
       // A pure driver has no other side to link with: the code it was given is the one it knows.
       result = step(this.state, message, { ...ctx, link: this.linkOutcome });
     }
     for (const effect of result.effects) this.apply(effect);
+    // As the turn runner does: a crisis reply is noted as a hard moment (its time only).
+    const moment = hardMomentOf(this.state, result, ctx);
+    if (moment) this.entries.push(moment);
     this.state = result.state;
     return { reply: result.reply, text: render(result.reply), effects: result.effects };
   }
@@ -129,6 +140,17 @@ export class Conversation {
       }
       case 'setCaringText':
         this.profile = { ...this.profile, caringText: { ...effect.caring } };
+        break;
+      case 'setSessions': {
+        const { sessions: _, ...rest } = this.profile;
+        this.profile = effect.sessions ? { ...rest, sessions: structuredClone(effect.sessions) } : rest;
+        break;
+      }
+      case 'includeHardMoments':
+        this.profile = { ...this.profile, includeHardMoments: true };
+        break;
+      case 'markHardMomentsAsked':
+        this.profile = { ...this.profile, hardMomentsAsked: true };
         break;
       case 'deleteUser':
         this.entries = [];

@@ -21,7 +21,8 @@ describe('after a crisis reply', () => {
     const reply = chat.send('leave me alone');
     expect(reply.text).toMatch(/988/);
     expect(reply.text).not.toMatch(/Lonely/);
-    expect(chat.entries).toHaveLength(0);
+    // Nothing of what they said is kept: only the hard moment's time (sessions/hard-moments.ts).
+    expect(chat.entries.map((e) => e.kind)).toEqual(['moment']);
   });
 });
 

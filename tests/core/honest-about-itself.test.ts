@@ -120,7 +120,7 @@ describe('questions about itself, answered at every step', () => {
     expect(text).toMatch(/call or text 988/);
     person.send('heavy');
     expect(person.send('SUMMARY').text).toMatch(
-      /^For your therapist, from the last 7 days: [A-Z][a-z]{2} [A-Z][a-z]{2} [0-9]+: heavy/,
+      /^For your therapist, from the last 14 days: [A-Z][a-z]{2} [A-Z][a-z]{2} [0-9]+: heavy/,
     );
   });
 

@@ -63,7 +63,7 @@ const REQUESTS: ReadonlyArray<readonly [string, readonly string[], RegExp]> = [
       'show me my summary',
       'summary please',
     ],
-    /^(?:For your therapist, from the last 7 days:|There's nothing in your journal from the last 7 days yet\.)/,
+    /^(?:For your therapist, from the last 14 days:|There's nothing in your journal from the last 14 days yet\.)/,
   ],
   ['help', ['can you help me', 'what do i do'], /988.*my check in is an automated check-in/s],
   [

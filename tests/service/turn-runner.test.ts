@@ -119,7 +119,9 @@ describe('createTurnRunner on a working store', () => {
 
     // Assess
     expect(said(summary.reply)).toContain('heavy');
-    expect(said(summary.reply)).not.toContain(service.summary.nothingYet(SUMMARY_DAYS));
+    expect(said(summary.reply)).not.toContain(
+      service.summary.nothingYet(`from the last ${SUMMARY_DAYS} days`),
+    );
   });
 
   it('erases everything on a confirmed delete and does not bring the person back', async () => {
@@ -319,7 +321,9 @@ describe('createTurnRunner when the store fails', () => {
 
     // Assess
     expect(outcome.saved).toBe(false);
-    expect(said(outcome.reply)).not.toContain(service.summary.nothingYet(SUMMARY_DAYS));
+    expect(said(outcome.reply)).not.toContain(
+      service.summary.nothingYet(`from the last ${SUMMARY_DAYS} days`),
+    );
     expect(said(outcome.reply)).toMatch(/couldn't open your journal/);
   });
 

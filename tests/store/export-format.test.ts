@@ -49,10 +49,10 @@ describe('toCsv', () => {
 
     // Assess
     expect(lines[0]).toBe(
-      'at,kind,channel,feeling,family,intensity,tool,goal,outcome,trigger,tried,helped,id',
+      'at,kind,channel,feeling,family,intensity,tool,goal,outcome,trigger,tried,helped,note,id',
     );
-    expect(lines[1]).toBe('2025-03-01T08:01:00.000Z,feeling,sms,heavy,low-unpleasant,6,,,,,,,a');
-    expect(lines.at(-2)).toBe('2025-03-02T08:00:00.000Z,outcome,alexa,,,,,open-curtains,done,,,,d');
+    expect(lines[1]).toBe('2025-03-01T08:01:00.000Z,feeling,sms,heavy,low-unpleasant,6,,,,,,,,a');
+    expect(lines.at(-2)).toBe('2025-03-02T08:00:00.000Z,outcome,alexa,,,,,open-curtains,done,,,,,d');
     expect(lines.at(-1)).toBe('');
   });
 
@@ -70,7 +70,7 @@ describe('toCsv', () => {
     const csv = toCsv(exp);
 
     // Assess
-    expect(csv).toContain(`,"'=HYPERLINK(""x"")",2,c`);
+    expect(csv).toContain(`,"'=HYPERLINK(""x"")",2,,c`);
   });
 });
 

@@ -149,8 +149,9 @@ export const service = {
 
   /** The summary's words are in summary.ts; these two are read elsewhere too. */
   summary: {
-    nothingYet: (days: number) =>
-      `There's nothing in your journal from the last ${days} days yet. That's okay. You could tell your therapist how this week felt, in one word.`,
+    /** `window`: "from the last 14 days", "since your session on Tue Nov 24". */
+    nothingYet: (window: string) =>
+      `There's nothing in your journal ${window} yet. That's okay. You could tell your therapist how this week felt, in one word.`,
     /** Also the Alexa answer slot's values for "how much did it help?" (model-sources.ts). */
     helpedLevel: ['not at all', 'a little', 'some', 'a lot'] as const,
   },

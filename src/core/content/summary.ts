@@ -61,7 +61,8 @@ export const summaryWords = {
   toolName: (tool: ToolId) => TOOL_NAMES[tool],
 
   text: {
-    intro: (days: number) => `For your therapist, from the last ${days} days:`,
+    /** `window`: "from the last 14 days", "since your session on Tue Nov 24" (content/session-prep.ts). */
+    intro: (window: string) => `For your therapist, ${window}:`,
     continued: 'For your therapist, continued:',
     /** One check-in of a day: "Tue: heavy, about work; a walk helped a lot." */
     day: (label: string, parts: readonly string[]) => `${label}: ${parts.join('; ')}.`,
@@ -88,7 +89,7 @@ export const summaryWords = {
   },
 
   voice: {
-    intro: (days: number) => `Here's what you could tell your therapist about the last ${days} days.`,
+    intro: (window: string) => `Here's what you could tell your therapist ${window}.`,
     today: 'Today',
     yesterday: 'Yesterday',
     onDay: (weekday: string) => `On ${weekday}`,
@@ -110,6 +111,8 @@ export const summaryWords = {
     tools: (list: string) => `Here, you tried ${list}.`,
     leftOut: 'I left out the earlier days, to keep this short.',
     close: 'Bring whatever feels most important.',
+    /** Linked to a phone that may be texted: the written summary can go there (flow/link.ts). */
+    textIt: "If you'd like it on your phone, say: text me my summary.",
     again: 'Would you like to hear that again?',
     /** A linked journal on a speaker that may be in a shared room: typed words only on a yes. */
     typedHeld:

@@ -11,8 +11,9 @@ import { link } from '../content/link.ts';
 import { service } from '../content/service.ts';
 import { fnv1a } from '../crisis/features.ts';
 import { beat, finish, prepend } from '../reply.ts';
+import { summaryWindow, writtenWindow } from '../sessions/window.ts';
 import type { Outcome, Turn } from '../turn.ts';
-import { firstWrittenPage, pageReply, SUMMARY_DAYS, summarySince } from './summary.ts';
+import { firstWrittenPage, pageReply, summarySince } from './summary.ts';
 
 /** Codes never start with 0: Alexa's number slot would drop a leading zero. */
 const CODE_MIN = 100_000;
@@ -105,9 +106,10 @@ function textSummary(turn: Turn): Outcome | { historySince: string } {
   if (!ctx.profile.linked) return { state: closed, reply: finish([link.summaryNeedsLink]) };
   if (!ctx.profile.reminder || ctx.profile.optedOut)
     return { state: closed, reply: finish([link.summaryNoTexts]) };
-  if (!ctx.history) return { historySince: summarySince(ctx.now) };
-  const page = firstWrittenPage(ctx.history, ctx.now, ctx.profile.timeZone);
-  if (!page) return { state: closed, reply: finish([service.summary.nothingYet(SUMMARY_DAYS)]) };
+  if (!ctx.history) return { historySince: summarySince(ctx.now, ctx.profile) };
+  const window = writtenWindow(summaryWindow(ctx.now, ctx.profile));
+  const page = firstWrittenPage(ctx.history, ctx.now, ctx.profile.timeZone, window);
+  if (!page) return { state: closed, reply: finish([service.summary.nothingYet(window)]) };
   turn.effects.push({ type: 'textPhone', reply: prepend([link.summaryTextIntro], pageReply(page)) });
   return { state: closed, reply: finish([link.summaryTexted]) };
 }

@@ -13,18 +13,28 @@
  */
 
 import { service } from '../content/service.ts';
+import { sessionPrep } from '../content/session-prep.ts';
 import { summaryWords as w } from '../content/summary.ts';
 import { feelingByWord } from '../feelings/vocabulary.ts';
 import { goalById } from '../goals/catalogue.ts';
 import { TRIED, TRIGGERS } from '../journal/options.ts';
 import { ask, beat, finish, joinWords } from '../reply.ts';
+import {
+  FALLBACK_DAYS,
+  localToday,
+  nextSessionFrom,
+  spokenWindow,
+  summaryWindow,
+  windowOf,
+  writtenWindow,
+} from '../sessions/window.ts';
 import type { FlowState, Values } from '../state.ts';
 import type { Outcome, Turn } from '../turn.ts';
-import type { Beat, GoalRef, JournalEntry, Reply, ToolId } from '../types.ts';
+import type { Beat, GoalRef, JournalEntry, ProfileView, Reply, ToolId } from '../types.ts';
 import { answerOf, normalizeMessage, type Said } from '../understand.ts';
 
-/** How far back a summary looks when no session date is known. */
-export const SUMMARY_DAYS = 7;
+/** How far back a summary looks when no session date is known (sessions/window.ts). */
+export const SUMMARY_DAYS = FALLBACK_DAYS;
 const DAY_MS = 86_400_000;
 /** Entries this close together belong to one check-in: a trigger is tied to the feeling before it. */
 const CHECK_IN_GAP_MS = 2 * 3_600_000;
@@ -33,9 +43,9 @@ const MAX_LISTED = 4;
 /** The journal keeps at most 200 characters of own words; older entries may hold more. */
 const MAX_OWN_WORDS = 200;
 
-export function summarySince(now: string): string {
-  const at = Date.parse(now);
-  return new Date((Number.isNaN(at) ? 0 : at) - SUMMARY_DAYS * DAY_MS).toISOString();
+/** Where the summary starts: since the last session when one is known, else 14 days back. */
+export function summarySince(now: string, profile: ProfileView = {}): string {
+  return summaryWindow(now, profile).since;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,14 +268,14 @@ function tallied(names: readonly string[]): string[] {
     .map(({ name, count }) => (count > 1 ? `${name} ${w.times(count)}` : name));
 }
 
-interface GoalsSeen {
+export interface GoalsSeen {
   done: string[];
   notYet: string[];
   skipped: string[];
   open?: string;
 }
 
-function goalsSeen(entries: readonly JournalEntry[]): GoalsSeen {
+export function goalsSeen(entries: readonly JournalEntry[]): GoalsSeen {
   const outcomes = entries.flatMap((e) => (e.kind === 'outcome' ? [e] : []));
   const names = (kind: string) =>
     tallied(outcomes.filter((o) => o.outcome === kind).map((o) => goalText(o.goal)));
@@ -281,7 +291,7 @@ function goalsSeen(entries: readonly JournalEntry[]): GoalsSeen {
   };
 }
 
-const toolsTried = (entries: readonly JournalEntry[]): string[] =>
+export const toolsTried = (entries: readonly JournalEntry[]): string[] =>
   tallied(entries.flatMap((e) => (e.kind === 'tool' ? [w.toolName(e.tool as ToolId)] : [])));
 
 // ---------------------------------------------------------------------------------------------
@@ -318,11 +328,11 @@ function textsFor(lines: readonly string[]): number {
   return texts;
 }
 
-function writtenDate(d: LocalDate): string {
+export function writtenDate(d: LocalDate): string {
   return `${w.weekdaysShort[d.weekday]} ${w.months[d.month - 1]} ${d.day}`;
 }
 
-function writtenNote(label: string, note: CheckInNote): string[] {
+export function writtenNote(label: string, note: CheckInNote): string[] {
   const feeling =
     note.feelings.length > 0 ? w.text.feeling(joinWords(note.feelings), note.trigger) : note.trigger;
   const tried = note.tried === undefined ? undefined : w.text.tried(note.tried, note.helped);
@@ -333,8 +343,29 @@ function writtenNote(label: string, note: CheckInNote): string[] {
   return [w.text.day(label, [feeling ?? '']), `${tried?.charAt(0).toUpperCase()}${tried?.slice(1)}.`];
 }
 
+/**
+ * The days of hard moments (crisis replies) in the window, "Tue Nov 24", oldest first. Only
+ * the day: nothing of what was said is ever kept.
+ */
+export function hardMomentDays(entries: readonly JournalEntry[], timeZone?: string): string[] {
+  const readDate = dateReader(timeZone);
+  const days: string[] = [];
+  for (const entry of [...entries].sort((a, b) => (a.at < b.at ? -1 : 1))) {
+    if (entry.kind !== 'moment') continue;
+    const date = readDate(entry.at);
+    const label = date ? writtenDate(date) : undefined;
+    if (label && !days.includes(label)) days.push(label);
+  }
+  return days;
+}
+
 /** Every line of the written summary after its opening, in order. Empty when there is nothing. */
-export function writtenLines(entries: readonly JournalEntry[], now: string, timeZone?: string): string[] {
+export function writtenLines(
+  entries: readonly JournalEntry[],
+  now: string,
+  timeZone?: string,
+  hard: { include?: boolean; ask?: boolean } = {},
+): string[] {
   const lines: string[] = [];
   for (const day of summaryDays(entries, now, timeZone)) {
     day.notes.forEach((note, i) => {
@@ -348,8 +379,15 @@ export function writtenLines(entries: readonly JournalEntry[], now: string, time
   if (goals.open) lines.push(w.text.goalOpen(goals.open));
   const tools = toolsTried(entries);
   if (tools.length) lines.push(w.text.tools(joinWords(tools)));
+  // What they want more support with, in their words ("Anything you want to bring up?").
+  const bringUp = entries.flatMap((e) => (e.kind === 'bring-up' ? [ownWords(e.text)] : [])).filter(Boolean);
+  if (bringUp.length) lines.push(sessionPrep.bringUp.line(bringUp));
+  // Hard moments only as a day, and only when they chose to include them (asked once).
+  const hardDays = hard.include || hard.ask ? hardMomentDays(entries, timeZone) : [];
+  if (hard.include && hardDays.length) lines.push(sessionPrep.hard.line(hardDays));
   if (lines.length === 0) return [];
   lines.push(goals.notYet.length ? w.text.closeNotYet : w.text.close);
+  if (!hard.include && hard.ask && hardDays.length) lines.push(sessionPrep.hard.ask(hardDays));
   return lines;
 }
 
@@ -362,15 +400,19 @@ export function firstWrittenPage(
   entries: readonly JournalEntry[],
   now: string,
   timeZone?: string,
+  windowWords: string = writtenWindow({ since: now, days: SUMMARY_DAYS }),
 ): string[] | undefined {
-  return writtenPages(writtenLines(entries, now, timeZone))[0];
+  return writtenPages(writtenLines(entries, now, timeZone), windowWords)[0];
 }
 
-export function writtenPages(lines: readonly string[]): string[][] {
+export function writtenPages(
+  lines: readonly string[],
+  windowWords: string = writtenWindow({ since: '', days: SUMMARY_DAYS }),
+): string[][] {
   const pages: string[][] = [];
   let rest = [...lines];
   while (rest.length > 0) {
-    const page = [pages.length === 0 ? w.text.intro(SUMMARY_DAYS) : w.text.continued];
+    const page = [pages.length === 0 ? w.text.intro(windowWords) : w.text.continued];
     let taken = 0;
     while (taken < rest.length) {
       const candidate = [...page, rest[taken] as string];
@@ -433,7 +475,13 @@ function spokenDay(day: SummaryDay): string {
  * short, and then it says the earlier days were left out), goals, tools and the close, all
  * within {@link MAX_SPOKEN_SECONDS}. Empty when there is nothing to say.
  */
-export function spokenBeats(entries: readonly JournalEntry[], now: string, timeZone?: string): Beat[] {
+export function spokenBeats(
+  entries: readonly JournalEntry[],
+  now: string,
+  timeZone?: string,
+  windowWords: string = spokenWindow({ since: '', days: SUMMARY_DAYS }),
+  offerText = false,
+): Beat[] {
   const days = summaryDays(entries, now, timeZone).map(spokenDay);
   const goals = goalsSeen(entries);
   const tail: string[] = [];
@@ -446,11 +494,12 @@ export function spokenBeats(entries: readonly JournalEntry[], now: string, timeZ
   if (days.length === 0 && tail.length === 0) return [];
 
   const compose = (kept: readonly string[], leftOut: boolean): Beat[] => [
-    beat(w.voice.intro(SUMMARY_DAYS), { pauseAfter: 'short' }),
+    beat(w.voice.intro(windowWords), { pauseAfter: 'short' }),
     ...(leftOut ? [beat(w.voice.leftOut)] : []),
     ...kept.map((text) => beat(text, { pauseAfter: 'short' })),
     ...tail.map((text) => beat(text)),
     beat(w.voice.close, { pauseAfter: 'short' }),
+    ...(offerText ? [beat(w.voice.textIt, { pauseAfter: 'short' })] : []),
     beat(w.voice.again),
   ];
   let kept = days;
@@ -488,7 +537,8 @@ const isAnswer = (said: Said, answer: string): boolean => said.kind === 'answer'
  * "yes" / "no" to "would you like to hear that again?". Undefined for anything else.
  */
 export function summaryTurn(turn: Turn, current: FlowState, said: Said): SummaryTurn | undefined {
-  if (isCommand(said, 'summary')) return { fetch: { since: summarySince(turn.ctx.now), page: 0, heard: 1 } };
+  if (isCommand(said, 'summary'))
+    return { fetch: { since: summarySince(turn.ctx.now, turn.ctx.profile), page: 0, heard: 1 } };
   const { values } = current;
   const since = current.step === 'summary' ? values.summarySince : undefined;
   if (isCommand(said, 'more')) {
@@ -528,9 +578,11 @@ const MAX_AGAIN_QUESTIONS = 2;
 export function showSummary(turn: Turn, history: readonly JournalEntry[], request: SummaryRequest): Outcome {
   const { now } = turn.ctx;
   const timeZone = turn.ctx.profile.timeZone;
+  // Says which window it covers: since the last session, or the last 14 days.
+  const window = windowOf(request.since, now, turn.ctx.profile);
   const nothingYet: Outcome = {
     state: { step: 'closed', values: {} },
-    reply: finish([service.summary.nothingYet(SUMMARY_DAYS)]),
+    reply: finish([service.summary.nothingYet(writtenWindow(window))]),
   };
   if (turn.modality === 'voice') {
     // A speaker may be in a shared room: words typed by text are read aloud only to a
@@ -538,12 +590,40 @@ export function showSummary(turn: Turn, history: readonly JournalEntry[], reques
     const reading = turn.ctx.recognisedVoice === true || request.readTyped === true;
     const heard = reading ? history : history.flatMap((e) => withoutTypedWords(e) ?? []);
     const held = !reading && history.some((e) => withoutTypedWords(e) !== e);
-    return spokenSummary(spokenBeats(heard, now, timeZone), request, held) ?? nothingYet;
+    // Linked to a phone that asked to be texted: "text me my summary" sends the written one.
+    const { linked, reminder, optedOut } = turn.ctx.profile;
+    const offerText = linked === true && reminder !== undefined && optedOut !== true;
+    const beats = spokenBeats(heard, now, timeZone, spokenWindow(window), offerText);
+    return spokenSummary(beats, request, held) ?? nothingYet;
   }
 
-  const pages = writtenPages(writtenLines(history, now, timeZone));
+  const { includeHardMoments, hardMomentsAsked, sessions } = turn.ctx.profile;
+  // Before a session, once: "Anything you want to bring up?" ends the last page (one question:
+  // the hard-moments question then waits for another summary).
+  const next = nextSessionFrom(sessions, localToday(now, turn.ctx.profile));
+  const bringUpFor =
+    next && sessions?.bringUpAskedFor !== next.date && !history.some((e) => e.kind === 'bring-up')
+      ? next.date
+      : undefined;
+  const hard = {
+    include: includeHardMoments === true,
+    ask: hardMomentsAsked !== true && bringUpFor === undefined,
+  };
+  const pages = writtenPages(writtenLines(history, now, timeZone, hard), writtenWindow(window));
   if (pages.length === 0) return nothingYet;
   const page = Math.min(request.page, pages.length - 1);
+  const lastPage = page === pages.length - 1;
+  if (lastPage && bringUpFor && sessions) {
+    turn.effects.push({ type: 'setSessions', sessions: { ...sessions, bringUpAskedFor: bringUpFor } });
+    const reply = pageReply(pages[page] ?? []);
+    return {
+      state: { step: 'bring-up', values: {} },
+      reply: ask([...reply.beats, beat(sessionPrep.bringUp.ask(bringUpFor))], sessionPrep.bringUp.reprompt),
+    };
+  }
+  const asking = hard.ask && !hard.include && lastPage;
+  if (asking && hardMomentDays(history, timeZone).length > 0)
+    turn.effects.push({ type: 'markHardMomentsAsked', at: now });
   const values: Values = { summarySince: request.since, summaryPage: page, summaryPages: pages.length };
   return {
     state: { step: 'summary', values },

@@ -6,9 +6,11 @@
  */
 import { checkIn } from '../content/check-in.ts';
 import { reminders } from '../content/reminders.ts';
+import { sessionPrep } from '../content/session-prep.ts';
 import { goalLabel } from '../flow/goals.ts';
 import { followUpDue } from '../flow/greeting.ts';
 import { ask, finish, numbered } from '../reply.ts';
+import { nextSessionFrom, type SessionPlan } from '../sessions/dates.ts';
 import type { ConversationState, OpenGoal, Reply } from '../types.ts';
 import { addDays, localTime, nextDue, type ReminderPlan } from './schedule.ts';
 
@@ -74,7 +76,7 @@ export function answered(reminder: Reminder, now: string): Reminder | undefined 
   return scheduled({ ...rest, unanswered: 0 }, now);
 }
 
-export type ReminderKind = 'check-in' | 'goal-follow-up' | 'last-note';
+export type ReminderKind = 'check-in' | 'goal-follow-up' | 'last-note' | 'session-eve';
 
 export interface ComposedReminder {
   kind: ReminderKind;
@@ -95,6 +97,8 @@ export interface ComposedReminder {
 export function composeReminder(input: {
   reminder: Reminder;
   openGoal?: OpenGoal | undefined;
+  /** Their session dates (sessions/dates.ts): the day before one, the text is about it. */
+  sessions?: SessionPlan | undefined;
   now: string;
   seed: number;
 }): ComposedReminder {
@@ -111,6 +115,18 @@ export function composeReminder(input: {
     };
   }
   const next = scheduled(sent, now);
+  // The day before a session, the day's one text is about it (issue 15): once, since a
+  // reminder is sent at most once a local day and that day comes once.
+  const tomorrow = addDays(localDate, 1);
+  if (nextSessionFrom(input.sessions, tomorrow)?.date === tomorrow) {
+    return {
+      kind: 'session-eve',
+      reply: finish([sessionPrep.eveningBefore]),
+      state: { v: 1, step: 'closed', values: {} },
+      reminder: next,
+      localDate,
+    };
+  }
   const goal = input.openGoal;
   if (goal && followUpDue(goal.setAt, now)) {
     return {

@@ -207,7 +207,7 @@ describe('one-shots', () => {
     const [summary] = await converse(alexa, ['ask my check in what should I tell my therapist']);
 
     // Assess
-    expect(summary?.speech).toMatch(/^Here's what you could tell your therapist about the last 7 days\./);
+    expect(summary?.speech).toMatch(/^Here's what you could tell your therapist about the last 14 days\./);
     expect(summary?.speech).toMatch(/Today, you felt heavy\./);
     expect(summary?.speech).toMatch(/Would you like to hear that again\?$/);
   });

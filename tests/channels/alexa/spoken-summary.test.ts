@@ -47,7 +47,7 @@ describe('the spoken summary', () => {
     const again = await alexa.say('say that again');
     const third = await alexa.say('yes');
 
-    expect(summary.speech).toMatch(/^Here's what you could tell your therapist about the last 7 days\./);
+    expect(summary.speech).toMatch(/^Here's what you could tell your therapist about the last 14 days\./);
     expect(summary.speech).toContain('Today, you felt heavy, about work.');
     expect(summary.speech).toContain('A walk helped a lot.');
     expect(summary.speech).toMatch(/Would you like to hear that again\?$/);

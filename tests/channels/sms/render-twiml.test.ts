@@ -146,7 +146,7 @@ describe('renderTwiml', () => {
       (_, i) => `Line ${i + 1} of the summary, with a few more words in it.`,
     );
     const beats = [
-      'For your therapist, from the last 7 days:',
+      'For your therapist, from the last 14 days:',
       ...middle,
       'Bring whatever feels most important.',
     ];
@@ -154,7 +154,7 @@ describe('renderTwiml', () => {
     const texts = smsTexts(reply(beats));
 
     expect(texts.length).toBe(MAX_MESSAGES);
-    expect(texts[0]).toMatch(/^For your therapist, from the last 7 days: Line 1 /);
+    expect(texts[0]).toMatch(/^For your therapist, from the last 14 days: Line 1 /);
     expect(texts.at(-1)).toMatch(/Bring whatever feels most important\. Reply SUMMARY to see it again\.$/);
     expect(texts.every((text) => gsm7Length(text) <= MAX_MESSAGE_SEPTETS)).toBe(true);
   });

@@ -39,7 +39,7 @@ const SCRIPT: ReadonlyArray<readonly [string, RegExp]> = [
   ['GOAL', /Reply 1, 2 or 3, or text your own\./],
   ['3', /Your goal: /],
   ['not yet', /That's okay\./],
-  ['SUMMARY', /^For your therapist, from the last 7 days:.*heavy.*work deadlines/s],
+  ['SUMMARY', /^For your therapist, from the last 14 days:.*heavy.*work deadlines/s],
   ['HELP', /988.*Texting STOP unsubscribes you/s],
   ['I can\u2019t go on anymore', /Call or text 988.*741741.*911/s],
   ["I'm fine", /988/],

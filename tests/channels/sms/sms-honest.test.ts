@@ -129,7 +129,7 @@ describe('SMS: requests in ordinary words', () => {
     ['i need to calm down', /five things you can see/],
     ['give me a goal', /Let's pick one small thing for today\.\n1\) /],
     ['be kind to me', /what would you say to them\?/],
-    ['what do I say to my therapist', /For your therapist, from the last 7 days:.*heavy/s],
+    ['what do I say to my therapist', /For your therapist, from the last 14 days:.*heavy/s],
     ['can we stop', /^Take care\. I'm here any time\.$/],
   ])('"%s" mid check-in', async (words, meets) => {
     const h = await newPerson();

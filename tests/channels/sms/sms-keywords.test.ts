@@ -126,7 +126,7 @@ describe('SMS keywords', () => {
 
     const res = await h.send('SUMMARY');
 
-    expect(res.all).toMatch(/^For your therapist, from the last 7 days:/);
+    expect(res.all).toMatch(/^For your therapist, from the last 14 days:/);
     expect(res.all).toContain('heavy');
     expect(res.all).toContain('call my sister');
     expectCarrierSafe(res.texts);
@@ -216,6 +216,6 @@ describe('SMS keywords', () => {
 
     const res = await h.send('summry');
 
-    expect(res.all).toMatch(/in your journal from the last 7 days/);
+    expect(res.all).toMatch(/in your journal from the last 14 days/);
   });
 });

@@ -83,7 +83,7 @@ describe('SUMMARY by text', () => {
       expect(page.all).not.toContain('Reply SUMMARY to see it again.');
     }
     expect(first.texts[0]).toMatch(
-      /^For your therapist, from the last 7 days:\nThu Mar 12: heavy, after an argument/,
+      /^For your therapist, from the last 14 days:\nThu Mar 12: heavy, after an argument/,
     );
     expect(pages[1]?.texts[0]).toMatch(/^For your therapist, continued:\n/);
     expect(pages.at(-1)?.all).toMatch(/Bring whatever feels most important\.$/);
@@ -111,7 +111,7 @@ describe('SUMMARY by text', () => {
     const res = await h.send('SUMMARY');
 
     expectCarrierSafe(res.texts);
-    expect(res.all).toMatch(/^For your therapist, from the last 7 days:\nThu Mar 12: heavy and drained\./);
+    expect(res.all).toMatch(/^For your therapist, from the last 14 days:\nThu Mar 12: heavy and drained\./);
     expect(res.all).not.toMatch(/helped|nothing|none|goal|0 done|not yet/i);
   });
 });

@@ -50,7 +50,7 @@ describe.each(['sms', 'chat'] as const)('a long summary on %s', (channel) => {
     const again = chat.send('summary');
 
     expect(first.text).toMatch(
-      /^For your therapist, from the last 7 days: Fri Mar 6: heavy, about my manager/,
+      /^For your therapist, from the last 14 days: Fri Mar 6: heavy, about my manager/,
     );
     expect(first.text).toMatch(/Reply MORE for the rest\.$/);
     expect(second.text).toMatch(/^For your therapist, continued: /);
@@ -154,7 +154,7 @@ describe('the spoken summary', () => {
     const again = heard(alexa, 'repeat');
     const third = heard(alexa, 'yes');
 
-    expect(first.text).toMatch(/^Here's what you could tell your therapist about the last 7 days\./);
+    expect(first.text).toMatch(/^Here's what you could tell your therapist about the last 14 days\./);
     expect(first.text).toContain('Today, you felt heavy, about your partner. A walk helped a lot.');
     expect(first.text).toMatch(/Would you like to hear that again\?$/);
     expect(first.reply.expectsAnswer).toBe(true);

@@ -216,7 +216,7 @@ describe('written pages', () => {
   it('ends every page but the last with "Reply MORE for the rest."', () => {
     for (const page of pages.slice(0, -1)) expect(page.at(-1)).toBe('Reply MORE for the rest.');
     expect(pages.at(-1)?.at(-1)).toBe('Bring whatever feels most important.');
-    expect(pages[0]?.[0]).toBe('For your therapist, from the last 7 days:');
+    expect(pages[0]?.[0]).toBe('For your therapist, from the last 14 days:');
     for (const page of pages.slice(1)) expect(page[0]).toBe('For your therapist, continued:');
   });
 });
@@ -265,7 +265,7 @@ describe('the spoken summary', () => {
       .join(' ');
 
     expect(said).toBe(
-      "Here's what you could tell your therapist about the last 7 days. " +
+      "Here's what you could tell your therapist about the last 14 days. " +
         'On Tuesday, you felt heavy, about your partner. A walk helped a lot. ' +
         'Yesterday, you felt tense. ' +
         'Bring whatever feels most important. Would you like to hear that again?',
