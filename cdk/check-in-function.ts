@@ -48,17 +48,23 @@ export function checkInBundling(): BundlingOptions {
 
 /**
  * DynamoDB actions a function may call on the table: what src/store uses
- * (Get, Put, Update, Delete, Query, BatchWrite for delete-all). Add here, with
- * a reason, if the store starts using another call.
+ * (Get, Put, Update, Delete, Query, BatchGet for a turn's profile and session in
+ * one read, BatchWrite for delete-all; a transaction needs only the actions of its
+ * parts). Add here, with a reason, if the store starts using another call:
+ * tests/cdk/table-actions.test.ts reads the store and fails on one missing.
  */
 export const TABLE_ITEM_ACTIONS = [
   'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
   'dynamodb:Query',
   'dynamodb:BatchWriteItem',
 ] as const;
+
+/** The reads among them, for a function that only reads (the share pages). */
+export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
 
 /**
  * KMS actions on the table's customer-managed key, spelled out instead of
@@ -181,6 +187,19 @@ export class CheckInFunction extends NodejsFunction {
       new PolicyStatement({ actions: [...TABLE_ITEM_ACTIONS], resources: [table.tableArn] }),
     );
     table.encryptionKey?.grant(this, ...TABLE_KEY_ACTIONS);
+    this.addEnvironment(TABLE_NAME, table.tableName);
+    return this;
+  }
+
+  /**
+   * Reads only (GetItem, BatchGetItem, Query; Decrypt on the table's key) and TABLE_NAME: the
+   * share and export pages read a person's items and never write one.
+   */
+  bindTableReadOnly(table: ITable): this {
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: [...TABLE_READ_ACTIONS], resources: [table.tableArn] }),
+    );
+    table.encryptionKey?.grant(this, 'kms:Decrypt', 'kms:DescribeKey');
     this.addEnvironment(TABLE_NAME, table.tableName);
     return this;
   }

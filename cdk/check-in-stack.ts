@@ -32,6 +32,7 @@ import {
   TWILIO_AUTH_TOKEN_SECRET_ARN,
   TWILIO_SENDER_SECRET_ARN,
 } from '../src/config/lambda-env.ts';
+import { EXPORT_PATH, SHARE_PATH } from '../src/share/links.ts';
 import { TABLE } from '../src/store/table.ts';
 import { addApiAlarms, addFallbackUsedAlarm } from './api-alarms.ts';
 import { CheckInFunction, PROJECT_ROOT } from './check-in-function.ts';
@@ -95,6 +96,8 @@ export class CheckInStack extends Stack {
   readonly smsFunction: CheckInFunction;
   readonly smsFallbackFunction: CheckInFunction;
   readonly remindersFunction: CheckInFunction;
+  /** The SHARE / EXPORT pages: reads the table, nothing else. */
+  readonly shareFunction: CheckInFunction;
   /** Seals reminder phone numbers: the SMS function may Encrypt, only the reminders function Decrypt. */
   readonly contactKey: Key;
   readonly api: HttpApi;
@@ -276,6 +279,30 @@ export class CheckInStack extends Stack {
       integration: new HttpLambdaIntegration('SmsIntegration', this.smsFunction),
     });
 
+    // SHARE and EXPORT pages (src/share): reads only, no secret, no key but the table's. The
+    // token is the only credential, so the access log keeps the route's template
+    // ("GET /share/{token}"), never the path.
+    this.shareFunction = new CheckInFunction(this, 'ShareFunction', {
+      entry: `${PROJECT_ROOT}lambda/share.ts`,
+      description: 'my check in: the private share and export pages (GET /share, /export)',
+      timeout: Duration.seconds(10),
+      logKey: key,
+    }).bindTableReadOnly(this.table);
+    const shareIntegration = new HttpLambdaIntegration('ShareIntegration', this.shareFunction);
+    for (const path of [`${SHARE_PATH}/{token}`, `${EXPORT_PATH}/{token}`, `${EXPORT_PATH}/{token}/{file}`]) {
+      for (const route of this.api.addRoutes({
+        path,
+        methods: [HttpMethod.GET],
+        integration: shareIntegration,
+      })) {
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            'The link is the credential, by design: it is texted to the person, who gives it to their therapist, who has no account. The token is 32 random bytes, kept only as a hash, for 24 hours, revoked by UNSHARE and DELETE; a wrong one is a 404 like any other, under the stage throttle.',
+        });
+      }
+    }
+
     // Fixed TwiML for Twilio's "Primary handler fails": no secret, no table, nothing to bind.
     this.smsFallbackFunction = new CheckInFunction(this, 'SmsFallbackFunction', {
       entry: `${PROJECT_ROOT}lambda/sms-fallback.ts`,
@@ -374,6 +401,7 @@ export class CheckInStack extends Stack {
 
     this.alexaFunction.addAlarms(topic);
     this.smsFunction.addAlarms(topic);
+    this.shareFunction.addAlarms(topic);
     this.remindersFunction.addAlarms(topic);
     const deadLetterAlarm = new Alarm(this, 'ReminderTickDeadLettersAlarm', {
       alarmDescription:

@@ -23,6 +23,7 @@ import { createSecretReader } from '../src/config/secrets.ts';
 import { createKmsContactVault } from '../src/identity/contact-vault.ts';
 import { createKmsClient } from '../src/identity/kms-client.ts';
 import { createLogger } from '../src/observability/log.ts';
+import { createShareLinkIssuer } from '../src/share/links.ts';
 import { createDynamoDocumentClient } from '../src/store/dynamo-client.ts';
 import { DynamoCheckInStore } from '../src/store/dynamo-store.ts';
 import { wireSmsWebhook } from '../src/wiring/sms.ts';
@@ -39,11 +40,12 @@ const config = {
 
 const logger = createLogger();
 const readSecret = createSecretReader();
+const store = new DynamoCheckInStore({
+  client: createDynamoDocumentClient({ region: config.region, requestTimeoutMs: 2000, maxAttempts: 3 }),
+  tableName: config.tableName,
+});
 const webhook = wireSmsWebhook({
-  store: new DynamoCheckInStore({
-    client: createDynamoDocumentClient({ region: config.region, requestTimeoutMs: 2000, maxAttempts: 3 }),
-    tableName: config.tableName,
-  }),
+  store,
   logger,
   authToken: () => readSecret(config.authTokenSecretArn),
   pepper: () => readSecret(config.pepperSecretArn),
@@ -53,6 +55,8 @@ const webhook = wireSmsWebhook({
     createKmsClient({ region: config.region, timeoutMs: 1500 }),
     config.contactKeyId,
   ),
+  // SHARE / EXPORT: a private link under the same base URL, served by lambda/share.ts.
+  shareLinks: createShareLinkIssuer({ store, baseUrl: config.publicUrl }),
 });
 
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {

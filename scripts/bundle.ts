@@ -20,6 +20,8 @@ export const LAMBDA_ENTRIES = {
   'sms-fallback': join(PROJECT_ROOT, 'lambda', 'sms-fallback.ts'),
   // The reminder tick and sender (the full twilio client: not latency-bound).
   reminders: join(PROJECT_ROOT, 'lambda', 'reminders.ts'),
+  // The SHARE / EXPORT pages: the store and the page, no gate, no SDK but DynamoDB's.
+  share: join(PROJECT_ROOT, 'lambda', 'share.ts'),
 } as const;
 
 /** Default output folder of `npm run bundle`. */

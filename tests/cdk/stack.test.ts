@@ -84,8 +84,8 @@ describe('the functions', () => {
   it('run on nodejs22.x arm64 with source maps enabled', () => {
     const functions = ofType('AWS::Lambda::Function');
 
-    // Alexa, SMS, the SMS fallback URL, and the reminder tick.
-    expect(functions).toHaveLength(4);
+    // Alexa, SMS, the SMS fallback URL, the reminder tick, and the share pages.
+    expect(functions).toHaveLength(5);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -269,7 +269,7 @@ describe('operations', () => {
     synth.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
   });
 
-  it('throttle and access-log the SMS endpoint, which takes POST /sms and POST /sms/fallback only', () => {
+  it('throttle and access-log the API, which takes POST /sms, POST /sms/fallback and the share pages only', () => {
     synth.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
@@ -281,14 +281,20 @@ describe('operations', () => {
       ofType('AWS::ApiGatewayV2::Route')
         .map(([, r]) => r.Properties.RouteKey)
         .sort(),
-    ).toEqual(['POST /sms', 'POST /sms/fallback']);
+    ).toEqual([
+      'GET /export/{token}',
+      'GET /export/{token}/{file}',
+      'GET /share/{token}',
+      'POST /sms',
+      'POST /sms/fallback',
+    ]);
   });
 
   it('keep every log group for a set time, encrypted with the key', () => {
     const groups = ofType('AWS::Logs::LogGroup');
 
-    // Four functions' logs and the API's access log.
-    expect(groups).toHaveLength(5);
+    // Five functions' logs and the API's access log.
+    expect(groups).toHaveLength(6);
     for (const [, group] of groups) {
       expect(group.Properties).toMatchObject({
         RetentionInDays: expect.any(Number),
