@@ -12,10 +12,11 @@
  *   --dimensions=N --l2=X --riskRate=X --epochs=N   risk head settings to try
  */
 import { CLUSTER_FEATURES } from '../src/core/crisis/features.ts';
-import { type CorpusLine, loadCorpus } from './lib/crisis-corpus.ts';
+import type { CorpusLine } from './lib/crisis-corpus.ts';
 import { train } from './lib/logistic.ts';
 import {
   CONFIG,
+  classifierLines,
   isRisk,
   type Prepared,
   prepare,
@@ -36,7 +37,7 @@ if (arg('l2')) riskOptions.l2 = Number(arg('l2'));
 if (arg('riskRate')) riskOptions.rate = Number(arg('riskRate'));
 if (arg('epochs')) riskOptions.epochs = Number(arg('epochs'));
 
-const lines = loadCorpus('train');
+const lines = classifierLines();
 const items = prepare(lines);
 
 /** Out-of-fold risk probabilities: each line scored by a model that never saw its fold. */

@@ -246,8 +246,18 @@ function fingerprint(lines: readonly CorpusLine[]): string {
   return hash.digest('hex');
 }
 
+/**
+ * The lines the classifier learns from: the training split, less the product's own commands
+ * (kind `command`), which src/core/crisis/commands.ts reads as a grammar. Learning them taught
+ * the classifier that "delete" and "plan" are safe words ("i want to be deleted" fell below
+ * its thresholds); the eval still scores them, as everyday lines.
+ */
+export function classifierLines(): CorpusLine[] {
+  return loadCorpus('train').filter((line) => line.kind !== 'command');
+}
+
 export function trainModel(): { model: unknown; report: string[] } {
-  const lines = loadCorpus('train');
+  const lines = classifierLines();
   const items = prepare(lines);
   const oof = outOfFold(items);
   const thresholds = {
@@ -308,7 +318,7 @@ export function compiledFile(): string {
 export function isStale(): boolean {
   const committed = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as { trainedOn?: string };
   return (
-    committed.trainedOn !== fingerprint(loadCorpus('train')) ||
+    committed.trainedOn !== fingerprint(classifierLines()) ||
     readFileSync(COMPILED_PATH, 'utf8') !== compiledFile()
   );
 }

@@ -7,7 +7,9 @@
  * signal. Any layer that is sure gives the resources; a weak signal asks the grey-zone
  * question; no layer can suppress another.
  */
+
 import { scoreRisk } from './classifier.ts';
+import { isProductCommand } from './commands.ts';
 import { matchFrames } from './frames.ts';
 import { detectLanguage, matchLanguages, type ReplyLanguage } from './languages.ts';
 import { matchLexicon } from './lexicon.ts';
@@ -57,6 +59,8 @@ export function assess(text: string, context: GateContext = {}): Assessment | nu
 
 /** Every layer's signals. */
 export function listen(text: string, context: GateContext = {}): Signal[] {
+  // "delete my plan", "end my reminders": the product's own commands, said whole (commands.ts).
+  if (isProductCommand(text)) return [];
   const folded = fold(text);
   const watchful = context.watchful === true;
   const frames = matchFrames(folded);

@@ -229,6 +229,10 @@ function buildPhrases(): Phrase[] {
     // "I just want to disappear" is a common veiled way of saying it; err toward the resources.
     String.raw`\b(?:want|wana|wanting|ned|fel like|feling like) (?:to )?(?:just )?(?:disapear|disapearing|vanish|vanishing)\b${ESCAPE}`,
     String.raw`\b(?:want|wana|wanting|ned|i) (?:to )?(?:stop existing|not exist|cease to exist|not be alive|not be here anymore|be gone forever|be gone for god|stop breathing)\b`,
+    // "I want my heart to stop", "stop my heart": a wish for the body to stop, said of the heart
+    // or breath; "stop my heart racing" is anxiety, and stays out.
+    String.raw`\b(?:want|wana|wanting|ned|wish|make|let|just want|please make|praying|pray) (?:for )?(?:my )?(?:heart|heartbeat|breathing|lungs) (?:would |to |wil |could |can |just )?(?:just )?(?:stop|give out|stop beating|quit|fail)\b(?! (?:racing|pounding|hurting|aching|skiping|fluttering)\b)`,
+    String.raw`\b(?:stop|end|quit) my (?:heart|heartbeat|breathing)\b(?! (?:from|racing|pounding|hurting|aching|skiping|fluttering|rate)\b)`,
     String.raw`\b(?:want|wana|wanting|ned|wish i could|i could) (?:to |2 )?(?:just )?(?:not be here|not b here|not be around|not be on this earth)\b`,
     // "I want to be gone"; "gone by five", "gone for the weekend" are plans.
     String.raw`\b(?:want|wana|wanting|ned|ready) (?:to |2 )?(?:just )?(?:be|b) gone\b(?! (?:by (?:\d|non|lunch|one|two|thre|four|five|six|seven|eight|nine|ten|eleven|twelve)|for (?:the wekend|a wek|a few|the holidays|vacation|a while|awhile|a bit|an hour|the day|the sumer|work)|on (?:vacation|holiday|a trip))\b)`,
