@@ -251,11 +251,17 @@ export const WORDS_INTENTS: readonly WordsIntent[] = [
     samples: ['read my plan', 'read me my plan', 'read my safety plan', 'hear my plan', 'tell me my plan'],
   },
   {
-    // Not "delete my plan": the crisis gate hears that as a crisis (its classifier, p=0.91), and
+    // Every sample is a product command the gate lets through (src/core/crisis/commands.ts);
     // a spoken phrase the gate would answer must reach it as said, never as fixed words.
     intent: 'DeletePlanIntent',
     words: 'delete my safety plan',
-    samples: ['delete my safety plan', 'erase my safety plan', 'remove my safety plan', 'erase my plan'],
+    samples: [
+      'delete my safety plan',
+      'delete my plan',
+      'erase my safety plan',
+      'remove my safety plan',
+      'erase my plan',
+    ],
   },
   {
     intent: 'WhatCanYouDoIntent',

@@ -54,12 +54,18 @@ const OPEN =
   /^(?:please )?(?:(?:my |the |a )?(?:safety )?plan|(?:make|write|start|create|do|continue|finish) (?:a |my |the )?(?:safety )?plan|safety planning)(?: please)?$/;
 const SHOW =
   /^(?:please )?(?:show|see|read|view|hear|send|open)(?: me)? (?:my |the )?(?:safety )?plan(?: please)?$/;
-const DELETE_ALL = /^(?:delete|erase|remove|clear) (?:my |the )?(?:whole |entire )?(?:safety )?plan$/;
+/** "please", "can you", "I want to": how people put a command to the product, typed or said. */
+const ASKING = '(?:(?:please|can you|could you|i want to|i wanna|i would like to|id like to|i need to) )?';
+const DELETE_ALL = new RegExp(
+  `^${ASKING}(?:delete|erase|remove|clear|get rid of|scrap|wipe) (?:my |the )?(?:whole |entire )?(?:safety )?plan(?: please)?$`,
+);
 const STEP_WORD = '([1-7]|one|two|three|four|five|six|seven)';
 const CHANGE = new RegExp(
-  `^(?:change|edit|rewrite|update|redo) (plan |step |plan step )?(?:number )?${STEP_WORD}$`,
+  `^${ASKING}(?:change|edit|rewrite|update|redo) (plan |step |plan step )?(?:number )?${STEP_WORD}$`,
 );
-const CLEAR = new RegExp(`^(?:clear|remove|delete|erase) (plan |step |plan step )?(?:number )?${STEP_WORD}$`);
+const CLEAR = new RegExp(
+  `^${ASKING}(?:clear|remove|delete|erase) (plan |step |plan step )?(?:number )?${STEP_WORD}$`,
+);
 
 function normalise(raw: string): string {
   return raw

@@ -101,6 +101,8 @@ describe('the safety plan on Alexa', () => {
 
     // Act
     const [, asked, kept] = await say(alexa, 'open my check in', 'delete my safety plan', 'no');
+    // Said plainly, it is the product's own command, never the crisis reply.
+    const [, askedPlainly] = await say(alexa, 'open my check in', 'delete my plan', 'no');
     const [, , deleted] = await say(alexa, 'open my check in', 'erase my plan', 'yes');
     const [, heard] = await say(alexa, 'open my check in', 'read my plan');
 
@@ -109,6 +111,7 @@ describe('the safety plan on Alexa', () => {
       'Should I delete your whole safety plan? Say yes to delete it, or no to keep it.',
     );
     expect(kept?.speech).toBe('Okay, your plan stays as it is.');
+    expect(askedPlainly?.speech).toBe(asked?.speech);
     expect(deleted?.speech).toBe('Your safety plan is deleted.');
     expect(heard?.speech).toBe('Your plan has nothing in it yet. Say "make a safety plan" to start it.');
   });

@@ -113,6 +113,8 @@ describe('the safety plan by text', () => {
     // Act
     const [, changed] = await texts(h, 'change step 2', 'a walk with the dog');
     const afterChange = await h.store.exportUser(h.userId());
+    // Typed plainly, it is the product's own command, never the crisis reply.
+    const [askedPlainly, kept] = await texts(h, 'i want to delete my plan', 'NO');
     const [asked, deleted] = await texts(h, 'DELETE PLAN', 'YES');
     const afterDelete = await h.store.exportUser(h.userId());
 
@@ -120,6 +122,8 @@ describe('the safety plan by text', () => {
     expect(changed.all).toBe('Step 2 is updated.');
     expect(afterChange.profile?.safetyPlan?.items.onMyOwn).toEqual({ typed: 'a walk with the dog' });
     expect(asked.all).toContain('Delete your whole safety plan?');
+    expect(askedPlainly.all).toBe(asked.all);
+    expect(kept.all).not.toContain('988');
     expect(deleted.all).toBe('Your safety plan is deleted.');
     expect(afterDelete.profile?.safetyPlan).toBeUndefined();
     expect(afterDelete.profile?.consentAt).toBeDefined();
