@@ -139,6 +139,25 @@ describe('the crisis gate: memory across turns', () => {
     expect(assess('the pills', { watchful: true })).toMatchObject({ reply: 'crisis' });
   });
 
+  it('hears "I\'m ok now" after a crisis reply as the answer it hoped for, and "not ok now" as before', () => {
+    // It used to be the timing of a plan ("now"), so "I'm safe now" got the crisis reply again.
+    for (const text of ["i'm ok now", "I'm safe now", 'feeling better now', 'ok now', 'estoy bien ahora']) {
+      expect(assess(text, { watchful: true }), text).toBeNull();
+    }
+    for (const text of [
+      "i'm not ok now",
+      'not safe now',
+      "i'll be fine soon",
+      "i'll be ok now",
+      "i'm fine now, i have the pills",
+      "i'm fine today but tonight i'll do it",
+      'no estoy bien ahora',
+      'now',
+    ]) {
+      expect(resources(assess(text, { watchful: true })), text).toBe(true);
+    }
+  });
+
   it('reads "I already did" after the safety question as an overdose may be under way', () => {
     expect(assess('i already took them', { watchful: true, askedAboutSafety: true })).toMatchObject({
       reply: 'danger',
