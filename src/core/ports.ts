@@ -27,6 +27,8 @@ export interface Profile {
   /** Their reminder, when they asked to be texted first. */
   reminder?: Reminder;
   reminderOfferedAt?: string;
+  /** When writing a safety plan was offered after a quiet check-in: once. */
+  planOfferedAt?: string;
   /** Whether a (sealed) number is kept for the reminder. The number itself never leaves the store's reminder port. */
   hasContact?: boolean;
   /** Alexa identities linked to this person (their user ids): one journal (LinkStore). */

@@ -62,7 +62,7 @@ import {
   repeatNaming,
 } from './flow/naming.ts';
 import { noteAnswer, reminderTurn, repeatReminderQuestion, withReminderOffer } from './flow/reminders.ts';
-import { planTurn, repeatPlanStep, withPlanOffer } from './flow/safety-plan.ts';
+import { planTurn, repeatPlanStep, withPlanInvitation, withPlanOffer } from './flow/safety-plan.ts';
 import { handleBringUp, repeatBringUp, sessionPrepTurn } from './flow/session-prep.ts';
 import { showSummary, summaryTurn } from './flow/summary.ts';
 import {
@@ -217,7 +217,11 @@ function runStep(
   } else {
     outcome = respond(turn, current, said, raw);
     // A check-in that closes here may offer reminders, once (flow/reminders.ts).
-    if (current.step === 'connect' && said.kind !== 'command') outcome = withReminderOffer(turn, outcome);
+    if (current.step === 'connect' && said.kind !== 'command') {
+      outcome = withReminderOffer(turn, outcome);
+      // Or, at a later quiet close, once: that a safety plan exists (flow/safety-plan.ts).
+      outcome = withPlanInvitation(turn, current, outcome);
+    }
   }
 
   // An explicit request ("again", GOAL, HI) is answered as asked, however often.

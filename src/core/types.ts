@@ -49,6 +49,8 @@ export interface ProfileView {
   reminder?: Reminder;
   /** When reminders were offered after a check-in: offered once, never again unasked. */
   reminderOfferedAt?: string;
+  /** When writing a safety plan was offered after a quiet check-in: offered once, never again. */
+  planOfferedAt?: string;
   /** Alexa and a phone are linked: one journal, one person (flow/link.ts). */
   linked?: boolean;
   /** Their safety plan, when they have begun one (src/core/safety-plan.ts). */
@@ -280,6 +282,8 @@ export type Effect =
   | { type: 'clearReminder' }
   | { type: 'setTimeZone'; timeZone: string }
   | { type: 'markReminderOffered'; at: string }
+  /** The safety plan was offered after a quiet check-in (flow/safety-plan.ts): once. */
+  | { type: 'markPlanOffered'; at: string }
   /**
    * A link code was spoken or texted to this person: the host keeps its hash for ten minutes
    * (single use), outside the person's partition. Never part of the journal.

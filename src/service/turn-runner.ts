@@ -571,6 +571,7 @@ function profileView(snapshot: TurnSnapshot): ProfileView {
   // A reminder without a number to text is no reminder: the core sees it only with one.
   if (profile?.reminder && profile.hasContact) view.reminder = profile.reminder;
   if (profile?.reminderOfferedAt) view.reminderOfferedAt = profile.reminderOfferedAt;
+  if (profile?.planOfferedAt) view.planOfferedAt = profile.planOfferedAt;
   if (profile?.safetyPlan) view.safetyPlan = profile.safetyPlan;
   if (profile?.caringText) view.caringText = profile.caringText;
   if (profile?.sessions) view.sessions = profile.sessions;

@@ -1116,6 +1116,7 @@ function toProfile(item: Item): Profile {
   if (item.openGoal && typeof item.openGoal === 'object') profile.openGoal = item.openGoal as OpenGoal;
   if (item.reminder && typeof item.reminder === 'object') profile.reminder = item.reminder as Reminder;
   if (typeof item.reminderOfferedAt === 'string') profile.reminderOfferedAt = item.reminderOfferedAt;
+  if (typeof item.planOfferedAt === 'string') profile.planOfferedAt = item.planOfferedAt;
   if (typeof item.contact === 'string') profile.hasContact = true;
   if (item.sessions && typeof item.sessions === 'object') profile.sessions = item.sessions as SessionPlan;
   if (typeof item.includeHardMomentsAt === 'string') profile.includeHardMomentsAt = item.includeHardMomentsAt;
@@ -1273,6 +1274,9 @@ export function profileUpdate(
         break;
       case 'markReminderOffered':
         assign('reminderOfferedAt', write.at);
+        break;
+      case 'markPlanOffered':
+        assign('planOfferedAt', write.at);
         break;
       case 'setSafetyPlan':
         assign('safetyPlan', write.plan);

@@ -181,6 +181,9 @@ export class MemoryCheckInStore implements CheckInStore {
         case 'markReminderOffered':
           this.#profile(userId, commit.now).reminderOfferedAt = write.at;
           break;
+        case 'markPlanOffered':
+          this.#profile(userId, commit.now).planOfferedAt = write.at;
+          break;
         case 'setSafetyPlan':
           this.#profile(userId, commit.now).safetyPlan = structuredClone(write.plan);
           break;

@@ -130,6 +130,9 @@ export class Conversation {
       case 'markReminderOffered':
         this.profile = { ...this.profile, reminderOfferedAt: effect.at };
         break;
+      case 'markPlanOffered':
+        this.profile = { ...this.profile, planOfferedAt: effect.at };
+        break;
       case 'setSafetyPlan':
         this.profile = { ...this.profile, safetyPlan: structuredClone(effect.plan) };
         break;

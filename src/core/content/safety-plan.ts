@@ -130,9 +130,13 @@ export const plan = {
   forNowHeading: (m: Modality) => byModality(m, 'From your plan:', 'From your plan.'),
   forNowMore: (m: Modality) => byModality(m, 'Text PLAN for all of it.', 'Say "my plan" to hear all of it.'),
 
-  /** Offered once, after a calmer check-in closes: never during a crisis. */
-  offer:
-    'Would you like to make a short safety plan for hard moments, in your own words? Reply PLAN any time.',
+  /** Offered once, after a quiet check-in closes: never during or after a crisis. No answer needed. */
+  offer: (m: Modality) =>
+    byModality(
+      m,
+      'If it would help some day: a safety plan is a short list, in your own words, for hard moments. Text PLAN any time to write one.',
+      'If it would help some day, a safety plan is a short list for hard moments. Say "make a safety plan" any time to write one.',
+    ),
 };
 
 /**

@@ -13,6 +13,7 @@
  * after a yes, as the summary does (flow/summary.ts).
  */
 
+import { capabilitiesOf } from '../capabilities.ts';
 import { crisis as crisisWords } from '../content/crisis.ts';
 import { plan as w } from '../content/safety-plan.ts';
 import { service } from '../content/service.ts';
@@ -380,6 +381,33 @@ const offerable = (turn: Turn): boolean => stepsForNow(planOf(turn)).length > 0;
  * danger-now reply, where 911 comes first), only when the plan has something beyond warning
  * signs. Anything else passes through untouched.
  */
+/**
+ * After a quiet check-in closes (no crisis, grey-zone or watchful turn in it), once ever, for
+ * someone with no plan: a line saying a safety plan exists and how to start it. Not a question:
+ * the check-in stays closed and nothing waits for an answer, so it never competes with the
+ * reminder offer (asked at the first close; this comes at a later one).
+ */
+export function withPlanInvitation(turn: Turn, current: FlowState, outcome: Outcome): Outcome {
+  const { profile } = turn.ctx;
+  if (
+    outcome.state.step !== 'closed' ||
+    outcome.reply.crisis ||
+    (current.watch ?? 0) > 0 ||
+    profile.unavailable ||
+    profile.safetyPlan ||
+    profile.planOfferedAt ||
+    // The reminder offer goes first, at an earlier close, where the service can text.
+    (!profile.reminderOfferedAt && !profile.reminder && capabilitiesOf(turn.ctx).textsFirst === true)
+  ) {
+    return outcome;
+  }
+  turn.effects.push({ type: 'markPlanOffered', at: turn.ctx.now });
+  return {
+    ...outcome,
+    reply: { ...outcome.reply, beats: [...outcome.reply.beats, beat(w.offer(turn.modality))] },
+  };
+}
+
 export function withPlanOffer(turn: Turn, current: FlowState, outcome: Outcome): Outcome {
   const { state, reply } = outcome;
   if (!reply.crisis || state.step !== 'crisis' || state.values.concern !== undefined) return outcome;

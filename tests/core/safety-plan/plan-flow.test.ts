@@ -345,3 +345,54 @@ describe('the plan on voice', () => {
     expect(c.profile.safetyPlan?.items).toEqual({ onMyOwn: { option: 'breathing' } });
   });
 });
+
+describe('the plan offered after a quiet check-in', () => {
+  const throughCheckIn = ['hi', 'heavy', '3', '1', 'skip'];
+  const closeQuietly = (c: Conversation): string => {
+    for (const m of throughCheckIn) c.advance(30).send(m);
+    return c.send('not today').text;
+  };
+
+  it('says once, at a later quiet close than the reminder offer, that a plan exists and how to start it', () => {
+    // Arrange
+    const c = new Conversation('sms', 'US', '2026-11-20T17:00:00.000Z');
+    c.timeZoneGuess = 'America/Denver';
+
+    // Act
+    const first = closeQuietly(c);
+    c.send('no');
+    const second = closeQuietly(c);
+    const third = closeQuietly(c);
+
+    // Assert: the reminder offer first, the plan's line the next time, then never again.
+    expect(first).toMatch(/Want a short text tomorrow/);
+    expect(first).not.toContain('safety plan');
+    expect(second).toMatch(/Text PLAN any time to write one\.$/);
+    expect(third).not.toContain('safety plan');
+    expect(c.send('PLAN').text).toContain('A safety plan is a short list');
+  });
+
+  it('is never said after a check-in with a crisis reply in it, nor to someone who has a plan', () => {
+    const shaken = new Conversation('sms');
+    shaken.send('hi');
+    shaken.send('no');
+    shaken.send('i want to die');
+    const afterCrisis = [shaken.send('no').text, shaken.send('no').text].join(' ');
+    expect(afterCrisis).not.toContain('Text PLAN any time');
+
+    const planned = new Conversation('sms');
+    planned.profile = {
+      ...planned.profile,
+      safetyPlan: FULL_PLAN,
+      reminderOfferedAt: '2026-11-01T00:00:00.000Z',
+    };
+    expect(closeQuietly(planned)).not.toContain('safety plan');
+  });
+
+  it('on Alexa, which never texts first, comes at the first quiet close, in words for a speaker', () => {
+    const c = new Conversation('alexa');
+    for (const m of ['open my check in', 'heavy', 'the third one', 'the first one', 'skip']) c.send(m);
+    const closing = c.send('not today').text;
+    expect(closing).toContain('Say "make a safety plan" any time to write one.');
+  });
+});
