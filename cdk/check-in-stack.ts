@@ -353,6 +353,8 @@ export class CheckInStack extends Stack {
     // Echo: the Alexa function asks this one, by name, and never holds the number or the key
     // (src/service/phone-text-relay.ts). This function, not its versions: no wildcard.
     this.alexaFunction.addEnvironment(PHONE_TEXT_FUNCTION_NAME, this.remindersFunction.functionName);
+    // "text me my summary" adds a page link under the same base URL as SHARE by text.
+    this.alexaFunction.addEnvironment(PUBLIC_URL, publicUrl);
     this.alexaFunction.addToRolePolicy(
       new PolicyStatement({
         actions: ['lambda:InvokeFunction'],

@@ -19,6 +19,7 @@ import {
   ALEXA_SKILL_ID,
   ID_PEPPER_SECRET_ARN,
   PHONE_TEXT_FUNCTION_NAME,
+  PUBLIC_URL,
   TABLE_NAME,
 } from '../src/config/lambda-env.ts';
 import { createSecretReader } from '../src/config/secrets.ts';
@@ -26,6 +27,7 @@ import { createLogger } from '../src/observability/log.ts';
 import { deadlineIn, withDeadline } from '../src/service/deadline.ts';
 import { createLambdaClient, createLambdaPhoneTextInvoker } from '../src/service/phone-text-invoke.ts';
 import { createRelayedTexters } from '../src/service/phone-text-relay.ts';
+import { createShareLinkIssuer } from '../src/share/links.ts';
 import { createDynamoDocumentClient } from '../src/store/dynamo-client.ts';
 import { DynamoCheckInStore } from '../src/store/dynamo-store.ts';
 import { wireAlexaSkill } from '../src/wiring/alexa.ts';
@@ -43,6 +45,8 @@ const config = {
   tableName: requireEnv(TABLE_NAME),
   pepperSecretArn: requireEnv(ID_PEPPER_SECRET_ARN),
   phoneTextFunction: requireEnv(PHONE_TEXT_FUNCTION_NAME),
+  // The HTTP API's base URL: "text me my summary" adds a page link under it (lambda/share.ts).
+  publicUrl: requireEnv(PUBLIC_URL),
 };
 
 const logger = createLogger();
@@ -51,11 +55,12 @@ const phoneTexts = createRelayedTexters(
   createLambdaPhoneTextInvoker(createLambdaClient(config.region), config.phoneTextFunction),
   logger,
 );
+const store = new DynamoCheckInStore({
+  client: createDynamoDocumentClient({ region: config.region, requestTimeoutMs: 800, maxAttempts: 2 }),
+  tableName: config.tableName,
+});
 const skill = wireAlexaSkill({
-  store: new DynamoCheckInStore({
-    client: createDynamoDocumentClient({ region: config.region, requestTimeoutMs: 800, maxAttempts: 2 }),
-    tableName: config.tableName,
-  }),
+  store,
   logger,
   // Past its budget the skill's error handler still answers, with the crisis line.
   pepper: () =>
@@ -63,6 +68,7 @@ const skill = wireAlexaSkill({
   skillId: config.skillId,
   turnBudgetMs: TURN_BUDGET_MS,
   ...phoneTexts,
+  shareLinks: createShareLinkIssuer({ store, baseUrl: config.publicUrl }),
 });
 
 /** Lambda entry point: one Alexa request envelope in, one response envelope out. */

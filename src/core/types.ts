@@ -295,7 +295,11 @@ export type Effect =
    * "text me my summary" on Alexa: the host texts this reply to the linked phone (only to a
    * number kept because they asked to be texted, never after STOP) and says so only if it went.
    */
-  | { type: 'textPhone'; reply: Reply }
+  /**
+   * Text this reply to the linked phone (Alexa's "text me my summary"); with `share`, the host
+   * first makes a private page link for that window and adds it as the reply's last beat.
+   */
+  | { type: 'textPhone'; reply: Reply; share?: ShareRequest }
   /** The whole safety plan as it now stands (each turn writes it whole; the profile holds it). */
   | { type: 'setSafetyPlan'; plan: SafetyPlan }
   | { type: 'clearSafetyPlan' }

@@ -90,6 +90,10 @@ async function main(): Promise<void> {
     return run;
   };
 
+  // SHARE / EXPORT links: under PUBLIC_URL when set, else the address this server listens on.
+  let shareBase = config.publicUrl;
+  const shareLinks = createShareLinkIssuer({ store: local.store, baseUrl: () => shareBase });
+  const sharePages = shareRoute(createShareHandler({ store: local.store, logger, clock }));
   // What texting a linked phone from Alexa needs: the reminders' sender, vault and store.
   const phoneSide = { store: local.store, vault, sender: sender as NonNullable<typeof sender>, logger };
   const alexaRoute = createLocalAlexaRoute({
@@ -100,15 +104,12 @@ async function main(): Promise<void> {
     // A crisis spoken to a linked Echo is texted to the phone too: the outbox, or Twilio.
     crisisTexter: createCrisisTexter(phoneSide),
     phoneTexter: createPhoneTexter(phoneSide),
+    shareLinks,
   });
   let selfBase = '';
   simulator.connectEcho(
     alexa.verifySignature ? { skill: alexaRoute.skill } : { url: () => `${selfBase}/alexa` },
   );
-  // SHARE / EXPORT links: under PUBLIC_URL when set, else the address this server listens on.
-  let shareBase = config.publicUrl;
-  const shareLinks = createShareLinkIssuer({ store: local.store, baseUrl: () => shareBase });
-  const sharePages = shareRoute(createShareHandler({ store: local.store, logger, clock }));
   const mounts: Mount[] = [
     {
       path: '/sms',

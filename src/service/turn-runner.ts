@@ -34,6 +34,7 @@ import type {
   LinkOutcome,
   ProfileView,
   Reply,
+  ShareRequest,
   StepResult,
 } from '../core/types.ts';
 import { errorName, type Logger } from '../observability/log.ts';
@@ -307,8 +308,9 @@ class Turn {
     for (const effect of decision.result.effects) {
       if (effect.type === 'textPhone') {
         const texter = this.phoneTexter;
+        const reply = await this.#withShareLink(effect.reply, effect.share);
         const sent = texter
-          ? await this.#bounded('text-phone', () => texter(this.#person, effect.reply, now))
+          ? await this.#bounded('text-phone', () => texter(this.#person, reply, now))
           : ({ ok: false } as const);
         if (!sent.ok || !sent.value) {
           // Never "I've texted" for a text that did not go.
@@ -334,6 +336,23 @@ class Turn {
       if (!done.ok || (effect.type === 'issueLinkCode' && done.value === false)) this.#losses.writes = true;
     }
     return { ...decision, result };
+  }
+
+  /**
+   * The summary texted from Alexa, with a private page link for its window as its last beat,
+   * as SHARE by text gives. Without a link maker, or if one cannot be made, the summary goes
+   * without it: the text is still what was asked for. The URL is never logged.
+   */
+  async #withShareLink(reply: Reply, request: ShareRequest | undefined): Promise<Reply> {
+    const issuer = this.shareLinks;
+    if (!request || !issuer) return reply;
+    const made = await this.#bounded('share-link', () => issuer(this.#person, request, this.base.now));
+    if (!made.ok) return reply;
+    this.logger.info({ event: 'share-link', channel: this.req.channel, step: request.kind });
+    return {
+      ...reply,
+      beats: [...reply.beats, { text: sessionPrep.links.share(made.value), carriesLink: true }],
+    };
   }
 
   /** Runs the core, fetching journal history (or redeeming a link code) once if it asks. */

@@ -10,6 +10,7 @@ import type { Logger } from '../observability/log.ts';
 import type { CrisisTexter, PhoneTexter } from '../service/crisis-text.ts';
 import { eraseAlexaAccount } from '../service/erase-account.ts';
 import { createTurnRunner } from '../service/turn-runner.ts';
+import type { ShareLinkIssuer } from '../share/links.ts';
 
 export interface AlexaWiring {
   store: CheckInStore;
@@ -24,6 +25,8 @@ export interface AlexaWiring {
   crisisTexter?: CrisisTexter;
   /** Texts "text me my summary" to a linked phone; without it, the skill says it could not. */
   phoneTexter?: PhoneTexter;
+  /** Makes the private page link added to "text me my summary" (src/share); without it, no link. */
+  shareLinks?: ShareLinkIssuer;
   /** The turns' clock (locally the development clock, shared with SMS and the reminders). */
   clock?: () => Date;
 }
@@ -37,6 +40,7 @@ export function wireAlexaSkill(wiring: AlexaWiring): Skill {
       budgetMs: wiring.turnBudgetMs,
       ...(wiring.crisisTexter ? { crisisTexter: wiring.crisisTexter } : {}),
       ...(wiring.phoneTexter ? { phoneTexter: wiring.phoneTexter } : {}),
+      ...(wiring.shareLinks ? { shareLinks: wiring.shareLinks } : {}),
       ...(wiring.clock ? { clock: wiring.clock } : {}),
     }),
     pepper: wiring.pepper,

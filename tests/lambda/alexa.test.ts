@@ -55,6 +55,7 @@ beforeEach(() => {
   vi.stubEnv('ALEXA_SKILL_ID', SKILL_ID);
   vi.stubEnv('ID_PEPPER_SECRET_ARN', PEPPER_ARN);
   vi.stubEnv('PHONE_TEXT_FUNCTION_NAME', SENDER_FUNCTION);
+  vi.stubEnv('PUBLIC_URL', 'https://check-in.example.test');
   lambda.reset();
   stdout = captureStdout();
   secrets.reset();

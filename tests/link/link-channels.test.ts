@@ -21,6 +21,7 @@ import {
   createRelayedTexters,
 } from '../../src/service/phone-text-relay.ts';
 import { createTurnRunner } from '../../src/service/turn-runner.ts';
+import { createShareLinkIssuer, shareTokenHash } from '../../src/share/links.ts';
 import { keys } from '../../src/store/table.ts';
 import {
   type EnvelopeOptions,
@@ -376,6 +377,7 @@ describe('the phone helps the voice', () => {
       budgetMs: 10_000,
       vault,
       ...(options.relayed ? relayed : inProcess),
+      shareLinks: createShareLinkIssuer({ store: h.store, baseUrl: 'https://check-in.example.test' }),
     });
     const sms = await startSmsHarness({ db: h.db, deps: { runTurn } });
     const skill = buildSkill({ runTurn, pepper: PEPPER, logger: silentLogger, skillId: SKILL_ID });
@@ -444,6 +446,10 @@ describe('the phone helps the voice', () => {
     const texts = asked.outbox.list().map((t) => t.text);
     expect(texts.join('\n')).toContain('my check in: your summary, as asked on Alexa.');
     expect(texts.join('\n')).toMatch(/heavy/);
+    // And a page to show or send the therapist, as SHARE by text gives: a live private link.
+    const token = /https:\/\/check-in\.example\.test\/share\/([A-Za-z0-9_-]{43})/.exec(texts.join(' '))?.[1];
+    expect(token).toBeDefined();
+    expect(await h.store.findShareLink(shareTokenHash(token ?? ''), new Date().toISOString())).toBeDefined();
     expectCarrierSafe(texts);
     await asked.close();
   });

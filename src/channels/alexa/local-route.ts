@@ -10,6 +10,7 @@ import type { CheckInStore } from '../../core/ports.ts';
 import type { Logger } from '../../observability/log.ts';
 import type { CrisisTexter, PhoneTexter } from '../../service/crisis-text.ts';
 import { DEFAULT_TURN_BUDGET_MS } from '../../service/turn-runner.ts';
+import type { ShareLinkIssuer } from '../../share/links.ts';
 import { wireAlexaSkill } from '../../wiring/alexa.ts';
 import { createAlexaRouter } from './express-route.ts';
 
@@ -38,6 +39,8 @@ export interface LocalAlexaRouteDeps {
   crisisTexter?: CrisisTexter;
   /** Texts "text me my summary" to a linked phone (locally to the outbox). */
   phoneTexter?: PhoneTexter;
+  /** The page link added to "text me my summary" (src/share/links.ts). */
+  shareLinks?: ShareLinkIssuer;
   /** The development clock, so a code made by text and said to Alexa read one time. */
   clock?: () => Date;
   /** The turn's budget, store included; defaults to the runner's. */
@@ -65,6 +68,7 @@ export function createLocalAlexaRoute(deps: LocalAlexaRouteDeps): {
     turnBudgetMs: deps.turnBudgetMs ?? DEFAULT_TURN_BUDGET_MS,
     ...(deps.crisisTexter ? { crisisTexter: deps.crisisTexter } : {}),
     ...(deps.phoneTexter ? { phoneTexter: deps.phoneTexter } : {}),
+    ...(deps.shareLinks ? { shareLinks: deps.shareLinks } : {}),
     ...(deps.clock ? { clock: deps.clock } : {}),
     ...(settings.skillId ? { skillId: settings.skillId } : {}),
   });

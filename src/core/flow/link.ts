@@ -110,6 +110,11 @@ function textSummary(turn: Turn): Outcome | { historySince: string } {
   const window = writtenWindow(summaryWindow(ctx.now, ctx.profile));
   const page = firstWrittenPage(ctx.history, ctx.now, ctx.profile.timeZone, window);
   if (!page) return { state: closed, reply: finish([service.summary.nothingYet(window)]) };
-  turn.effects.push({ type: 'textPhone', reply: prepend([link.summaryTextIntro], pageReply(page)) });
+  turn.effects.push({
+    type: 'textPhone',
+    reply: prepend([link.summaryTextIntro], pageReply(page)),
+    // A page to show or send the therapist too, as SHARE by text gives (issue 15).
+    share: { kind: 'summary', since: summarySince(ctx.now, ctx.profile) },
+  });
   return { state: closed, reply: finish([link.summaryTexted]) };
 }
