@@ -25,7 +25,7 @@ import {
 import { createSecretReader } from '../src/config/secrets.ts';
 import { createLogger } from '../src/observability/log.ts';
 import { deadlineIn, withDeadline } from '../src/service/deadline.ts';
-import { createLambdaClient, createLambdaPhoneTextInvoker } from '../src/service/phone-text-invoke.ts';
+import { createLambdaPhoneTextInvoker } from '../src/service/phone-text-invoke.ts';
 import { createRelayedTexters } from '../src/service/phone-text-relay.ts';
 import { createShareLinkIssuer } from '../src/share/links.ts';
 import { createDynamoDocumentClient } from '../src/store/dynamo-client.ts';
@@ -52,7 +52,7 @@ const config = {
 const logger = createLogger();
 const readSecret = createSecretReader();
 const phoneTexts = createRelayedTexters(
-  createLambdaPhoneTextInvoker(createLambdaClient(config.region), config.phoneTextFunction),
+  createLambdaPhoneTextInvoker(config.region, config.phoneTextFunction),
   logger,
 );
 const store = new DynamoCheckInStore({
