@@ -150,7 +150,9 @@ async function sendCaringTexts(
   result.due += due.length;
   for (const { userId, dueAt } of due) {
     const now = clock().toISOString();
-    const log = { user: userId, channel: 'sms', step: 'caring-text' };
+    // No user id: a caring text follows a crisis reply, and no user id is ever logged beside
+    // a crisis (docs/operations.md, "Logs").
+    const log = { channel: 'sms', step: 'caring-text' };
     try {
       const target = await deps.store.loadReminderTarget(userId, now);
       const caring = target?.profile.caringText;

@@ -37,13 +37,16 @@ interface Person {
   advance(hours: number): void;
   tick(): Promise<Array<{ to: string; text: string; at: string }>>;
   sent: Array<{ to: string; text: string; at: string }>;
+  /** Every log line the turns and the tick wrote. */
+  logged: string[];
 }
 
 /** Someone in New York (212) who has texted before. */
 async function someone(): Promise<Person> {
   let now = START;
   const clock = () => new Date(now);
-  const logger = createLogger(() => undefined);
+  const logged: string[] = [];
+  const logger = createLogger((line) => logged.push(line));
   const runTurn = createTurnRunner({ store, logger, clock, vault, budgetMs: 10_000 });
   const phone = `+1212555${String(2000 + ++phoneNumber).slice(-4)}`;
   const h = await startSmsHarness({ db, phone, deps: { runTurn } });
@@ -56,6 +59,7 @@ async function someone(): Promise<Person> {
   const person: Person = {
     h,
     sent,
+    logged,
     async text(body) {
       now += 60_000;
       const res = await h.send(body);
@@ -130,6 +134,11 @@ describe('the caring text after a crisis reply', () => {
     // Kept for this one text only: the number goes once it is sent (no reminder needs it).
     expect(exported.profile?.hasContact).toBeUndefined();
     expect(exported.profile?.caringText?.sentAt).toBe(tomorrow[0]?.at);
+    // A caring text follows a crisis reply: its log lines name no one, and no number.
+    const caringLines = p.logged.filter((l) => l.includes('caring-text'));
+    expect(caringLines.some((l) => l.includes('"event":"reminder-sent"'))).toBe(true);
+    for (const line of caringLines) expect(JSON.parse(line).user, line).toBeUndefined();
+    expect(p.logged.join('\n')).not.toContain(p.h.phone.slice(2));
     await p.h.close();
   });
 
