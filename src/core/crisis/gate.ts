@@ -81,7 +81,9 @@ export function listen(text: string, context: GateContext = {}): Signal[] {
     ...scoreRisk(folded, watchful, frames.byClause),
     ...matchLanguages(text, folded),
   ];
-  let story = frames.contexts.has('recovery-story') ? heard.map(toldFromSafety) : heard;
+  let story = heard;
+  if (frames.contexts.has('recovery-story') || frames.contexts.has('said-in-jest'))
+    story = story.map(toldFromSafety);
   if (frames.contexts.has('petty-quarrel')) story = story.map(saidInAnger);
   return [...story, ...readInContext(folded, context)];
 }
@@ -97,13 +99,16 @@ function saidInAnger(signal: Signal): Signal {
 }
 
 /**
- * A story told from a safe place ("I used to cut, I've been clean two years"): the past, a
- * recovery now, and no present-tense risk word anywhere in the message (frames.json
- * `contexts`). What it says of self-harm asks the grey-zone question at most, and two such
- * signals are not sure together; danger signals are untouched.
+ * Said from a safe place (frames.json `contexts`), with no present-tense risk word anywhere in
+ * the message: a recovery story ("I used to cut, I've been clean two years"; "I called my
+ * sister instead of hurting myself") or a joke about a petty trouble ("kms, this meeting could
+ * have been an email"; "I'd rather die than eat brussels sprouts"). What it says of the
+ * person's own harm asks the grey-zone question at most, and two such signals are not sure
+ * together. Danger signals are untouched, and so is a request: HELP, 988 and "not safe" always
+ * reach the resources.
  */
 function toldFromSafety(signal: Signal): Signal {
-  if (signal.concern !== 'self' || signal.strength === 'support') return signal;
+  if (signal.concern !== 'self' || signal.strength === 'support' || signal.rule === 'request') return signal;
   return { ...signal, strength: 'weak', alone: true };
 }
 

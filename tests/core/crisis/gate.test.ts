@@ -230,6 +230,47 @@ describe('everyday contexts a whole message sets (frames.json contexts)', () => 
       expect(resources(assess(text)), text).toBe(true);
   });
 
+  it('asks a harm avoided, told as a coping win, the grey-zone question at most', () => {
+    for (const text of [
+      'went for a run instead of hurting myself and honestly it worked',
+      'ninety days without cutting, my counselor gave me a bracelet',
+    ]) {
+      const a = assess(text);
+      expect(a === null || a.reply === 'grey', text).toBe(true);
+    }
+  });
+
+  it('keeps the full reply when the harm avoided is still a fight', () => {
+    for (const text of [
+      'trying to get through tonight without cutting but i cant stop thinking about it',
+      'i cant go a day without hurting myself',
+    ])
+      expect(resources(assess(text)), text).toBe(true);
+  });
+
+  it('asks a joke about a petty trouble the grey-zone question at most', () => {
+    for (const text of [
+      'kms lol the printer jammed right before my presentation',
+      "i'd rather die than sit through this zoom meeting lmao",
+    ]) {
+      const a = assess(text);
+      expect(a === null || a.reply === 'grey', text).toBe(true);
+    }
+  });
+
+  it('keeps the full reply for a petty trouble said in earnest, or with a way or a time', () => {
+    for (const text of [
+      'another zoom meeting lol and i want to kill myself for real',
+      'one more meeting and i swear i will take all the pills tonight lol',
+    ])
+      expect(resources(assess(text)), text).toBe(true);
+  });
+
+  it('never lowers HELP or 988 in a recovery story or a joke', () => {
+    for (const text of ['i used to cut but i am proud i stopped, i need help', 'kms lol this meeting. 988'])
+      expect(resources(assess(text)), text).toBe(true);
+  });
+
   it('asks a petty quarrel the grey-zone question at most, unless a weapon or "I mean it" is in it', () => {
     const petty = assess("i'm going to kill my brother he ate my leftovers");
     expect(petty === null || petty.reply === 'grey').toBe(true);
