@@ -210,15 +210,18 @@ describe('the crisis gate: any input at all', () => {
 });
 
 describe('everyday contexts a whole message sets (frames.json contexts)', () => {
+  const expectGreyAtMost = (text: string) => {
+    const a = assess(text);
+    expect(a === null || a.reply === 'grey', text).toBe(true);
+  };
+
   it('asks a story told from a safe place the grey-zone question at most', () => {
     for (const text of [
       'i used to want to die every day and now i actually look forward to things',
       'two years since i stopped self harming and i am so proud',
       'I was suicidal in college. I am doing great now',
-    ]) {
-      const a = assess(text);
-      expect(a === null || a.reply === 'grey', text).toBe(true);
-    }
+    ])
+      expectGreyAtMost(text);
   });
 
   it('keeps the full reply when the story turns to now', () => {
@@ -234,10 +237,8 @@ describe('everyday contexts a whole message sets (frames.json contexts)', () => 
     for (const text of [
       'went for a run instead of hurting myself and honestly it worked',
       'ninety days without cutting, my counselor gave me a bracelet',
-    ]) {
-      const a = assess(text);
-      expect(a === null || a.reply === 'grey', text).toBe(true);
-    }
+    ])
+      expectGreyAtMost(text);
   });
 
   it('keeps the full reply when the harm avoided is still a fight', () => {
@@ -252,10 +253,8 @@ describe('everyday contexts a whole message sets (frames.json contexts)', () => 
     for (const text of [
       'kms lol the printer jammed right before my presentation',
       "i'd rather die than sit through this zoom meeting lmao",
-    ]) {
-      const a = assess(text);
-      expect(a === null || a.reply === 'grey', text).toBe(true);
-    }
+    ])
+      expectGreyAtMost(text);
   });
 
   it('keeps the full reply for a petty trouble said in earnest, or with a way or a time', () => {
