@@ -158,29 +158,43 @@ const FRAMES = frameData.frames as FrameSpec[];
 
 /**
  * An everyday context the whole message sets (data/frames.json `contexts`): every concept in
- * `all` is somewhere in it, one of `any` when given, and none of `unless`. The gate reads it to
- * lower what a story told from a safe place can ask (the grey-zone question at most); it never
- * touches a danger signal, and a single present-tense risk word (`unless`) cancels it.
+ * `all` is somewhere in it, one of `any` when given, the `near` concepts in order within a few
+ * words of one clause when given ("my uncle" then "overdosed"), and none of `unless`. The gate
+ * reads it to lower what a story told from a safe place can ask (the grey-zone question at
+ * most); it never touches a danger signal, and a single present-tense risk word (`unless`)
+ * cancels it.
  */
 interface ContextSpec {
   id: string;
   all?: string[];
   any?: string[];
+  near?: { concepts: string[]; window: number };
   unless?: string[];
 }
 
 const CONTEXTS = (frameData as { contexts?: ContextSpec[] }).contexts ?? [];
 
-function contextsOf(found: Map<string, Occurrence[]>): Set<string> {
+function contextsOf(found: Map<string, Occurrence[]>, length: number): Set<string> {
   const out = new Set<string>();
   for (const context of CONTEXTS) {
     if (context.all && !context.all.every((c) => found.has(c))) continue;
     if (context.any && !context.any.some((c) => found.has(c))) continue;
     if (context.unless?.some((c) => found.has(c))) continue;
+    if (context.near && !lineUp({ ...NEAR, ...context.near }, found, length)) continue;
     out.add(context.id);
   }
   return out;
 }
+
+/** A context's `near` concepts line up as an ordered frame's do, within one clause. */
+const NEAR: FrameSpec = {
+  id: 'near',
+  concern: 'self',
+  strength: 'weak',
+  concepts: [],
+  ordered: true,
+  window: 0,
+};
 
 /** The first way the frame's concepts line up in the message: its first and last phrase. */
 function lineUp(
@@ -270,7 +284,7 @@ export function matchFrames(folded: Folded): {
   return {
     signals,
     concepts: new Set(found.keys()),
-    contexts: contextsOf(found),
+    contexts: contextsOf(found, tokens.length),
     byClause: byClause(tokens, found),
   };
 }

@@ -67,17 +67,21 @@ export function listen(text: string, context: GateContext = {}): Signal[] {
   // A bare mention in a message about the topic ("a suicide prevention walk") is a question
   // to ask, not a crisis to answer; every other layer still reads the message in full.
   const aboutTopic = frames.contexts.has('about-topic');
+  // "my uncle overdosed last year", "my friend is self harming, how can I help": the harm
+  // word is someone else's, so the word itself (a mention, the self-harm noun) asks at most.
+  const aboutSomeoneElse = frames.contexts.has('about-someone-else');
   const heard: Signal[] = [
     ...matchLexicon(folded).map(
       (hit): Signal => ({
         layer: 'lexicon',
         concern: 'self',
-        strength: hit.tier === 'mention' && aboutTopic ? 'weak' : 'sure',
+        strength: hit.tier === 'mention' && (aboutTopic || aboutSomeoneElse) ? 'weak' : 'sure',
         negated: hit.negated,
         rule: hit.tier,
+        ...(hit.tier === 'mention' && aboutSomeoneElse ? { alone: true } : {}),
       }),
     ),
-    ...frames.signals,
+    ...(aboutSomeoneElse ? frames.signals.map(theirWord) : frames.signals),
     ...scoreRisk(folded, watchful, frames.byClause),
     ...matchLanguages(text, folded),
   ];
@@ -86,6 +90,14 @@ export function listen(text: string, context: GateContext = {}): Signal[] {
     story = story.map(toldFromSafety);
   if (frames.contexts.has('petty-quarrel')) story = story.map(saidInAnger);
   return [...story, ...readInContext(folded, context)];
+}
+
+/**
+ * The self-harm noun said of someone else ("my nephew is in treatment for self harm") asks the
+ * grey-zone question at most, and with the mention of the same word is not sure together.
+ */
+function theirWord(signal: Signal): Signal {
+  return signal.rule === 'self-harm' ? { ...signal, strength: 'weak', alone: true } : signal;
 }
 
 /**

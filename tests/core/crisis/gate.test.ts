@@ -270,6 +270,23 @@ describe('everyday contexts a whole message sets (frames.json contexts)', () => 
       expect(resources(assess(text)), text).toBe(true);
   });
 
+  it("asks someone else's harm, or the topic of self-harm, the grey-zone question at most", () => {
+    for (const text of [
+      'my cousin overdosed two winters ago and christmas is hard without him',
+      'my little sister is self harming and i dont know how to bring it up with my parents',
+      'our book club picked a memoir about self harm, heavy but good',
+    ])
+      expectGreyAtMost(text);
+  });
+
+  it('keeps the full reply when the harm is also their own', () => {
+    for (const text of [
+      'my brother overdosed last year and now i want to die too',
+      'i have been self harming since my friend did',
+    ])
+      expect(resources(assess(text)), text).toBe(true);
+  });
+
   it('asks a petty quarrel the grey-zone question at most, unless a weapon or "I mean it" is in it', () => {
     const petty = assess("i'm going to kill my brother he ate my leftovers");
     expect(petty === null || petty.reply === 'grey').toBe(true);
