@@ -186,6 +186,24 @@ function contextsOf(found: Map<string, Occurrence[]>, length: number): Set<strin
   return out;
 }
 
+/**
+ * The concepts that mark a clause as part of a context's telling: its `all` and `any`
+ * concepts and the first of its `near` ones (the person in "my uncle overdosed").
+ */
+export function contextMarkers(ids: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const context of CONTEXTS) {
+    if (!ids.includes(context.id)) continue;
+    for (const c of [
+      ...(context.all ?? []),
+      ...(context.any ?? []),
+      ...(context.near?.concepts.slice(0, 1) ?? []),
+    ])
+      out.add(c);
+  }
+  return out;
+}
+
 /** A context's `near` concepts line up as an ordered frame's do, within one clause. */
 const NEAR: FrameSpec = {
   id: 'near',

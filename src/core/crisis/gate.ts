@@ -10,7 +10,7 @@
 
 import { scoreRisk } from './classifier.ts';
 import { isProductCommand } from './commands.ts';
-import { matchFrames } from './frames.ts';
+import { contextMarkers, matchFrames } from './frames.ts';
 import { detectLanguage, matchLanguages, type ReplyLanguage } from './languages.ts';
 import { matchLexicon } from './lexicon.ts';
 import { readInContext } from './memory.ts';
@@ -59,17 +59,22 @@ export function assess(text: string, context: GateContext = {}): Assessment | nu
 
 /** Every layer's signals. */
 export function listen(text: string, context: GateContext = {}): Signal[] {
+  return heardIn(text, context, true);
+}
+
+function heardIn(text: string, context: GateContext, readTellings: boolean): Signal[] {
   // "delete my plan", "end my reminders": the product's own commands, said whole (commands.ts).
   if (isProductCommand(text)) return [];
   const folded = fold(text);
   const watchful = context.watchful === true;
   const frames = matchFrames(folded);
+  const told = readTellings ? tellingsOf(text, frames.contexts) : NONE;
   // A bare mention in a message about the topic ("a suicide prevention walk") is a question
   // to ask, not a crisis to answer; every other layer still reads the message in full.
   const aboutTopic = frames.contexts.has('about-topic');
   // "my uncle overdosed last year", "my friend is self harming, how can I help": the harm
   // word is someone else's, so the word itself (a mention, the self-harm noun) asks at most.
-  const aboutSomeoneElse = frames.contexts.has('about-someone-else');
+  const aboutSomeoneElse = told.has('about-someone-else');
   const heard: Signal[] = [
     ...matchLexicon(folded).map(
       (hit): Signal => ({
@@ -86,10 +91,47 @@ export function listen(text: string, context: GateContext = {}): Signal[] {
     ...matchLanguages(text, folded),
   ];
   let story = heard;
-  if (frames.contexts.has('recovery-story') || frames.contexts.has('said-in-jest'))
-    story = story.map(toldFromSafety);
-  if (frames.contexts.has('petty-quarrel')) story = story.map(saidInAnger);
+  if (told.has('recovery-story') || told.has('said-in-jest')) story = story.map(toldFromSafety);
+  if (told.has('petty-quarrel')) story = story.map(saidInAnger);
   return [...story, ...readInContext(folded, context)];
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The everyday contexts that lower what a message can ask (frames.json `contexts`). */
+const TELLINGS = ['recovery-story', 'said-in-jest', 'about-someone-else', 'petty-quarrel'];
+
+/**
+ * The tellings a message sets, if they cover all it says: a sentence that would give the
+ * resources on its own, without a word of the telling in it ("Two years clean and proud." and
+ * then "Thinking of driving off the road."), is not part of the story, so nothing is lowered.
+ * Benign words around a crisis never take its resources away.
+ */
+function tellingsOf(text: string, contexts: ReadonlySet<string>): ReadonlySet<string> {
+  const told = TELLINGS.filter((id) => contexts.has(id));
+  if (told.length === 0) return NONE;
+  const sentences = sentencesOf(text);
+  if (sentences.length > 1) {
+    const markers = contextMarkers(told);
+    for (const sentence of sentences) {
+      const own = matchFrames(fold(sentence)).concepts;
+      if ([...markers].some((m) => own.has(m))) continue;
+      const alone = decide(sentence, heardIn(sentence, {}, false));
+      if (alone !== null && alone.reply !== 'grey') return NONE;
+    }
+  }
+  return new Set(told);
+}
+
+/**
+ * A message's sentences: split at line breaks and at sentence ends, not at commas, since a
+ * comma joins one thought ("I'm going to kill my brother, he ate my leftovers").
+ */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/[\n\r]+|(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 /**
