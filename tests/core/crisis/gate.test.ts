@@ -287,6 +287,16 @@ describe('everyday contexts a whole message sets (frames.json contexts)', () => 
       expect(resources(assess(text)), text).toBe(true);
   });
 
+  it('lowers nothing when another sentence of the message is sure on its own', () => {
+    for (const text of [
+      'Ninety days without cutting and I am proud. I bought a rope today.',
+      'kms lol this zoom meeting\ni wrote the note last night',
+      'my cousin overdosed two winters ago. i have been self harming every night',
+    ])
+      expect(resources(assess(text)), text).toBe(true);
+    expectGreyAtMost("I'm going to kill my brother, he ate my leftovers");
+  });
+
   it('asks a petty quarrel the grey-zone question at most, unless a weapon or "I mean it" is in it', () => {
     const petty = assess("i'm going to kill my brother he ate my leftovers");
     expect(petty === null || petty.reply === 'grey').toBe(true);
