@@ -15,10 +15,37 @@ const heardBySkill = listener();
 
 type Heard = 'resources' | 'grey' | 'nothing';
 
+/**
+ * "Alexa, tell my check in ...": a one-shot invocation. Alexa opens the skill and hands it
+ * only what follows the invocation name, so that is what the model must match.
+ */
+const ONE_SHOT = /^(?:alexa,? )?(?:tell|ask) my check ?in,? (?:that |to )?/i;
+
+/**
+ * Some writers typed spoken lines without apostrophes ("im", "ive"); Alexa's speech
+ * recognition writes contractions with them, and the model's samples are written that way.
+ */
+const CONTRACTIONS: Record<string, string> = {
+  im: "i'm",
+  ive: "i've",
+  its: "it's",
+  dont: "don't",
+  cant: "can't",
+  theres: "there's",
+  thats: "that's",
+  whats: "what's",
+  everyones: "everyone's",
+  didnt: "didn't",
+  wont: "won't",
+  id: "i'd",
+};
+const asRecognised = (text: string) =>
+  text.replace(ONE_SHOT, '').replace(/\b[a-z]+\b/g, (w) => CONTRACTIONS[w] ?? w);
+
 async function hear(line: CorpusLine): Promise<{ whole: boolean; heard: Heard }> {
   let got: Input | undefined;
   try {
-    got = (await heardBySkill(line.text)).input;
+    got = (await heardBySkill(asRecognised(line.text))).input;
   } catch {
     // No intent matched: on a real Echo, AMAZON.FallbackIntent, answered with the grey question.
     return { whole: false, heard: 'grey' };

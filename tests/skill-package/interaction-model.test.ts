@@ -229,6 +229,9 @@ describe('the interaction model', () => {
       'anyway',
       'alexa',
       'okay so',
+      'hey',
+      'bro',
+      'listen',
     ]);
 
     for (const carrier of FREE_SPEECH_CARRIERS) {
@@ -249,12 +252,14 @@ describe('the interaction model', () => {
     }
   });
 
-  it("stays well within Alexa's limits: at most 200 of the 250 intents allowed, each name unique", () => {
+  // 220: the free-speech carriers are how spoken words reach the crisis gate whole, so they
+  // have the room; 30 of Alexa's 250 stay free for what comes next.
+  it("stays well within Alexa's limits: at most 220 of the 250 intents allowed, each name unique", () => {
     // Prepare
     const names = model.intents.map((i) => i.name);
 
     // Assess
-    expect(names.length).toBeLessThanOrEqual(200);
+    expect(names.length).toBeLessThanOrEqual(220);
     expect(new Set(names).size).toBe(names.length);
     for (const intent of model.intents) expect(intent.samples.length, intent.name).toBeLessThanOrEqual(100);
   });

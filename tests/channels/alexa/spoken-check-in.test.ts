@@ -390,6 +390,20 @@ describe('crisis words spoken after launch', () => {
     FreeSpeechAndIntent: "and then I'll kill myself",
     FreeSpeechButIntent: "but I don't want to live anymore",
     FreeSpeechBecauseIntent: 'because I want to die',
+    FreeSpeechEverythingsIntent: "everything's pointless and I want to die",
+    FreeSpeechItllIntent: "it'll be easier for everyone when I kill myself",
+    FreeSpeechEveryIntent: 'every day I think about killing myself',
+    FreeSpeechAtLeastIntent: 'at least if I die the pain stops',
+    FreeSpeechTellMyIntent: 'tell my mom I am sorry, I am going to kill myself',
+    FreeSpeechCanIIntent: 'can I tell you that I want to die',
+    FreeSpeechTonightsIntent: "tonight's the night I kill myself",
+    FreeSpeechAfterIntent: 'after the party I am going to kill myself',
+    FreeSpeechOnceIntent: 'once everyone is asleep I will kill myself',
+    FreeSpeechSinceIntent: 'since the divorce I want to die',
+    FreeSpeechSoonIntent: 'soon I will kill myself',
+    FreeSpeechByIntent: 'by Friday I will have killed myself',
+    FreeSpeechAsSoonAsIntent: 'as soon as he leaves I am going to kill myself',
+    FreeSpeechTomorrowImIntent: "tomorrow I'm going to kill myself",
   };
 
   it('has a spoken crisis phrase for every carrier intent', () => {
