@@ -96,7 +96,7 @@ export const CONFIG = {
    * 0.910) and recall on their own held-out lines fell. `grey` asks the grey-zone question
    * between; `watchful` (after a signal, and as support for another layer) is looser.
    */
-  everydayAbove: { sure: 0.04, grey: 0.06, watchful: 0.12 },
+  everydayAbove: { sure: 0.04, grey: 0.06, watchful: 0.1 },
 };
 
 /** The danger concern a corpus kind is about; undefined for kinds that are not danger now. */

@@ -92,6 +92,11 @@ describe('the crisis gate: three replies', () => {
     expect(resources(assess(text))).toBe(false);
   });
 
+  it('hears a wish to be deleted, but not a wish to be deleted from a list', () => {
+    expect(resources(assess('honestly i just want to be deleted'))).toBe(true);
+    expect(assess('i want to be deleted from your mailing list')).toBeNull();
+  });
+
   it('marks a message that only speaks of death, so no word of it is reflected back as a feeling', () => {
     expect(assess('my grandpa died last spring and I miss him')).toMatchObject({ mentionOnly: true });
     expect(assess('this traffic is killing me')).toBeNull();
