@@ -21,16 +21,33 @@ import type { Signal } from './signals.ts';
 export type ReplyLanguage = 'en' | 'es' | 'other';
 
 /**
+ * Accented words that fold into a crisis word: Vietnamese "từ từ" (slowly) folds to the same
+ * letters as "tự tử" (suicide), so "mình sẽ từ từ cố gắng" would read as "sẽ tự tử". Written
+ * with its tones, such a word is set apart before the accents go; written without them, it
+ * stays ambiguous and is read as the crisis word (a miss costs more than a question).
+ */
+const KEPT_APART: readonly [RegExp, string][] = [[/từ từ/g, 'tuutuu']];
+
+/**
  * The form phrases and messages are compared in: lowercase, accents off Latin letters only
  * (a Devanagari vowel sign or a Hangul syllable must stay whole), apostrophes gone,
- * punctuation a space, one space between words.
+ * punctuation a space, one space between words. Spellings people use interchangeably are
+ * made one: Vietnamese đ and d, Russian ё and е, Arabic short vowels, tatweel and hamza
+ * seats (أ إ آ ا, ى ي, ة ه), Devanagari nukta and chandrabindu (ज़ ज, ँ ं).
  */
 export function foldForLanguages(text: string): string {
-  return ` ${text
-    .toLowerCase()
+  let lower = text.toLowerCase().normalize('NFC');
+  for (const [word, apart] of KEPT_APART) lower = lower.replace(word, apart);
+  return ` ${lower
     .normalize('NFD')
     .replace(/(?<=[a-z])\p{M}+/gu, '')
+    .replace(/[\u064B-\u065F\u0670\u0640\u093C]/g, '')
     .normalize('NFC')
+    .replace(/đ/g, 'd')
+    .replace(/ё/g, 'е')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/\u0901/g, '\u0902')
     .replace(/['\u2019\u02BC`]/g, '')
     .replace(/[\p{P}\p{S}\s]+/gu, ' ')
     .trim()} `;
@@ -55,9 +72,18 @@ export interface Entry {
   /**
    * Concept pairs: a wish or a weariness word near a dying or a living word, in either order
    * ("жить незачем" as well as "незачем жить"), so a plain statement is heard in the word
-   * order the person used, not only in the one a phrase was written in.
+   * order the person used, not only in the one a phrase was written in. A frame is its sets
+   * of terms, or a named meaning ({ meaning, sets }) so a hit says which one it was; a frame
+   * with `concern: "overdose"` hears something already taken (the danger-now reply).
    */
-  frames?: string[][][];
+  frames?: (string[][] | FrameEntry)[];
+}
+
+/** A named frame: one meaning ("burden", "self-harm") as sets of terms that occur together. */
+export interface FrameEntry {
+  meaning: string;
+  sets: string[][];
+  concern?: 'self' | 'overdose';
 }
 
 /**
@@ -70,8 +96,11 @@ export interface StoredLanguages {
   phrases: [string, string, 0 | 1, 's' | 'o'][];
   /** Each language's idioms, folded. */
   idioms: [string, string[]][];
-  /** Each concept pair: its language, its sets of [folded term, starts at a word (1)], its window. */
-  frames: { lang: string; sets: [string, 0 | 1][][]; window: number }[];
+  /**
+   * Each frame: its language, its sets of [folded term, starts at a word (1)], its window, and
+   * for a named one its meaning; o(verdose) when it hears something taken, else self.
+   */
+  frames: { lang: string; sets: [string, 0 | 1][][]; window: number; meaning?: string; concern?: 'o' }[];
 }
 
 const FOLDED = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
@@ -94,7 +123,8 @@ export function compileLanguages(data: Record<string, Entry>): StoredLanguages {
     entry.idioms.map((raw) => foldForLanguages(raw).trim()),
   ]);
   const frames = languages.flatMap(([lang, entry]) =>
-    (entry.frames ?? []).map((sets) => {
+    (entry.frames ?? []).map((frame) => {
+      const { sets, meaning, concern } = Array.isArray(frame) ? { sets: frame } : frame;
       const folded = sets.map((set) =>
         set.map((raw): [string, 0 | 1] => {
           const text = foldForLanguages(raw).trim();
@@ -102,7 +132,13 @@ export function compileLanguages(data: Record<string, Entry>): StoredLanguages {
         }),
       );
       const unspaced = folded.every((set) => set.every(([text]) => UNSPACED.test(text)));
-      return { lang, sets: folded, window: unspaced ? WINDOW_UNSPACED : WINDOW_SPACED };
+      return {
+        lang,
+        sets: folded,
+        window: unspaced ? WINDOW_UNSPACED : WINDOW_SPACED,
+        ...(meaning ? { meaning } : {}),
+        ...(concern === 'overdose' ? { concern: 'o' as const } : {}),
+      };
     }),
   );
   return { phrases, idioms, frames };
@@ -162,6 +198,7 @@ interface PhraseIndex {
 
 let phraseIndex: PhraseIndex | undefined;
 const ASCII = /^[\x20-\x7e]*$/;
+const LATIN_LETTER = /[a-z]/;
 
 function loadIndex(): PhraseIndex {
   if (phraseIndex) return phraseIndex;
@@ -212,6 +249,13 @@ interface Frame {
   sets: FrameTerm[][];
   /** How far apart (in characters of the folded message) the terms may be: about one clause. */
   window: number;
+  /** What the frame hears, for the signal's rule ("ko/frame:burden"); unnamed frames say "frame". */
+  meaning?: string;
+  concern: 'self' | 'overdose';
+  /** Every term of its first set is in plain ASCII: only those can be in a message in Latin letters. */
+  ascii: boolean;
+  /** None of its first set is: a message in plain ASCII cannot hold it. */
+  nonAscii: boolean;
 }
 
 /** Scripts written without spaces between words: a term may start anywhere, and a clause is short. */
@@ -224,10 +268,14 @@ const WINDOW_SPACED = 32;
 let frames: Frame[] | undefined;
 
 function loadFrames(): Frame[] {
-  frames ??= compiled('languages').frames.map(({ lang, sets, window }) => ({
+  frames ??= compiled('languages').frames.map(({ lang, sets, window, meaning, concern }) => ({
     lang,
     sets: sets.map((set) => set.map(([text, atWord]) => ({ text, atWord: atWord === 1 }))),
     window,
+    ...(meaning ? { meaning } : {}),
+    concern: concern === 'o' ? 'overdose' : 'self',
+    ascii: (sets[0] ?? []).every(([text]) => ASCII.test(text)),
+    nonAscii: !(sets[0] ?? []).some(([text]) => ASCII.test(text)),
   }));
   return frames;
 }
@@ -254,11 +302,16 @@ const gap = (a: Place, b: Place): number => Math.max(0, Math.max(a.at, b.at) - M
 
 /** Whether every set of the frame has a term in the message, each near a term of the first set. */
 function frameFound(haystack: string, frame: Frame): boolean {
-  const [first, ...rest] = frame.sets.map((set) =>
-    set.flatMap((term) => termPlaces(haystack, frame.lang, term)),
-  );
-  if (!first) return false;
-  return first.some((a) => rest.every((places) => places.some((b) => gap(a, b) <= frame.window)));
+  const [firstSet, ...restSets] = frame.sets;
+  if (!firstSet) return false;
+  let first = firstSet.flatMap((term) => termPlaces(haystack, frame.lang, term));
+  // Set by set, keep the places of the first set that have a term of this one near them.
+  for (const set of restSets) {
+    if (first.length === 0) return false;
+    const places = set.flatMap((term) => termPlaces(haystack, frame.lang, term));
+    first = first.filter((a) => places.some((b) => gap(a, b) <= frame.window));
+  }
+  return first.length > 0;
 }
 
 /** Plain statements of wanting to die, and of an overdose taken, in the other languages. */
@@ -277,17 +330,21 @@ export function matchLanguages(text: string, _folded: Folded): Signal[] {
     });
     if (signals.length === 2) break;
   }
-  if (!signals.some((s) => s.concern === 'self')) {
-    const frame = loadFrames().find((f) => frameFound(haystack, f));
-    if (frame) {
-      signals.push({
-        layer: 'languages',
-        concern: 'self',
-        strength: 'sure',
-        negated: false,
-        rule: `${frame.lang}/frame`,
-      });
-    }
+  const ascii = ASCII.test(haystack);
+  for (const frame of loadFrames()) {
+    if (signals.some((s) => s.concern === frame.concern)) continue;
+    // A message in plain ASCII holds no term in another script; one without ASCII letters
+    // holds no romanised term (a fast way past most frames, never a different answer).
+    if (ascii ? frame.nonAscii : frame.ascii && !LATIN_LETTER.test(haystack)) continue;
+    if (!frameFound(haystack, frame)) continue;
+    signals.push({
+      layer: 'languages',
+      concern: frame.concern,
+      strength: 'sure',
+      negated: false,
+      rule: `${frame.lang}/frame${frame.meaning ? `:${frame.meaning}` : ''}`,
+    });
+    if (signals.length === 2) break;
   }
   return signals;
 }
