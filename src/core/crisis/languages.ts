@@ -84,6 +84,12 @@ export interface FrameEntry {
   meaning: string;
   sets: string[][];
   concern?: 'self' | 'overdose';
+  /**
+   * A veiled meaning that everyday talk shares ("I've decided, it's Saturday"; "I want to go
+   * to that bridge tonight"): it asks the grey-zone question, and another layer's support
+   * makes it sure, instead of giving the resources alone.
+   */
+  strength?: 'weak';
 }
 
 /**
@@ -100,7 +106,14 @@ export interface StoredLanguages {
    * Each frame: its language, its sets of [folded term, starts at a word (1)], its window, and
    * for a named one its meaning; o(verdose) when it hears something taken, else self.
    */
-  frames: { lang: string; sets: [string, 0 | 1][][]; window: number; meaning?: string; concern?: 'o' }[];
+  frames: {
+    lang: string;
+    sets: [string, 0 | 1][][];
+    window: number;
+    meaning?: string;
+    concern?: 'o';
+    weak?: 1;
+  }[];
 }
 
 const FOLDED = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
@@ -124,7 +137,7 @@ export function compileLanguages(data: Record<string, Entry>): StoredLanguages {
   ]);
   const frames = languages.flatMap(([lang, entry]) =>
     (entry.frames ?? []).map((frame) => {
-      const { sets, meaning, concern } = Array.isArray(frame) ? { sets: frame } : frame;
+      const { sets, meaning, concern, strength } = Array.isArray(frame) ? { sets: frame } : frame;
       const folded = sets.map((set) =>
         set.map((raw): [string, 0 | 1] => {
           const text = foldForLanguages(raw).trim();
@@ -138,6 +151,7 @@ export function compileLanguages(data: Record<string, Entry>): StoredLanguages {
         window: unspaced ? WINDOW_UNSPACED : WINDOW_SPACED,
         ...(meaning ? { meaning } : {}),
         ...(concern === 'overdose' ? { concern: 'o' as const } : {}),
+        ...(strength === 'weak' ? { weak: 1 as const } : {}),
       };
     }),
   );
@@ -145,7 +159,18 @@ export function compileLanguages(data: Record<string, Entry>): StoredLanguages {
 }
 
 let phrases: Phrase[] | undefined;
-let idioms: Map<string, string[]> | undefined;
+interface Idiom {
+  text: string;
+  /**
+   * Ends in a Latin or Cyrillic letter, so it must end at a word: "жить с" (live with) is an
+   * idiom in "не хочу жить с ним", not in "жить совсем не хочется". Unspaced scripts and
+   * Arabic, whose pronouns attach to the word before them, match as written.
+   */
+  wordEnd: boolean;
+}
+
+let idioms: Map<string, Idiom[]> | undefined;
+const ENDS_IN_A_WORD = /[a-z0-9\u0400-\u04ff]$/;
 
 function load(): Phrase[] {
   phrases ??= compiled('languages').phrases.map(([text, lang, atWord, concern]) => ({
@@ -157,20 +182,26 @@ function load(): Phrase[] {
   return phrases;
 }
 
-function loadIdioms(): Map<string, string[]> {
-  idioms ??= new Map(compiled('languages').idioms);
+function loadIdioms(): Map<string, Idiom[]> {
+  idioms ??= new Map(
+    compiled('languages').idioms.map(([lang, list]) => [
+      lang,
+      list.map((text) => ({ text, wordEnd: ENDS_IN_A_WORD.test(text) })),
+    ]),
+  );
   return idioms;
 }
 
 /** Whether the phrase found at `at` lies inside one of its language's everyday idioms. */
 function insideIdiom(haystack: string, phrase: Phrase, at: number): boolean {
-  for (const idiom of loadIdioms().get(phrase.lang) ?? []) {
+  for (const { text: idiom, wordEnd } of loadIdioms().get(phrase.lang) ?? []) {
     for (
       let offset = idiom.indexOf(phrase.text);
       offset !== -1;
       offset = idiom.indexOf(phrase.text, offset + 1)
     ) {
-      if (at >= offset && haystack.startsWith(idiom, at - offset)) return true;
+      if (at < offset || !haystack.startsWith(idiom, at - offset)) continue;
+      if (!wordEnd || haystack[at - offset + idiom.length] === ' ') return true;
     }
   }
   return false;
@@ -252,6 +283,7 @@ interface Frame {
   /** What the frame hears, for the signal's rule ("ko/frame:burden"); unnamed frames say "frame". */
   meaning?: string;
   concern: 'self' | 'overdose';
+  strength: 'sure' | 'weak';
   /** Every term of its first set is in plain ASCII: only those can be in a message in Latin letters. */
   ascii: boolean;
   /** None of its first set is: a message in plain ASCII cannot hold it. */
@@ -268,15 +300,21 @@ const WINDOW_SPACED = 32;
 let frames: Frame[] | undefined;
 
 function loadFrames(): Frame[] {
-  frames ??= compiled('languages').frames.map(({ lang, sets, window, meaning, concern }) => ({
-    lang,
-    sets: sets.map((set) => set.map(([text, atWord]) => ({ text, atWord: atWord === 1 }))),
-    window,
-    ...(meaning ? { meaning } : {}),
-    concern: concern === 'o' ? 'overdose' : 'self',
-    ascii: (sets[0] ?? []).every(([text]) => ASCII.test(text)),
-    nonAscii: !(sets[0] ?? []).some(([text]) => ASCII.test(text)),
-  }));
+  // Weak frames last: a sure one, of any language, is looked for first.
+  frames ??= compiled('languages')
+    .frames.map(
+      ({ lang, sets, window, meaning, concern, weak }): Frame => ({
+        lang,
+        sets: sets.map((set) => set.map(([text, atWord]) => ({ text, atWord: atWord === 1 }))),
+        window,
+        ...(meaning ? { meaning } : {}),
+        concern: concern === 'o' ? 'overdose' : 'self',
+        strength: weak === 1 ? 'weak' : 'sure',
+        ascii: (sets[0] ?? []).every(([text]) => ASCII.test(text)),
+        nonAscii: !(sets[0] ?? []).some(([text]) => ASCII.test(text)),
+      }),
+    )
+    .sort((a, b) => Number(a.strength === 'weak') - Number(b.strength === 'weak'));
   return frames;
 }
 
@@ -340,7 +378,7 @@ export function matchLanguages(text: string, _folded: Folded): Signal[] {
     signals.push({
       layer: 'languages',
       concern: frame.concern,
-      strength: 'sure',
+      strength: frame.strength,
       negated: false,
       rule: `${frame.lang}/frame${frame.meaning ? `:${frame.meaning}` : ''}`,
     });
