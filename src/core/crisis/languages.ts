@@ -229,7 +229,6 @@ interface PhraseIndex {
 
 let phraseIndex: PhraseIndex | undefined;
 const ASCII = /^[\x20-\x7e]*$/;
-const LATIN_LETTER = /[a-z]/;
 
 function loadIndex(): PhraseIndex {
   if (phraseIndex) return phraseIndex;
@@ -284,10 +283,8 @@ interface Frame {
   meaning?: string;
   concern: 'self' | 'overdose';
   strength: 'sure' | 'weak';
-  /** Every term of its first set is in plain ASCII: only those can be in a message in Latin letters. */
-  ascii: boolean;
-  /** None of its first set is: a message in plain ASCII cannot hold it. */
-  nonAscii: boolean;
+  /** Its place in the lists (weak frames after sure ones): candidates are tried in this order. */
+  order: number;
 }
 
 /** Scripts written without spaces between words: a term may start anywhere, and a clause is short. */
@@ -310,12 +307,75 @@ function loadFrames(): Frame[] {
         ...(meaning ? { meaning } : {}),
         concern: concern === 'o' ? 'overdose' : 'self',
         strength: weak === 1 ? 'weak' : 'sure',
-        ascii: (sets[0] ?? []).every(([text]) => ASCII.test(text)),
-        nonAscii: !(sets[0] ?? []).some(([text]) => ASCII.test(text)),
+        order: 0,
       }),
     )
     .sort((a, b) => Number(a.strength === 'weak') - Number(b.strength === 'weak'));
+  frames.forEach((frame, order) => {
+    frame.order = order;
+  });
   return frames;
+}
+
+/** A frame and those of its first set's terms that share one key. */
+interface Keyed {
+  frame: Frame;
+  terms: FrameTerm[];
+}
+
+interface FrameIndex {
+  /** By the first (up to) three letters of the first word of a first-set term that starts at a word. */
+  byWordStart: Map<string, Keyed[]>;
+  /** By the first character of a first-set term that may start anywhere (Han, Hangul). */
+  byChar: Map<string, Keyed[]>;
+}
+
+let frameIndex: FrameIndex | undefined;
+
+/**
+ * The frames a message could hold: one of their first set's terms must be in it, so only
+ * the frames keyed by the start of one of its words, or by one of its characters, are read.
+ */
+function loadFrameIndex(): FrameIndex {
+  if (frameIndex) return frameIndex;
+  const index: FrameIndex = { byWordStart: new Map(), byChar: new Map() };
+  for (const frame of loadFrames()) {
+    for (const term of frame.sets[0] ?? []) {
+      const [map, key] = term.atWord
+        ? [index.byWordStart, (term.text.split(' ')[0] ?? '').slice(0, 3)]
+        : [index.byChar, term.text.slice(0, 1)];
+      const list = map.get(key) ?? [];
+      if (list.length === 0) map.set(key, list);
+      const last = list[list.length - 1];
+      if (last?.frame === frame) last.terms.push(term);
+      else list.push({ frame, terms: [term] });
+    }
+  }
+  frameIndex = index;
+  return index;
+}
+
+/** The frames that could be in the message, in the lists' order, each with the first-set terms that could. */
+function candidateFrames(haystack: string): [Frame, FrameTerm[]][] {
+  const index = loadFrameIndex();
+  const found = new Map<Frame, FrameTerm[]>();
+  const add = (list: Keyed[] | undefined) => {
+    for (const { frame, terms } of list ?? []) {
+      const have = found.get(frame);
+      if (have) have.push(...terms);
+      else found.set(frame, [...terms]);
+    }
+  };
+  const seen = new Set<string>();
+  for (const word of haystack.split(' ')) {
+    if (word === '' || seen.has(word)) continue;
+    seen.add(word);
+    for (let length = 1; length <= Math.min(3, word.length); length++) {
+      add(index.byWordStart.get(word.slice(0, length)));
+    }
+  }
+  for (const char of new Set(haystack)) if (char !== ' ') add(index.byChar.get(char));
+  return [...found].sort(([a], [b]) => a.order - b.order);
 }
 
 interface Place {
@@ -339,10 +399,9 @@ function termPlaces(haystack: string, lang: string, term: FrameTerm): Place[] {
 const gap = (a: Place, b: Place): number => Math.max(0, Math.max(a.at, b.at) - Math.min(a.end, b.end));
 
 /** Whether every set of the frame has a term in the message, each near a term of the first set. */
-function frameFound(haystack: string, frame: Frame): boolean {
-  const [firstSet, ...restSets] = frame.sets;
-  if (!firstSet) return false;
-  let first = firstSet.flatMap((term) => termPlaces(haystack, frame.lang, term));
+function frameFound(haystack: string, frame: Frame, firstTerms: FrameTerm[]): boolean {
+  const [, ...restSets] = frame.sets;
+  let first = firstTerms.flatMap((term) => termPlaces(haystack, frame.lang, term));
   // Set by set, keep the places of the first set that have a term of this one near them.
   for (const set of restSets) {
     if (first.length === 0) return false;
@@ -368,13 +427,9 @@ export function matchLanguages(text: string, _folded: Folded): Signal[] {
     });
     if (signals.length === 2) break;
   }
-  const ascii = ASCII.test(haystack);
-  for (const frame of loadFrames()) {
+  for (const [frame, firstTerms] of candidateFrames(haystack)) {
     if (signals.some((s) => s.concern === frame.concern)) continue;
-    // A message in plain ASCII holds no term in another script; one without ASCII letters
-    // holds no romanised term (a fast way past most frames, never a different answer).
-    if (ascii ? frame.nonAscii : frame.ascii && !LATIN_LETTER.test(haystack)) continue;
-    if (!frameFound(haystack, frame)) continue;
+    if (!frameFound(haystack, frame, firstTerms)) continue;
     signals.push({
       layer: 'languages',
       concern: frame.concern,
