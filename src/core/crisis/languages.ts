@@ -21,16 +21,33 @@ import type { Signal } from './signals.ts';
 export type ReplyLanguage = 'en' | 'es' | 'other';
 
 /**
+ * Accented words that fold into a crisis word: Vietnamese "từ từ" (slowly) folds to the same
+ * letters as "tự tử" (suicide), so "mình sẽ từ từ cố gắng" would read as "sẽ tự tử". Written
+ * with its tones, such a word is set apart before the accents go; written without them, it
+ * stays ambiguous and is read as the crisis word (a miss costs more than a question).
+ */
+const KEPT_APART: readonly [RegExp, string][] = [[/từ từ/g, 'tuutuu']];
+
+/**
  * The form phrases and messages are compared in: lowercase, accents off Latin letters only
  * (a Devanagari vowel sign or a Hangul syllable must stay whole), apostrophes gone,
- * punctuation a space, one space between words.
+ * punctuation a space, one space between words. Spellings people use interchangeably are
+ * made one: Vietnamese đ and d, Russian ё and е, Arabic short vowels, tatweel and hamza
+ * seats (أ إ آ ا, ى ي, ة ه), Devanagari nukta and chandrabindu (ज़ ज, ँ ं).
  */
 export function foldForLanguages(text: string): string {
-  return ` ${text
-    .toLowerCase()
+  let lower = text.toLowerCase().normalize('NFC');
+  for (const [word, apart] of KEPT_APART) lower = lower.replace(word, apart);
+  return ` ${lower
     .normalize('NFD')
     .replace(/(?<=[a-z])\p{M}+/gu, '')
+    .replace(/[\u064B-\u065F\u0670\u0640\u093C]/g, '')
     .normalize('NFC')
+    .replace(/đ/g, 'd')
+    .replace(/ё/g, 'е')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/\u0901/g, '\u0902')
     .replace(/['\u2019\u02BC`]/g, '')
     .replace(/[\p{P}\p{S}\s]+/gu, ' ')
     .trim()} `;
@@ -55,9 +72,24 @@ export interface Entry {
   /**
    * Concept pairs: a wish or a weariness word near a dying or a living word, in either order
    * ("жить незачем" as well as "незачем жить"), so a plain statement is heard in the word
-   * order the person used, not only in the one a phrase was written in.
+   * order the person used, not only in the one a phrase was written in. A frame is its sets
+   * of terms, or a named meaning ({ meaning, sets }) so a hit says which one it was; a frame
+   * with `concern: "overdose"` hears something already taken (the danger-now reply).
    */
-  frames?: string[][][];
+  frames?: (string[][] | FrameEntry)[];
+}
+
+/** A named frame: one meaning ("burden", "self-harm") as sets of terms that occur together. */
+export interface FrameEntry {
+  meaning: string;
+  sets: string[][];
+  concern?: 'self' | 'overdose';
+  /**
+   * A veiled meaning that everyday talk shares ("I've decided, it's Saturday"; "I want to go
+   * to that bridge tonight"): it asks the grey-zone question, and another layer's support
+   * makes it sure, instead of giving the resources alone.
+   */
+  strength?: 'weak';
 }
 
 /**
@@ -70,8 +102,18 @@ export interface StoredLanguages {
   phrases: [string, string, 0 | 1, 's' | 'o'][];
   /** Each language's idioms, folded. */
   idioms: [string, string[]][];
-  /** Each concept pair: its language, its sets of [folded term, starts at a word (1)], its window. */
-  frames: { lang: string; sets: [string, 0 | 1][][]; window: number }[];
+  /**
+   * Each frame: its language, its sets of [folded term, starts at a word (1)], its window, and
+   * for a named one its meaning; o(verdose) when it hears something taken, else self.
+   */
+  frames: {
+    lang: string;
+    sets: [string, 0 | 1][][];
+    window: number;
+    meaning?: string;
+    concern?: 'o';
+    weak?: 1;
+  }[];
 }
 
 const FOLDED = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
@@ -94,7 +136,8 @@ export function compileLanguages(data: Record<string, Entry>): StoredLanguages {
     entry.idioms.map((raw) => foldForLanguages(raw).trim()),
   ]);
   const frames = languages.flatMap(([lang, entry]) =>
-    (entry.frames ?? []).map((sets) => {
+    (entry.frames ?? []).map((frame) => {
+      const { sets, meaning, concern, strength } = Array.isArray(frame) ? { sets: frame } : frame;
       const folded = sets.map((set) =>
         set.map((raw): [string, 0 | 1] => {
           const text = foldForLanguages(raw).trim();
@@ -102,14 +145,32 @@ export function compileLanguages(data: Record<string, Entry>): StoredLanguages {
         }),
       );
       const unspaced = folded.every((set) => set.every(([text]) => UNSPACED.test(text)));
-      return { lang, sets: folded, window: unspaced ? WINDOW_UNSPACED : WINDOW_SPACED };
+      return {
+        lang,
+        sets: folded,
+        window: unspaced ? WINDOW_UNSPACED : WINDOW_SPACED,
+        ...(meaning ? { meaning } : {}),
+        ...(concern === 'overdose' ? { concern: 'o' as const } : {}),
+        ...(strength === 'weak' ? { weak: 1 as const } : {}),
+      };
     }),
   );
   return { phrases, idioms, frames };
 }
 
 let phrases: Phrase[] | undefined;
-let idioms: Map<string, string[]> | undefined;
+interface Idiom {
+  text: string;
+  /**
+   * Ends in a Latin or Cyrillic letter, so it must end at a word: "жить с" (live with) is an
+   * idiom in "не хочу жить с ним", not in "жить совсем не хочется". Unspaced scripts and
+   * Arabic, whose pronouns attach to the word before them, match as written.
+   */
+  wordEnd: boolean;
+}
+
+let idioms: Map<string, Idiom[]> | undefined;
+const ENDS_IN_A_WORD = /[a-z0-9\u0400-\u04ff]$/;
 
 function load(): Phrase[] {
   phrases ??= compiled('languages').phrases.map(([text, lang, atWord, concern]) => ({
@@ -121,20 +182,26 @@ function load(): Phrase[] {
   return phrases;
 }
 
-function loadIdioms(): Map<string, string[]> {
-  idioms ??= new Map(compiled('languages').idioms);
+function loadIdioms(): Map<string, Idiom[]> {
+  idioms ??= new Map(
+    compiled('languages').idioms.map(([lang, list]) => [
+      lang,
+      list.map((text) => ({ text, wordEnd: ENDS_IN_A_WORD.test(text) })),
+    ]),
+  );
   return idioms;
 }
 
 /** Whether the phrase found at `at` lies inside one of its language's everyday idioms. */
 function insideIdiom(haystack: string, phrase: Phrase, at: number): boolean {
-  for (const idiom of loadIdioms().get(phrase.lang) ?? []) {
+  for (const { text: idiom, wordEnd } of loadIdioms().get(phrase.lang) ?? []) {
     for (
       let offset = idiom.indexOf(phrase.text);
       offset !== -1;
       offset = idiom.indexOf(phrase.text, offset + 1)
     ) {
-      if (at >= offset && haystack.startsWith(idiom, at - offset)) return true;
+      if (at < offset || !haystack.startsWith(idiom, at - offset)) continue;
+      if (!wordEnd || haystack[at - offset + idiom.length] === ' ') return true;
     }
   }
   return false;
@@ -212,6 +279,12 @@ interface Frame {
   sets: FrameTerm[][];
   /** How far apart (in characters of the folded message) the terms may be: about one clause. */
   window: number;
+  /** What the frame hears, for the signal's rule ("ko/frame:burden"); unnamed frames say "frame". */
+  meaning?: string;
+  concern: 'self' | 'overdose';
+  strength: 'sure' | 'weak';
+  /** Its place in the lists (weak frames after sure ones): candidates are tried in this order. */
+  order: number;
 }
 
 /** Scripts written without spaces between words: a term may start anywhere, and a clause is short. */
@@ -224,12 +297,85 @@ const WINDOW_SPACED = 32;
 let frames: Frame[] | undefined;
 
 function loadFrames(): Frame[] {
-  frames ??= compiled('languages').frames.map(({ lang, sets, window }) => ({
-    lang,
-    sets: sets.map((set) => set.map(([text, atWord]) => ({ text, atWord: atWord === 1 }))),
-    window,
-  }));
+  // Weak frames last: a sure one, of any language, is looked for first.
+  frames ??= compiled('languages')
+    .frames.map(
+      ({ lang, sets, window, meaning, concern, weak }): Frame => ({
+        lang,
+        sets: sets.map((set) => set.map(([text, atWord]) => ({ text, atWord: atWord === 1 }))),
+        window,
+        ...(meaning ? { meaning } : {}),
+        concern: concern === 'o' ? 'overdose' : 'self',
+        strength: weak === 1 ? 'weak' : 'sure',
+        order: 0,
+      }),
+    )
+    .sort((a, b) => Number(a.strength === 'weak') - Number(b.strength === 'weak'));
+  frames.forEach((frame, order) => {
+    frame.order = order;
+  });
   return frames;
+}
+
+/** A frame and those of its first set's terms that share one key. */
+interface Keyed {
+  frame: Frame;
+  terms: FrameTerm[];
+}
+
+interface FrameIndex {
+  /** By the first (up to) three letters of the first word of a first-set term that starts at a word. */
+  byWordStart: Map<string, Keyed[]>;
+  /** By the first character of a first-set term that may start anywhere (Han, Hangul). */
+  byChar: Map<string, Keyed[]>;
+}
+
+let frameIndex: FrameIndex | undefined;
+
+/**
+ * The frames a message could hold: one of their first set's terms must be in it, so only
+ * the frames keyed by the start of one of its words, or by one of its characters, are read.
+ */
+function loadFrameIndex(): FrameIndex {
+  if (frameIndex) return frameIndex;
+  const index: FrameIndex = { byWordStart: new Map(), byChar: new Map() };
+  for (const frame of loadFrames()) {
+    for (const term of frame.sets[0] ?? []) {
+      const [map, key] = term.atWord
+        ? [index.byWordStart, (term.text.split(' ')[0] ?? '').slice(0, 3)]
+        : [index.byChar, term.text.slice(0, 1)];
+      const list = map.get(key) ?? [];
+      if (list.length === 0) map.set(key, list);
+      const last = list[list.length - 1];
+      if (last?.frame === frame) last.terms.push(term);
+      else list.push({ frame, terms: [term] });
+    }
+  }
+  frameIndex = index;
+  return index;
+}
+
+/** The frames that could be in the message, in the lists' order, each with the first-set terms that could. */
+function candidateFrames(haystack: string): [Frame, FrameTerm[]][] {
+  const index = loadFrameIndex();
+  const found = new Map<Frame, FrameTerm[]>();
+  const add = (list: Keyed[] | undefined) => {
+    for (const { frame, terms } of list ?? []) {
+      const have = found.get(frame);
+      if (have) have.push(...terms);
+      else found.set(frame, [...terms]);
+    }
+  };
+  const seen = new Set<string>();
+  for (const word of haystack.split(' ')) {
+    if (word === '' || seen.has(word)) continue;
+    seen.add(word);
+    for (let length = 1; length <= Math.min(3, word.length); length++) {
+      add(index.byWordStart.get(word.slice(0, length)));
+    }
+  }
+  for (const char of new Set(haystack)) if (char !== ' ') add(index.byChar.get(char));
+  return [...found].sort(([a], [b]) => a.order - b.order);
 }
 
 interface Place {
@@ -253,12 +399,16 @@ function termPlaces(haystack: string, lang: string, term: FrameTerm): Place[] {
 const gap = (a: Place, b: Place): number => Math.max(0, Math.max(a.at, b.at) - Math.min(a.end, b.end));
 
 /** Whether every set of the frame has a term in the message, each near a term of the first set. */
-function frameFound(haystack: string, frame: Frame): boolean {
-  const [first, ...rest] = frame.sets.map((set) =>
-    set.flatMap((term) => termPlaces(haystack, frame.lang, term)),
-  );
-  if (!first) return false;
-  return first.some((a) => rest.every((places) => places.some((b) => gap(a, b) <= frame.window)));
+function frameFound(haystack: string, frame: Frame, firstTerms: FrameTerm[]): boolean {
+  const [, ...restSets] = frame.sets;
+  let first = firstTerms.flatMap((term) => termPlaces(haystack, frame.lang, term));
+  // Set by set, keep the places of the first set that have a term of this one near them.
+  for (const set of restSets) {
+    if (first.length === 0) return false;
+    const places = set.flatMap((term) => termPlaces(haystack, frame.lang, term));
+    first = first.filter((a) => places.some((b) => gap(a, b) <= frame.window));
+  }
+  return first.length > 0;
 }
 
 /** Plain statements of wanting to die, and of an overdose taken, in the other languages. */
@@ -277,17 +427,17 @@ export function matchLanguages(text: string, _folded: Folded): Signal[] {
     });
     if (signals.length === 2) break;
   }
-  if (!signals.some((s) => s.concern === 'self')) {
-    const frame = loadFrames().find((f) => frameFound(haystack, f));
-    if (frame) {
-      signals.push({
-        layer: 'languages',
-        concern: 'self',
-        strength: 'sure',
-        negated: false,
-        rule: `${frame.lang}/frame`,
-      });
-    }
+  for (const [frame, firstTerms] of candidateFrames(haystack)) {
+    if (signals.some((s) => s.concern === frame.concern)) continue;
+    if (!frameFound(haystack, frame, firstTerms)) continue;
+    signals.push({
+      layer: 'languages',
+      concern: frame.concern,
+      strength: frame.strength,
+      negated: false,
+      rule: `${frame.lang}/frame${frame.meaning ? `:${frame.meaning}` : ''}`,
+    });
+    if (signals.length === 2) break;
   }
   return signals;
 }
