@@ -199,8 +199,6 @@ function buildPhrases(): Phrase[] {
     String.raw`\b(?:beter|beter of|hapier|easier|beter for everyone|easier for everyone) (?:of )?(?:if i (?:was|were|wasnt|werent|was not|were not|died|disapeared|was gone|were gone|wasnt here|wasnt around|was dead|were dead|never existed|had never ben born|didnt exist|was not here)|with me gone|with me dead|when im gone|once im gone|if im gone|if im dead|when im dead)\b`,
     String.raw`\bbeter of gone\b`,
     String.raw`\b(?:be|are|is|wil be|would be|d be|l be) (?:fine|ok|okay|god|beter|hapier|alright|al right) without me\b`,
-    String.raw`\b(?:im|i am|being|fel like|feling like|fels like) (?:a |such a |just a |only a |a huge |a big |nothing but a |nothing but |a total |)?burden\b`,
-    String.raw`\bburden (?:to|on|for) (?:everyone|everybody|my family|them|you|people|al of you|my friends|my kids|my parents|the world)\b`,
     String.raw`\b(?:no one|none|nobody|nobody d|no one d|no one would|nobody would|none would|nobody wil|no one wil|no one even|nobody even|wouldnt even|nobody would even|no one would even|no one wouldve|nobody wouldve) (?:even )?(?:mis|care|notice) (?:me|if i|when i|that i|im gone|if im)\b`,
     String.raw`\b(?:no one|none|nobody) (?:would|wil|d|wouldve|would even|even|would ever) (?:care|mis me|notice)\b`,
     String.raw`\b(?:live or die|alive or dead|dead or alive|if i live or|if im alive or)\b`,

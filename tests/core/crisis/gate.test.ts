@@ -92,6 +92,12 @@ describe('the crisis gate: three replies', () => {
     expect(resources(assess(text))).toBe(false);
   });
 
+  it('hears being a burden as a crisis, and asks when it is said of one everyday thing', () => {
+    expect(resources(assess("i'm a burden to everyone"))).toBe(true);
+    expect(resources(assess('being a burden is all i am anymore'))).toBe(true);
+    expect(assess('i feel like a burden on my mom with all the rides to physio')?.reply).toBe('grey');
+  });
+
   it('hears a wish to be deleted, but not a wish to be deleted from a list', () => {
     expect(resources(assess('honestly i just want to be deleted'))).toBe(true);
     expect(assess('i want to be deleted from your mailing list')).toBeNull();
