@@ -67,7 +67,8 @@ function buildPhrases(): Phrase[] {
     String.raw`(?<!\d )\bkms\b`,
     String.raw`\b(?:want|wana|ned|going|gona|about|fina|tryna|to) 2 kms\b`,
     String.raw`\b(?:kys|ctb)\b`,
-    String.raw`\bun aliv`,
+    // "unalive", "unalived myself"; not "just unalived my bank balance", "unalived the final boss".
+    String.raw`\bun aliv\w*\b(?! (?:the|a|an|this|that|his|her|their|our|your|my(?! ?self| ?life))\b)`,
     String.raw`\b(?:sewer|suwer|sue|soup|sowe) slide\b`,
     String.raw`\b(?:want|wana|wnat|wnt|whant|wanted|wanting|wants|wish|wished|ready|deserve|deserved|deserves|plan|planing|tempted|ned|neds|should|trying) (?:to |2 )?(?:just |realy |finaly |honestly |al )?(?:die|be dead|b dead|dead)\b(?! (?:of embarasment|of shame|of boredom|laughing|for (?:a|the|this|that|some|it))\b)`,
     String.raw`\b(?:hope|pray|praying|wish) (?:that )?i (?:just )?(?:die|dies)\b`,
@@ -87,7 +88,7 @@ function buildPhrases(): Phrase[] {
     // "I want to dye my hair"), and the words spelled out or glued past the folding.
     String.raw`\bmight as wel (?:just )?(?:die|be dead)\b`,
     String.raw`\b(?:want|wana|wnat|wanted|ned) (?:to |2 )?(?:just )?(?:dye|di)\b(?= #| $)`,
-    String.raw`\b(?:want|wana) #? ?to #? ?die\b`,
+    String.raw`\b(?:want|wana) #? ?to #? ?die\b(?! (?:of embarasment|of shame|of boredom|of cringe|laughing)\b)`,
     String.raw`\b(?:i )?wantodie\b`,
     String.raw`\b(?:kil|kiling|hurt|hurting|harm|harming) (?:urself|ur self)\b`,
   ];

@@ -98,6 +98,18 @@ describe('the crisis gate: three replies', () => {
     expect(assess('i feel like a burden on my mom with all the rides to physio')?.reply).toBe('grey');
   });
 
+  it('hears unalive said of oneself, not of a bank balance or a boss in a game', () => {
+    expect(resources(assess('i unalived my self once and i want to again'))).toBe(true);
+    expect(resources(assess('thinking about how to unalive'))).toBe(true);
+    expect(assess('lol just unalived my savings on concert tickets')).toBeNull();
+    expect(assess('finally unalived the dragon boss after six tries')).toBeNull();
+  });
+
+  it('reads dying of shame as the idiom, spelled out or not', () => {
+    expect(assess('i want to die of embarrassment, i waved at someone who wasnt waving at me')).toBeNull();
+    expect(resources(assess('i want to die'))).toBe(true);
+  });
+
   it('hears a wish to be deleted, but not a wish to be deleted from a list', () => {
     expect(resources(assess('honestly i just want to be deleted'))).toBe(true);
     expect(assess('i want to be deleted from your mailing list')).toBeNull();
