@@ -245,15 +245,19 @@ const MAX_ASKED_IN_A_ROW = 2;
 function neverAThirdTime(turn: Turn, current: FlowState, outcome: Outcome): Outcome {
   const { reply, state } = outcome;
   if (!reply.expectsAnswer) return { ...outcome, state: { ...state, asked: undefined } };
-  // Hashed: the state keeps a short key, however much the step holds.
-  const key = fnv1a(
-    `${state.step} ${JSON.stringify(state.values)} ${reply.beats.at(-1)?.text ?? ''}`,
-  ).toString(36);
+  const key = askedKey(state, reply);
   const times = current.asked?.key === key ? current.asked.times + 1 : 1;
   if (times <= MAX_ASKED_IN_A_ROW) return { ...outcome, state: { ...state, asked: { key, times } } };
   // After a crisis reply the way out is the goodbye that carries the line once more.
   if (reply.crisis || aboutSafety(state.step)) return closeAfterCrisis(turn);
   return { state: { step: 'closed', values: {} }, reply: finish([checkIn.wayOut(turn.modality)]) };
+}
+
+/** What makes a question the same one (neverAThirdTime), hashed: a short key, however much the step holds. */
+function askedKey(state: FlowState, reply: Outcome['reply']): string {
+  return fnv1a(`${state.step} ${JSON.stringify(state.values)} ${reply.beats.at(-1)?.text ?? ''}`).toString(
+    36,
+  );
 }
 
 function moreAsText(said: Said, current: FlowState, raw: string | undefined): Said {
@@ -284,7 +288,13 @@ function crisisOutcome(turn: Turn, current: FlowState, said: Said, assessment: A
   }
   const repeatOnly = current.step === 'crisis' && said.kind === 'command' && said.command === 'repeat';
   const reply = crisisReply({ region, modality: turn.modality, negated, repeatOnly, language, concern });
-  return { state: { step: 'crisis', values: concern === 'self' ? {} : { concern } }, reply };
+  const state: FlowState = { step: 'crisis', values: concern === 'self' ? {} : { concern } };
+  // On voice it ends "would you like me to say the number again?": asked once, so a second
+  // "yes" is answered with the number and a third closes with the line, never a third offer.
+  return {
+    state: reply.expectsAnswer ? { ...state, asked: { key: askedKey(state, reply), times: 1 } } : state,
+    reply,
+  };
 }
 
 /** The step to go back to after a "no" at the grey-zone question. */

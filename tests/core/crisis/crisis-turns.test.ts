@@ -175,3 +175,32 @@ describe('other languages', () => {
     expect(reply.text).toMatch(/988 can help by phone in your language/);
   });
 });
+
+describe('the offer to say the number again, on voice', () => {
+  it('is made twice at most: a third "yes" gets the number with a goodbye that carries it, not the offer again', () => {
+    // Prepare
+    const alexa = new Conversation('alexa');
+    alexa.send({ type: 'open' });
+    const offer = /say the number again/i;
+
+    // Act
+    const first = alexa.send({ type: 'text', text: 'i want to die' });
+    const second = alexa.send({ type: 'intent', intent: 'yes' });
+    const third = alexa.send({ type: 'intent', intent: 'yes' });
+
+    // Assess
+    expect(first.text).toMatch(offer);
+    expect(second.text).toContain('988');
+    expect(second.text).toMatch(offer);
+    expect(third.text).toContain('988');
+    expect(third.text).not.toMatch(offer);
+  });
+
+  it('is answered as often as asked with "repeat", an explicit request', () => {
+    const alexa = new Conversation('alexa');
+    alexa.send({ type: 'open' });
+    alexa.send({ type: 'text', text: 'i want to die' });
+    for (let i = 0; i < 3; i++)
+      expect(alexa.send({ type: 'intent', intent: 'repeat' }).text).toContain('988');
+  });
+});

@@ -251,6 +251,9 @@ describe('the whole vocabulary', () => {
       'on top of the world',
       'nobody gets me',
       'burnt',
+      // The classifier's grey band (6% of everyday lines, out of fold) asks about these short ones.
+      'looked after',
+      'into it',
     ]);
 
     const heardAsSaid = (phrase: string): boolean =>
