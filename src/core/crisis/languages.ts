@@ -238,10 +238,13 @@ interface Place {
 }
 
 /** Where a frame's term occurs in the message, outside the language's idioms. */
-function termPlaces(haystack: string, lang: string, term: FrameTerm): Place[] {
+function termPlaces(haystack: string, lang: string, term: FrameTerm): readonly Place[] {
+  let at = haystack.indexOf(term.text);
+  // Most terms are not in a given message: nothing to build for them.
+  if (at === -1) return NO_PLACES;
   const places: Place[] = [];
   const asPhrase: Phrase = { text: term.text, lang, atWord: term.atWord, concern: 'self' };
-  for (let at = haystack.indexOf(term.text); at !== -1; at = haystack.indexOf(term.text, at + 1)) {
+  for (; at !== -1; at = haystack.indexOf(term.text, at + 1)) {
     if (term.atWord && haystack[at - 1] !== ' ') continue;
     if (insideIdiom(haystack, asPhrase, at)) continue;
     places.push({ at, end: at + term.text.length });
@@ -249,14 +252,21 @@ function termPlaces(haystack: string, lang: string, term: FrameTerm): Place[] {
   return places;
 }
 
+const NO_PLACES: readonly Place[] = [];
+
 /** The characters between two terms, whichever comes first (0 when they touch or overlap). */
 const gap = (a: Place, b: Place): number => Math.max(0, Math.max(a.at, b.at) - Math.min(a.end, b.end));
 
 /** Whether every set of the frame has a term in the message, each near a term of the first set. */
 function frameFound(haystack: string, frame: Frame): boolean {
-  const [first, ...rest] = frame.sets.map((set) =>
-    set.flatMap((term) => termPlaces(haystack, frame.lang, term)),
-  );
+  // Set by set, stopping at the first with no term in the message (most frames, most messages).
+  const placed: Place[][] = [];
+  for (const set of frame.sets) {
+    const places = set.flatMap((term) => termPlaces(haystack, frame.lang, term));
+    if (places.length === 0) return false;
+    placed.push(places);
+  }
+  const [first, ...rest] = placed;
   if (!first) return false;
   return first.some((a) => rest.every((places) => places.some((b) => gap(a, b) <= frame.window)));
 }
