@@ -12,7 +12,7 @@
  * the bar for sure.
  */
 import model from './data/classifier.json' with { type: 'json' };
-import { clauseHashes, clausesOf } from './features.ts';
+import { clauseHashes, clausesOf, type HashSink } from './features.ts';
 import type { Folded } from './normalize.ts';
 import type { Concern, Signal } from './signals.ts';
 
@@ -98,27 +98,48 @@ function danger(): DangerHeads {
  * top bit). Whole numbers added in any order give the same sums, so this is exactly the sum
  * each head would give on its own.
  */
-function dangerSums({ weights, size, concerns }: DangerHeads, perClause: readonly number[][]): number[] {
+function dangerSums({ weights, size, concerns }: DangerHeads, hashes: Uint32Array, count: number): number[] {
   const heads = concerns.length;
   const mask = size - 1;
   const sums = new Array<number>(heads).fill(0);
-  for (const hashes of perClause) {
-    for (const h of hashes) {
-      const at = (h & mask) * heads;
-      if (h >>> 31 === 1)
-        for (let k = 0; k < heads; k++) sums[k] = (sums[k] as number) - (weights[at + k] as number);
-      else for (let k = 0; k < heads; k++) sums[k] = (sums[k] as number) + (weights[at + k] as number);
-    }
+  for (let i = 0; i < count; i++) {
+    const h = hashes[i] as number;
+    const at = (h & mask) * heads;
+    if (h >>> 31 === 1)
+      for (let k = 0; k < heads; k++) sums[k] = (sums[k] as number) - (weights[at + k] as number);
+    else for (let k = 0; k < heads; k++) sums[k] = (sums[k] as number) + (weights[at + k] as number);
   }
   return sums;
 }
 
-/** The same sum over the sparse risk head: a bucket whose bit is clear weighs zero. */
-function weightedSparse(head: SparseHead, hashes: readonly number[]): number {
+/**
+ * A message's feature hashes, reused from message to message: a 320-character message has
+ * about 3,000, which as arrays of numbers were a third of the garbage a check made (and of the
+ * young-generation collections that land inside a check: its p99). Filled by riskScore, read
+ * before the next message.
+ */
+class HashBuffer implements HashSink {
+  values = new Uint32Array(8192);
+  length = 0;
+  push(hash: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    // Every hash is a 32-bit unsigned number (`>>> 0`), so it is stored exactly.
+    this.values[this.length++] = hash;
+  }
+}
+const messageHashes = new HashBuffer();
+
+/** The sparse risk head's weighted sum over hashes [from, to): a bucket whose bit is clear weighs zero. */
+function weightedSparse(head: SparseHead, hashes: Uint32Array, from: number, to: number): number {
   const { present, values, rank } = head;
   const mask = present.length * 8 - 1;
   let sum = 0;
-  for (const h of hashes) {
+  for (let i = from; i < to; i++) {
+    const h = hashes[i] as number;
     const bucket = h & mask;
     const at = bucket >>> 3;
     const byte = present.charCodeAt(at);
@@ -147,29 +168,31 @@ const ofLengthOne = (sum: number, count: number): number =>
  * count the sum of theirs). `concepts` are each clause's concepts, when the frames layer has
  * found them already.
  */
-export function riskScore(
-  folded: Folded,
-  concepts?: readonly string[][],
-): { risk: number; perClause: number[][] } {
+export function riskScore(folded: Folded, concepts?: readonly string[][]): { risk: number } {
   const head = risk();
-  const perClause = clausesOf(folded).map((c, i) => clauseHashes(c, concepts?.[i]));
+  const clauses = clausesOf(folded);
+  const hashes = messageHashes;
+  hashes.length = 0;
   let total = 0;
-  let count = 0;
   let best = Number.NEGATIVE_INFINITY;
-  for (const hashes of perClause) {
-    const sum = weightedSparse(head, hashes);
+  for (let i = 0; i < clauses.length; i++) {
+    const from = hashes.length;
+    clauseHashes(clauses[i] as string, concepts?.[i], hashes);
+    const sum = weightedSparse(head, hashes.values, from, hashes.length);
     total += sum;
-    count += hashes.length;
-    if (perClause.length > 1) best = Math.max(best, ofLengthOne(sum, hashes.length));
+    if (clauses.length > 1) best = Math.max(best, ofLengthOne(sum, hashes.length - from));
   }
-  best = Math.max(best, ofLengthOne(total, count));
-  return { risk: logistic(head, best), perClause };
+  best = Math.max(best, ofLengthOne(total, hashes.length));
+  return { risk: logistic(head, best) };
 }
 
-/** The danger concern the message is most about, when one is likelier than not. */
-function dangerConcern(perClause: readonly number[][]): Concern | undefined {
+/**
+ * The danger concern the message riskScore has just read is most about, when one is likelier
+ * than not: the danger heads read every clause's hashes, still in the buffer.
+ */
+function dangerConcern(): Concern | undefined {
   const heads = danger();
-  const sums = dangerSums(heads, perClause);
+  const sums = dangerSums(heads, messageHashes.values, messageHashes.length);
   let best: Concern | undefined;
   let bestP = 0.5;
   heads.concerns.forEach((concern, k) => {
@@ -185,7 +208,7 @@ const MIN_WORDS = 3;
 export function scoreRisk(folded: Folded, watchful: boolean, concepts?: readonly string[][]): Signal[] {
   const words = (folded.squeezed[0] ?? '').split(' ').filter((w) => w !== '' && w !== '#').length;
   if (words < MIN_WORDS) return [];
-  const { risk, perClause } = riskScore(folded, concepts);
+  const { risk } = riskScore(folded, concepts);
   const { sure, grey, watchful: loose } = model.thresholds;
   // Watchful, the bar for sure drops to the loosest threshold; otherwise that band only supports.
   const strength =
@@ -197,6 +220,6 @@ export function scoreRisk(folded: Folded, watchful: boolean, concepts?: readonly
           ? 'support'
           : undefined;
   if (!strength) return [];
-  const concern = strength === 'sure' ? (dangerConcern(perClause) ?? 'self') : 'self';
+  const concern = strength === 'sure' ? (dangerConcern() ?? 'self') : 'self';
   return [{ layer: 'classifier', concern, strength, negated: false, rule: `p=${risk.toFixed(2)}` }];
 }

@@ -188,8 +188,9 @@ function lineUp(
   found: Map<string, Occurrence[]>,
   length: number,
 ): { first: Occurrence; last: Occurrence } | undefined {
-  const lists = frame.concepts.map((c) => found.get(c) ?? []);
-  if (lists.some((l) => l.length === 0)) return undefined;
+  // Most frames miss a concept in most messages: ruled out before any list is built.
+  for (const c of frame.concepts) if (found.get(c) === undefined) return undefined;
+  const lists = frame.concepts.map((c) => found.get(c) as Occurrence[]);
   const message = frame.scope === 'message';
   for (const first of lists[0] as Occurrence[]) {
     if (frame.whole && (first.start !== 0 || first.end !== length)) continue;
