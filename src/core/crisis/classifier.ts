@@ -205,9 +205,25 @@ function dangerConcern(): Concern | undefined {
 /** A bag of n-grams says little about one or two words ("delete", "quit"): the lists do. */
 const MIN_WORDS = 3;
 
+/** Whether the text has at least `least` words (runs between spaces, the clause mark not one), counted in place. */
+function hasWords(text: string, least: number): boolean {
+  let words = 0;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf(' ', start);
+    if (end === -1) end = text.length;
+    const length = end - start;
+    if (length > 0 && !(length === 1 && text.charCodeAt(start) === HASH)) {
+      words++;
+      if (words >= least) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+const HASH = '#'.charCodeAt(0);
+
 export function scoreRisk(folded: Folded, watchful: boolean, concepts?: readonly string[][]): Signal[] {
-  const words = (folded.squeezed[0] ?? '').split(' ').filter((w) => w !== '' && w !== '#').length;
-  if (words < MIN_WORDS) return [];
+  if (!hasWords(folded.squeezed[0] ?? '', MIN_WORDS)) return [];
   const { risk } = riskScore(folded, concepts);
   const { sure, grey, watchful: loose } = model.thresholds;
   // Watchful, the bar for sure drops to the loosest threshold; otherwise that band only supports.
