@@ -205,6 +205,8 @@ function candidates(haystack: string): Phrase[] {
 interface FrameTerm {
   text: string;
   atWord: boolean;
+  /** Plain ASCII: the only terms a message in plain ASCII can hold. */
+  ascii: boolean;
 }
 
 interface Frame {
@@ -226,7 +228,9 @@ let frames: Frame[] | undefined;
 function loadFrames(): Frame[] {
   frames ??= compiled('languages').frames.map(({ lang, sets, window }) => ({
     lang,
-    sets: sets.map((set) => set.map(([text, atWord]) => ({ text, atWord: atWord === 1 }))),
+    sets: sets.map((set) =>
+      set.map(([text, atWord]) => ({ text, atWord: atWord === 1, ascii: ASCII.test(text) })),
+    ),
     window,
   }));
   return frames;
@@ -258,11 +262,14 @@ const NO_PLACES: readonly Place[] = [];
 const gap = (a: Place, b: Place): number => Math.max(0, Math.max(a.at, b.at) - Math.min(a.end, b.end));
 
 /** Whether every set of the frame has a term in the message, each near a term of the first set. */
-function frameFound(haystack: string, frame: Frame): boolean {
-  // Set by set, stopping at the first with no term in the message (most frames, most messages).
+function frameFound(haystack: string, frame: Frame, asciiHaystack: boolean): boolean {
+  // Set by set, stopping at the first with no term in the message (most frames, most messages);
+  // a term in another script cannot be in a message in plain ASCII, so it is not looked for.
   const placed: Place[][] = [];
   for (const set of frame.sets) {
-    const places = set.flatMap((term) => termPlaces(haystack, frame.lang, term));
+    const places = set.flatMap((term) =>
+      asciiHaystack && !term.ascii ? NO_PLACES : termPlaces(haystack, frame.lang, term),
+    );
     if (places.length === 0) return false;
     placed.push(places);
   }
@@ -288,7 +295,8 @@ export function matchLanguages(text: string, _folded: Folded): Signal[] {
     if (signals.length === 2) break;
   }
   if (!signals.some((s) => s.concern === 'self')) {
-    const frame = loadFrames().find((f) => frameFound(haystack, f));
+    const ascii = ASCII.test(haystack);
+    const frame = loadFrames().find((f) => frameFound(haystack, f, ascii));
     if (frame) {
       signals.push({
         layer: 'languages',
