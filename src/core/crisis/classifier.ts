@@ -34,13 +34,15 @@ interface SparseHead {
 }
 
 /**
- * The danger heads side by side: bucket b's weight for head k is `weights[b * heads + k]`, so one
- * pass over a message's hashes sums every head, one memory read a hash instead of four.
+ * The danger heads side by side, as train-crisis.ts stores them (`dangerWeights`): bucket b's
+ * weight for head k is byte `b * heads + k` of the one-byte string atob gives, so one pass
+ * over a message's hashes sums every head, one read a hash instead of four, and loading
+ * them is one atob.
  */
 interface DangerHeads {
   concerns: Concern[];
   heads: { bias: number; scale: number }[];
-  weights: Int8Array;
+  weights: string;
   /** Buckets per head (a power of two). */
   size: number;
 }
@@ -76,17 +78,12 @@ function risk(): SparseHead {
 function danger(): DangerHeads {
   if (dangerHeads) return dangerHeads;
   const entries = Object.entries(model.danger);
-  const decoded = entries.map(([, head]) => atob(head.weights));
-  const size = decoded[0]?.length ?? 0;
-  const heads = entries.length;
-  const weights = new Int8Array(size * heads);
-  // Plain loops, which V8 optimises while they run: this runs once, on the first sure message.
-  for (let k = 0; k < heads; k++) {
-    const bytes = decoded[k] as string;
-    if (bytes.length !== size) throw new Error('danger heads of different sizes');
-    // A byte as a signed int8 (the Int8Array stores it so).
-    for (let b = 0, at = k; b < size; b++, at += heads) weights[at] = bytes.charCodeAt(b);
-  }
+  const weights = atob(model.dangerWeights);
+  const size = weights.length / entries.length;
+  // A file in another layout would be read wrong, not fail: it must fail (the gate then answers
+  // with the crisis reply), and `train-crisis.ts --check` calls such a file stale.
+  if (model.version !== 4 || !Number.isInteger(size) || (size & (size - 1)) !== 0)
+    throw new Error('classifier.json is not in the layout classifier.ts reads: run npm run train:crisis');
   dangerHeads = {
     concerns: entries.map(([concern]) => concern as Concern),
     heads: entries.map(([, head]) => ({ bias: head.bias, scale: head.scale })),
@@ -108,9 +105,13 @@ function dangerSums({ weights, size, concerns }: DangerHeads, hashes: Uint32Arra
   for (let i = 0; i < count; i++) {
     const h = hashes[i] as number;
     const at = (h & mask) * heads;
+    // Each byte as a signed int8.
     if (h >>> 31 === 1)
-      for (let k = 0; k < heads; k++) sums[k] = (sums[k] as number) - (weights[at + k] as number);
-    else for (let k = 0; k < heads; k++) sums[k] = (sums[k] as number) + (weights[at + k] as number);
+      for (let k = 0; k < heads; k++)
+        sums[k] = (sums[k] as number) - ((weights.charCodeAt(at + k) << 24) >> 24);
+    else
+      for (let k = 0; k < heads; k++)
+        sums[k] = (sums[k] as number) + ((weights.charCodeAt(at + k) << 24) >> 24);
   }
   return sums;
 }
