@@ -16,7 +16,12 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { LAMBDA_ESBUILD_OPTIONS } from '../scripts/esbuild-options.ts';
+import {
+  CRISIS_DATA_BUNDLE_DIR,
+  CRISIS_DATA_FILES,
+  CRISIS_DATA_SOURCE_DIR,
+  LAMBDA_ESBUILD_OPTIONS,
+} from '../scripts/esbuild-options.ts';
 import { TABLE_NAME } from '../src/config/lambda-env.ts';
 
 /** Repository root: esbuild resolves node_modules and the lock file from here. */
@@ -43,6 +48,20 @@ export function checkInBundling(): BundlingOptions {
     externalModules: [...o.external],
     esbuildArgs: { '--legal-comments': o.legalComments },
     logLevel: LogLevel.WARNING,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      // The crisis gate's data, left out of the JavaScript (scripts/esbuild-options.ts), goes
+      // beside index.mjs as the gate imports it: data/*.json. Into every function's asset, so
+      // no function that reads the gate can ever start without it (the others never load it).
+      afterBundling: (inputDir: string, outputDir: string) => [
+        `mkdir -p "${outputDir}/${CRISIS_DATA_BUNDLE_DIR}"`,
+        ...CRISIS_DATA_FILES.map(
+          (file) =>
+            `cp "${inputDir}/${CRISIS_DATA_SOURCE_DIR}/${file}" "${outputDir}/${CRISIS_DATA_BUNDLE_DIR}/${file}"`,
+        ),
+      ],
+    },
   };
 }
 

@@ -7,7 +7,8 @@
  *   npm run bench:cold -- 41      # 41 runs each
  *
  * Each run is a new `node --enable-source-maps` process (as on Lambda) that
- * times `await import(bundle)`; the median is reported. Bundle and bare run
+ * times `await import(bundle)`, which includes Node reading the crisis gate's JSON
+ * files beside the bundle (data/, see esbuild-options.ts); the median is reported. Bundle and bare run
  * back to back in each round, in alternating order, so a busy machine (two
  * cores, other test runs) slows both alike; the spread of the per-round ratio
  * shows how noisy a measurement was. Figures belong in docs/operations.md
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
       `cold import, median of ${runs} fresh processes (node ${process.version}, ${process.arch}, load ${load})`,
     );
     console.log(
-      'bundle  size       import    bare size  bare import  ratio  round ratios p25-p75  CPU ratio',
+      'bundle  size       + data/   import    bare size  bare import  ratio  round ratios p25-p75  CPU ratio',
     );
     for (const bundle of bundles) {
       const bareSource = BASELINES[bundle.name];
@@ -142,6 +143,8 @@ async function main(): Promise<void> {
         [
           bundle.name.padEnd(6),
           formatBytes(bundle.bytes).padStart(9),
+          // The crisis gate's JSON beside the bundle (esbuild-options.ts), loaded with it.
+          formatBytes(bundle.data.reduce((sum, d) => sum + d.bytes, 0)).padStart(9),
           `${ms.toFixed(1)} ms`.padStart(9),
           formatBytes(bareBytes).padStart(10),
           `${bareMs.toFixed(1)} ms`.padStart(11),

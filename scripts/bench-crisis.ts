@@ -16,6 +16,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { copyCrisisData } from './bundle.ts';
+import { CRISIS_DATA_IMPORTS, NODE_TARGET } from './esbuild-options.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const WARM_CALLS = Number(process.env.BENCH_CALLS ?? 4000);
@@ -26,7 +28,10 @@ const CRISIS =
   'honestly today was a lot, work was awful and my manager yelled at me again in front of everyone, and then the bus was late so I walked home in the rain. I keep thinking everyone would be better off without me and I have been saving up my pills, I think tonight might be the night, I am so tired of all of it';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-crisis-'));
-/** One module as a bundle of its own, the way Lambda loads the core. */
+/**
+ * One module as a bundle of its own, the way Lambda loads the core: the gate's data beside it
+ * in data/, read by Node as JSON when the bundle loads (scripts/esbuild-options.ts).
+ */
 async function bundleOf(source: string, name: string): Promise<string> {
   const outfile = join(dir, name);
   await build({
@@ -34,12 +39,15 @@ async function bundleOf(source: string, name: string): Promise<string> {
     bundle: true,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    // The Lambda target: it keeps the JSON imports' `with { type: 'json' }`, which node20 would drop.
+    target: NODE_TARGET,
     outfile,
+    external: [...CRISIS_DATA_IMPORTS],
     logLevel: 'silent',
   });
   return outfile;
 }
+await copyCrisisData(dir);
 const bundle = await bundleOf('gate.ts', 'gate.mjs');
 const floorBundle = await bundleOf('normalize.ts', 'fold.mjs');
 
@@ -75,7 +83,13 @@ const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))
 console.log(JSON.stringify({ p50: at(0.5), p99: at(0.99) }));`,
 );
 
-const node = (args: string[]) => JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' }));
+const node = (args: string[]) =>
+  JSON.parse(
+    execFileSync(process.execPath, args, {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    }),
+  );
 const message320 = CRISIS.padEnd(320, '.').slice(0, 320);
 
 const everyday320 = EVERYDAY.padEnd(320, '.').slice(0, 320);

@@ -3,11 +3,17 @@
  * `dist/lambda/<name>.mjs` (+ source map), with the same esbuild settings the
  * CDK stack deploys (scripts/esbuild-options.ts), and prints the sizes.
  */
-import { stat } from 'node:fs/promises';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { lambdaBuildOptions } from './esbuild-options.ts';
+import {
+  CRISIS_DATA_BUNDLE_DIR,
+  CRISIS_DATA_FILES,
+  CRISIS_DATA_IMPORTS,
+  CRISIS_DATA_SOURCE_DIR,
+  lambdaBuildOptions,
+} from './esbuild-options.ts';
 
 /** Repository root. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -36,6 +42,27 @@ export interface BuiltBundle {
   bytes: number;
   /** Source files esbuild put in the bundle, relative to the repository root. */
   inputs: string[];
+  /**
+   * The crisis data files the bundle imports from beside it (`data/*.json`, see
+   * esbuild-options.ts), with their sizes: shipped with it, read by Node when it loads.
+   */
+  data: { file: string; bytes: number }[];
+}
+
+/**
+ * Copies the crisis gate's data files into `<outDir>/data/`, where a bundle that imports them
+ * finds them (the CDK stack does the same into each function's asset: cdk/check-in-function.ts).
+ */
+export async function copyCrisisData(outDir: string): Promise<{ file: string; bytes: number }[]> {
+  const dir = join(outDir, CRISIS_DATA_BUNDLE_DIR);
+  await mkdir(dir, { recursive: true });
+  const copied: { file: string; bytes: number }[] = [];
+  for (const name of CRISIS_DATA_FILES) {
+    const file = join(dir, name);
+    await copyFile(join(PROJECT_ROOT, CRISIS_DATA_SOURCE_DIR, name), file);
+    copied.push({ file, bytes: (await stat(file)).size });
+  }
+  return copied;
 }
 
 /** Builds one bundle from an entry file to `<outDir>/<name>.mjs`. */
@@ -47,7 +74,14 @@ export async function buildBundle(name: string, entry: string, outDir: string): 
     absWorkingDir: PROJECT_ROOT,
   });
   const { size } = await stat(file);
-  return { name, file, bytes: size, inputs: Object.keys(result.metafile.inputs) };
+  // The data imports esbuild left in the bundle; a bundle without the gate has none.
+  const imported = new Set(
+    Object.values(result.metafile.outputs).flatMap((output) =>
+      output.imports.filter((i) => i.external).map((i) => i.path),
+    ),
+  );
+  const data = CRISIS_DATA_IMPORTS.some((path) => imported.has(path)) ? await copyCrisisData(outDir) : [];
+  return { name, file, bytes: size, inputs: Object.keys(result.metafile.inputs), data };
 }
 
 /** Builds every Lambda bundle into `outDir` (default `dist/lambda`). */
@@ -67,7 +101,10 @@ export function formatBytes(bytes: number): string {
 async function main(): Promise<void> {
   const built = await buildLambdaBundles();
   for (const bundle of built) {
-    console.log(`${relative(PROJECT_ROOT, bundle.file)}  ${formatBytes(bundle.bytes)}`);
+    const data = bundle.data.reduce((sum, d) => sum + d.bytes, 0);
+    console.log(
+      `${relative(PROJECT_ROOT, bundle.file)}  ${formatBytes(bundle.bytes)}${data > 0 ? `  + ${CRISIS_DATA_BUNDLE_DIR}/ ${formatBytes(data)}` : ''}`,
+    );
   }
 }
 

@@ -27,6 +27,28 @@ export const ESM_REQUIRE_BANNER =
 export const EXTERNAL_MODULES: readonly string[] = [];
 
 /**
+ * The crisis gate's generated data (src/core/crisis/data/, written by `npm run train:crisis`),
+ * left out of the JavaScript and shipped beside each bundle, in `data/`, as the JSON files
+ * they are: the gate imports them as `./data/<file>` (classifier.ts, compiled.ts), and Node
+ * reads a JSON module with its own JSON parser at load. As string literals inside the bundle
+ * these 880 KB were more than half of each bundle's bytes, and V8 scanned them (and
+ * `--enable-source-maps` measured every line of them) on every cold start, about 10 ms of
+ * the SMS function's load on this project's machine (docs/operations.md, "Bundles and cold
+ * start"). The core stays as it is: it imports its data, and tests, tsx and the local server
+ * read the same files where they are.
+ */
+export const CRISIS_DATA_FILES = ['classifier.json', 'compiled.json'] as const;
+
+/** Where the crisis data is, in the repository and beside a bundle (the gate's import path). */
+export const CRISIS_DATA_SOURCE_DIR = 'src/core/crisis/data';
+export const CRISIS_DATA_BUNDLE_DIR = 'data';
+
+/** The gate's import paths of that data, which esbuild leaves as imports. */
+export const CRISIS_DATA_IMPORTS: readonly string[] = CRISIS_DATA_FILES.map(
+  (file) => `./${CRISIS_DATA_BUNDLE_DIR}/${file}`,
+);
+
+/**
  * Shared esbuild build options, kept as plain data so the CDK stack can map
  * them onto NodejsFunction's `bundling` (see cdk/check-in-function.ts).
  */
@@ -43,7 +65,7 @@ export const LAMBDA_ESBUILD_OPTIONS = {
   // Prefer packages' ESM builds so unused exports can be dropped.
   mainFields: ['module', 'main'],
   banner: { js: ESM_REQUIRE_BANNER },
-  external: [...EXTERNAL_MODULES],
+  external: [...EXTERNAL_MODULES, ...CRISIS_DATA_IMPORTS],
   legalComments: 'none',
   logLevel: 'warning',
 } satisfies BuildOptions;

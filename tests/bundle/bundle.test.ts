@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltBundle, buildLambdaBundles } from '../../scripts/bundle.ts';
@@ -54,6 +54,28 @@ describe('the Lambda bundles', () => {
       expect(handlerType).toBe('function');
     },
   );
+
+  it('carries the crisis gate data beside the SMS and Alexa bundles, not inside them', async () => {
+    for (const name of ['alexa', 'sms']) {
+      const bundle = bundles.get(name);
+      const text = await readFile(bundle?.file ?? '', 'utf8');
+
+      expect(bundle?.data.map((d) => basename(d.file)).sort(), name).toEqual([
+        'classifier.json',
+        'compiled.json',
+      ]);
+      // The classifier's weights are in the data file, and nowhere in the JavaScript.
+      const classifier = JSON.parse(await readFile(join(outDir, 'data', 'classifier.json'), 'utf8')) as {
+        risk: { values: string };
+      };
+      expect(text, name).not.toContain(classifier.risk.values.slice(0, 64));
+      expect(
+        bundle?.inputs.filter((input) => input.startsWith('src/core/crisis/')).length,
+        name,
+      ).toBeGreaterThan(0);
+    }
+    expect(bundles.get('sms-fallback')?.data).toEqual([]);
+  });
 
   it('ships a source map next to each bundle', async () => {
     for (const bundle of bundles.values()) {

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TABLE_ITEM_ACTIONS } from '../../cdk/check-in-function.ts';
-import { ESM_REQUIRE_BANNER } from '../../scripts/esbuild-options.ts';
+import { PROJECT_ROOT, TABLE_ITEM_ACTIONS } from '../../cdk/check-in-function.ts';
+import { CRISIS_DATA_FILES, ESM_REQUIRE_BANNER } from '../../scripts/esbuild-options.ts';
 import { type Synthesized, synthCheckIn, TEST_SKILL_ID } from './synth.ts';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
@@ -110,6 +110,14 @@ describe('the functions', () => {
 
       expect(source.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
       expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
+      // The crisis gate's data is imported from beside the bundle, not carried inside it:
+      // without these files the function could not start.
+      for (const file of CRISIS_DATA_FILES) {
+        expect(source).toContain(`./data/${file}`);
+        expect(readFileSync(join(assetDir, 'data', file), 'utf8')).toBe(
+          readFileSync(join(PROJECT_ROOT, 'src/core/crisis/data', file), 'utf8'),
+        );
+      }
     }
   });
 

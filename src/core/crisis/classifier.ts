@@ -12,16 +12,9 @@
  * the bar for sure.
  */
 import model from './data/classifier.json' with { type: 'json' };
-import { clauseHashes, clausesOf } from './features.ts';
+import { clauseHashes, clausesOf, type HashSink } from './features.ts';
 import type { Folded } from './normalize.ts';
 import type { Concern, Signal } from './signals.ts';
-
-interface Head {
-  bias: number;
-  scale: number;
-  /** The int8 weights as the one-byte string atob gives: read in place, no copy to decode. */
-  weights: string;
-}
 
 /**
  * The risk head, three-fifths of whose 2^19 weights are zero, as train-crisis.ts stores it:
@@ -40,12 +33,22 @@ interface SparseHead {
   rank: Uint32Array;
 }
 
-let riskHead: SparseHead | undefined;
-let dangerHeads: [Concern, Head][] | undefined;
-
-function decode(head: { bias: number; scale: number; weights: string }): Head {
-  return { bias: head.bias, scale: head.scale, weights: atob(head.weights) };
+/**
+ * The danger heads side by side, as train-crisis.ts stores them (`dangerWeights`): bucket b's
+ * weight for head k is byte `b * heads + k` of the one-byte string atob gives, so one pass
+ * over a message's hashes sums every head, one read a hash instead of four, and loading
+ * them is one atob.
+ */
+interface DangerHeads {
+  concerns: Concern[];
+  heads: { bias: number; scale: number }[];
+  weights: string;
+  /** Buckets per head (a power of two). */
+  size: number;
 }
+
+let riskHead: SparseHead | undefined;
+let dangerHeads: DangerHeads | undefined;
 
 /** Set bits in each byte value. */
 const POPCOUNT = new Uint8Array(256);
@@ -72,29 +75,75 @@ function risk(): SparseHead {
 }
 
 /** The danger heads, decoded only once a message is sure to need the resources. */
-function danger(): [Concern, Head][] {
-  dangerHeads ??= Object.entries(model.danger).map(([concern, head]) => [concern as Concern, decode(head)]);
+function danger(): DangerHeads {
+  if (dangerHeads) return dangerHeads;
+  const entries = Object.entries(model.danger);
+  const weights = atob(model.dangerWeights);
+  const size = weights.length / entries.length;
+  // A file in another layout would be read wrong, not fail: it must fail (the gate then answers
+  // with the crisis reply), and `train-crisis.ts --check` calls such a file stale.
+  if (model.version !== 4 || !Number.isInteger(size) || (size & (size - 1)) !== 0)
+    throw new Error('classifier.json is not in the layout classifier.ts reads: run npm run train:crisis');
+  dangerHeads = {
+    concerns: entries.map(([concern]) => concern as Concern),
+    heads: entries.map(([, head]) => ({ bias: head.bias, scale: head.scale })),
+    weights,
+    size,
+  };
   return dangerHeads;
 }
 
-/** The head's weighted sum over 32-bit feature hashes (bucket: low bits, sign: top bit). */
-function weighted(head: Head, hashes: readonly number[]): number {
-  const mask = head.weights.length - 1;
-  let sum = 0;
-  for (const h of hashes) {
-    // A byte as a signed int8.
-    const w = (head.weights.charCodeAt(h & mask) << 24) >> 24;
-    sum += h >>> 31 === 1 ? -w : w;
+/**
+ * Every danger head's weighted sum over the hashes of every clause (bucket: low bits, sign:
+ * top bit). Whole numbers added in any order give the same sums, so this is exactly the sum
+ * each head would give on its own.
+ */
+function dangerSums({ weights, size, concerns }: DangerHeads, hashes: Uint32Array, count: number): number[] {
+  const heads = concerns.length;
+  const mask = size - 1;
+  const sums = new Array<number>(heads).fill(0);
+  for (let i = 0; i < count; i++) {
+    const h = hashes[i] as number;
+    const at = (h & mask) * heads;
+    // Each byte as a signed int8.
+    if (h >>> 31 === 1)
+      for (let k = 0; k < heads; k++)
+        sums[k] = (sums[k] as number) - ((weights.charCodeAt(at + k) << 24) >> 24);
+    else
+      for (let k = 0; k < heads; k++)
+        sums[k] = (sums[k] as number) + ((weights.charCodeAt(at + k) << 24) >> 24);
   }
-  return sum;
+  return sums;
 }
 
-/** The same sum over the sparse risk head: a bucket whose bit is clear weighs zero. */
-function weightedSparse(head: SparseHead, hashes: readonly number[]): number {
+/**
+ * A message's feature hashes, reused from message to message: a 320-character message has
+ * about 3,000, which as arrays of numbers were a third of the garbage a check made (and of the
+ * young-generation collections that land inside a check: its p99). Filled by riskScore, read
+ * before the next message.
+ */
+class HashBuffer implements HashSink {
+  values = new Uint32Array(8192);
+  length = 0;
+  push(hash: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    // Every hash is a 32-bit unsigned number (`>>> 0`), so it is stored exactly.
+    this.values[this.length++] = hash;
+  }
+}
+const messageHashes = new HashBuffer();
+
+/** The sparse risk head's weighted sum over hashes [from, to): a bucket whose bit is clear weighs zero. */
+function weightedSparse(head: SparseHead, hashes: Uint32Array, from: number, to: number): number {
   const { present, values, rank } = head;
   const mask = present.length * 8 - 1;
   let sum = 0;
-  for (const h of hashes) {
+  for (let i = from; i < to; i++) {
+    const h = hashes[i] as number;
     const bucket = h & mask;
     const at = bucket >>> 3;
     const byte = present.charCodeAt(at);
@@ -123,46 +172,63 @@ const ofLengthOne = (sum: number, count: number): number =>
  * count the sum of theirs). `concepts` are each clause's concepts, when the frames layer has
  * found them already.
  */
-export function riskScore(
-  folded: Folded,
-  concepts?: readonly string[][],
-): { risk: number; perClause: number[][] } {
+export function riskScore(folded: Folded, concepts?: readonly string[][]): { risk: number } {
   const head = risk();
-  const perClause = clausesOf(folded).map((c, i) => clauseHashes(c, concepts?.[i]));
+  const clauses = clausesOf(folded);
+  const hashes = messageHashes;
+  hashes.length = 0;
   let total = 0;
-  let count = 0;
   let best = Number.NEGATIVE_INFINITY;
-  for (const hashes of perClause) {
-    const sum = weightedSparse(head, hashes);
+  for (let i = 0; i < clauses.length; i++) {
+    const from = hashes.length;
+    clauseHashes(clauses[i] as string, concepts?.[i], hashes);
+    const sum = weightedSparse(head, hashes.values, from, hashes.length);
     total += sum;
-    count += hashes.length;
-    if (perClause.length > 1) best = Math.max(best, ofLengthOne(sum, hashes.length));
+    if (clauses.length > 1) best = Math.max(best, ofLengthOne(sum, hashes.length - from));
   }
-  best = Math.max(best, ofLengthOne(total, count));
-  return { risk: logistic(head, best), perClause };
+  best = Math.max(best, ofLengthOne(total, hashes.length));
+  return { risk: logistic(head, best) };
 }
 
-/** The danger concern the message is most about, when one is likelier than not. */
-function dangerConcern(perClause: readonly number[][]): Concern | undefined {
+/**
+ * The danger concern the message riskScore has just read is most about, when one is likelier
+ * than not: the danger heads read every clause's hashes, still in the buffer.
+ */
+function dangerConcern(): Concern | undefined {
+  const heads = danger();
+  const sums = dangerSums(heads, messageHashes.values, messageHashes.length);
   let best: Concern | undefined;
   let bestP = 0.5;
-  for (const [concern, head] of danger()) {
-    const p = logistic(
-      head,
-      perClause.reduce((sum, hashes) => sum + weighted(head, hashes), 0),
-    );
+  heads.concerns.forEach((concern, k) => {
+    const p = logistic(heads.heads[k] as { bias: number; scale: number }, sums[k] as number);
     if (p > bestP) [best, bestP] = [concern, p];
-  }
+  });
   return best;
 }
 
 /** A bag of n-grams says little about one or two words ("delete", "quit"): the lists do. */
 const MIN_WORDS = 3;
 
+/** Whether the text has at least `least` words (runs between spaces, the clause mark not one), counted in place. */
+function hasWords(text: string, least: number): boolean {
+  let words = 0;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf(' ', start);
+    if (end === -1) end = text.length;
+    const length = end - start;
+    if (length > 0 && !(length === 1 && text.charCodeAt(start) === HASH)) {
+      words++;
+      if (words >= least) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+const HASH = '#'.charCodeAt(0);
+
 export function scoreRisk(folded: Folded, watchful: boolean, concepts?: readonly string[][]): Signal[] {
-  const words = (folded.squeezed[0] ?? '').split(' ').filter((w) => w !== '' && w !== '#').length;
-  if (words < MIN_WORDS) return [];
-  const { risk, perClause } = riskScore(folded, concepts);
+  if (!hasWords(folded.squeezed[0] ?? '', MIN_WORDS)) return [];
+  const { risk } = riskScore(folded, concepts);
   const { sure, grey, watchful: loose } = model.thresholds;
   // Watchful, the bar for sure drops to the loosest threshold; otherwise that band only supports.
   const strength =
@@ -174,6 +240,6 @@ export function scoreRisk(folded: Folded, watchful: boolean, concepts?: readonly
           ? 'support'
           : undefined;
   if (!strength) return [];
-  const concern = strength === 'sure' ? (dangerConcern(perClause) ?? 'self') : 'self';
+  const concern = strength === 'sure' ? (dangerConcern() ?? 'self') : 'self';
   return [{ layer: 'classifier', concern, strength, negated: false, rule: `p=${risk.toFixed(2)}` }];
 }

@@ -55,12 +55,26 @@ export function clausesOf(folded: Folded): string[] {
     .map((c) => ` ${c} `);
 }
 
+/** Where the hashes go: an array, or the gate's reused buffer (classifier.ts), which makes no garbage. */
+export interface HashSink {
+  push(hash: number): unknown;
+}
+
 /**
  * The 32-bit feature hashes of one clause, as often as each occurs (a linear model sums
- * them; counting is as good as presence here and needs no set).
+ * them; counting is as good as presence here and needs no set), pushed onto `out`.
  */
-export function clauseHashes(clause: string, concepts: readonly string[] = conceptsOf(clause)): number[] {
-  const out: number[] = [];
+export function clauseHashes(clause: string, concepts?: readonly string[]): number[];
+export function clauseHashes<Sink extends HashSink>(
+  clause: string,
+  concepts: readonly string[] | undefined,
+  out: Sink,
+): Sink;
+export function clauseHashes(
+  clause: string,
+  concepts: readonly string[] = conceptsOf(clause),
+  out: HashSink = [],
+): HashSink {
   // Words: from one space to the next.
   let previousStart = -1;
   let previousEnd = -1;
@@ -135,7 +149,7 @@ const withCluster = (h: number, c: number): number =>
  * clusters of neighbouring words in pairs ("want" + "vanish" reads as wanting + vanishing, and
  * so does "wish" + "disappear"). A word with no vector breaks the pairs.
  */
-function clusterHashes(clause: string, out: number[]): void {
+function clusterHashes(clause: string, out: HashSink): void {
   const levels = clusterLevels();
   let previous = -1;
   for (let start = 1; start < clause.length; ) {

@@ -108,13 +108,37 @@ export function foldConceptLists(lists: Record<string, unknown>): Record<string,
   return out;
 }
 
+/** Whether a UTF-16 code unit is what `\s` matches in a JavaScript RegExp (whitespace and line ends). */
+function isSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The runs of non-space (`\S+`) of the form, each with its clause: read in place, no RegExp match arrays. */
 function tokenize(form: string): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
-  const re = /\S+/g;
-  for (let m = re.exec(form); m !== null; m = re.exec(form)) {
-    if (m[0] === CLAUSE) clause++;
-    else tokens.push({ text: m[0], clause, offset: m.index });
+  for (let i = 0; i < form.length; ) {
+    if (isSpace(form.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < form.length && !isSpace(form.charCodeAt(i))) i++;
+    const text = form.slice(start, i);
+    if (text === CLAUSE) clause++;
+    else tokens.push({ text, clause, offset: start });
   }
   return tokens;
 }
@@ -220,8 +244,9 @@ function lineUp(
   found: Map<string, Occurrence[]>,
   length: number,
 ): { first: Occurrence; last: Occurrence } | undefined {
-  const lists = frame.concepts.map((c) => found.get(c) ?? []);
-  if (lists.some((l) => l.length === 0)) return undefined;
+  // Most frames miss a concept in most messages: ruled out before any list is built.
+  for (const c of frame.concepts) if (found.get(c) === undefined) return undefined;
+  const lists = frame.concepts.map((c) => found.get(c) as Occurrence[]);
   const message = frame.scope === 'message';
   for (const first of lists[0] as Occurrence[]) {
     if (frame.whole && (first.start !== 0 || first.end !== length)) continue;

@@ -384,16 +384,21 @@ interface Place {
 }
 
 /** Where a frame's term occurs in the message, outside the language's idioms. */
-function termPlaces(haystack: string, lang: string, term: FrameTerm): Place[] {
+function termPlaces(haystack: string, lang: string, term: FrameTerm): readonly Place[] {
+  let at = haystack.indexOf(term.text);
+  // Most terms are not in a given message: nothing to build for them.
+  if (at === -1) return NO_PLACES;
   const places: Place[] = [];
   const asPhrase: Phrase = { text: term.text, lang, atWord: term.atWord, concern: 'self' };
-  for (let at = haystack.indexOf(term.text); at !== -1; at = haystack.indexOf(term.text, at + 1)) {
+  for (; at !== -1; at = haystack.indexOf(term.text, at + 1)) {
     if (term.atWord && haystack[at - 1] !== ' ') continue;
     if (insideIdiom(haystack, asPhrase, at)) continue;
     places.push({ at, end: at + term.text.length });
   }
   return places;
 }
+
+const NO_PLACES: readonly Place[] = [];
 
 /** The characters between two terms, whichever comes first (0 when they touch or overlap). */
 const gap = (a: Place, b: Place): number => Math.max(0, Math.max(a.at, b.at) - Math.min(a.end, b.end));

@@ -84,12 +84,15 @@ export function fold(text: string): Folded {
 
 const leetOne = (s: string, as: 'i' | 'l'): string => s.replace(/(?<=\p{L})1|1(?=\p{L})/gu, as);
 
-/** Sentence punctuation before a space or the end becomes a clause mark; other symbols spaces. */
+/**
+ * Sentence punctuation before a space or the end becomes a clause mark; other symbols spaces.
+ * Every run of what is not a letter, a digit or the mark becomes one space, so no two spaces
+ * are left side by side (the runs are maximal) and no other space is left at all.
+ */
 const clauses = (s: string): string =>
   ` ${s
     .replace(/[.!?;:,\n\r]+(?=\s|$)|[\n\r]+/g, ` ${CLAUSE} `)
     .replace(/[^\p{L}\p{N}#]+/gu, ' ')
-    .replace(/\s+/g, ' ')
     .trim()} `;
 
 const squeeze = (s: string): string => s.replace(/(\p{L})\1+/gu, '$1');
