@@ -14,7 +14,7 @@ import { contextMarkers, matchFrames } from './frames.ts';
 import { detectLanguage, matchLanguages, type ReplyLanguage } from './languages.ts';
 import { matchLexicon } from './lexicon.ts';
 import { readInContext } from './memory.ts';
-import { fold } from './normalize.ts';
+import { CLAUSE, type Folded, fold } from './normalize.ts';
 import { type Concern, DANGER_ORDER, type Signal } from './signals.ts';
 
 /** What the conversation knows that the message alone does not. */
@@ -75,12 +75,15 @@ function heardIn(text: string, context: GateContext, readTellings: boolean): Sig
   // "my uncle overdosed last year", "my friend is self harming, how can I help": the harm
   // word is someone else's, so the word itself (a mention, the self-harm noun) asks at most.
   const aboutSomeoneElse = told.has('about-someone-else');
+  const lexicon = matchLexicon(folded);
+  const mentionSure =
+    !aboutTopic && !aboutSomeoneElse && lexicon.some((hit) => hit.tier === 'mention') && saidOfMe(folded);
   const heard: Signal[] = [
-    ...matchLexicon(folded).map(
+    ...lexicon.map(
       (hit): Signal => ({
         layer: 'lexicon',
         concern: 'self',
-        strength: hit.tier === 'mention' && (aboutTopic || aboutSomeoneElse) ? 'weak' : 'sure',
+        strength: hit.tier === 'mention' && !mentionSure ? 'weak' : 'sure',
         negated: hit.negated,
         rule: hit.tier,
         ...(hit.tier === 'mention' && aboutSomeoneElse ? { alone: true } : {}),
@@ -91,15 +94,48 @@ function heardIn(text: string, context: GateContext, readTellings: boolean): Sig
     ...matchLanguages(text, folded),
   ];
   let story = heard;
-  if (told.has('recovery-story') || told.has('said-in-jest')) story = story.map(toldFromSafety);
+  if (SAFE_TELLINGS.some((id) => told.has(id))) story = story.map(toldFromSafety);
   if (told.has('petty-quarrel')) story = story.map(saidInAnger);
   return [...story, ...readInContext(folded, context)];
 }
 
 const NONE: ReadonlySet<string> = new Set();
 
+/**
+ * Tellings from a safe place: a recovery story, a joke about a petty trouble, and an absence
+ * with its everyday reason ("I won't be here tomorrow, I have work"). See toldFromSafety.
+ */
+const SAFE_TELLINGS = ['recovery-story', 'said-in-jest', 'away-for-a-reason'];
+
+/** A clause this short is the mention itself: "suicidal", "sucidal again", "self delete". */
+const BARE_MENTION_WORDS = 4;
+const FIRST_PERSON = /(?:^| )(?:i|im|ive|id|ill|me|myself|yo)(?= |$)/;
+
+/**
+ * The words themselves ("suicide", "overdose", "crisis") are sure in a clause that is said of
+ * the speaker ("I'm not having thoughts of suicide") or is little more than the word ("suicidal.
+ * again."). In any other clause they ask the grey-zone question, unless another layer hears
+ * the person's own risk: people use them for the news, a job, a class or a recovery ("tough
+ * overdose case at work", "Told my GP about the suicidal thoughts last month").
+ */
+function saidOfMe(folded: Folded): boolean {
+  return folded.plain.split(CLAUSE).some((clause) => {
+    const words = clause.trim();
+    if (words === '') return false;
+    const short = words.split(' ').length <= BARE_MENTION_WORDS;
+    if (!short && !FIRST_PERSON.test(words)) return false;
+    return matchLexicon(fold(words)).some((hit) => hit.tier === 'mention');
+  });
+}
+
 /** The everyday contexts that lower what a message can ask (frames.json `contexts`). */
-const TELLINGS = ['recovery-story', 'said-in-jest', 'about-someone-else', 'petty-quarrel'];
+const TELLINGS = [
+  'recovery-story',
+  'said-in-jest',
+  'away-for-a-reason',
+  'about-someone-else',
+  'petty-quarrel',
+];
 
 /**
  * The tellings a message sets, if they cover all it says: a sentence that would give the

@@ -64,6 +64,8 @@ function buildPhrases(): Phrase[] {
     String.raw`(?<!\b(?:gona|going to|wil|would|shel|hel|theyl|youl|itl|hed|shed|theyd|youd|bosl|trying to|tried to|wants to|wanted to|out to|tryna) )\bkil me\b`,
     // "end me", "I want to end me"; "this homework is going to end me" is an idiom, as with "kill me".
     String.raw`(?<!\b(?:gona|going to|wil|would|shel|hel|theyl|youl|itl|hed|shed|theyd|youd|bosl|the|an|that|this|trying to|tried to|wants to|wanted to|out to|tryna) )\bend me\b`,
+    // "I'm in crisis", "I'm in crisis at work": their own crisis, not the crisis team or line.
+    String.raw`\b(?:im|i am|i m|am|i fel|feling|fel|been) (?:\w+ )?in (?:a )?crisis\b(?! (?:team|line|lines|center|centre|service|services|suport|plan|care|number|numbers|counselor|worker|text)\b)`,
     String.raw`(?<!\d )\bkms\b`,
     String.raw`\b(?:want|wana|ned|going|gona|about|fina|tryna|to) 2 kms\b`,
     String.raw`\b(?:kys|ctb)\b`,
@@ -330,7 +332,6 @@ function buildPhrases(): Phrase[] {
     String.raw`\bsiu[cs]id`,
     String.raw`\bself (?:harm|injur|mutilat|delet|unaliv|destruct)`,
     String.raw`(?<!\b(?:midlife|mid life|identity|climate|housing|energy|cost of living|fuel|work|a work|ofice|pr) )\b(?:crisis|crises)\b(?! at work\b)`,
-    // "I'm in crisis at work" is still a crisis; only the workplace's own crisis is carved out.
     String.raw`\bin crisis\b`,
     String.raw`\b(?:emergency|emergencies|emergancy|emergeny)\b(?! (?:brake|break|exit|exits|fund|funds|savings|contact|contacts|kit|alert|lights|vehicle|vehicles|landing|broadcast|alert system|stop|shower|power|generator)\b)`,
   ];

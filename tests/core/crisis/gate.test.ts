@@ -327,4 +327,39 @@ describe('everyday contexts a whole message sets (frames.json contexts)', () => 
       'danger',
     );
   });
+
+  it('asks an absence with its everyday reason the grey-zone question at most, but not one with despair', () => {
+    expectGreyAtMost("i won't be here tomorrow, i have work");
+    expectGreyAtMost("won't be here tomorrow, i have a dentist appointment");
+    for (const text of [
+      "i won't be here tomorrow",
+      "i won't be here next week, nobody will notice, i have work anyway",
+      "I won't be here tomorrow. I'm on a trip.\nThe pills are ready",
+    ])
+      expect(resources(assess(text)), text).toBe(true);
+  });
+});
+
+describe('the words themselves (the lexicon mention tier)', () => {
+  it('gives the resources for the word said alone or said of oneself', () => {
+    for (const text of [
+      'suicidal. again.',
+      'sucidal agian',
+      'razor blade',
+      "I'm in crisis at work",
+      'I think about suicide a lot',
+    ])
+      expect(resources(assess(text)), text).toBe(true);
+  });
+
+  it("asks the grey-zone question when the word is the news's, a job's or a class's", () => {
+    for (const text of [
+      'tough overdose case at work',
+      'did tiktok ban the word suicide in captions or smth?',
+      'Reading about how suicide was a crime in England until 1961',
+    ]) {
+      const a = assess(text);
+      expect(a?.reply, text).toBe('grey');
+    }
+  });
 });
