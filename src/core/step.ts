@@ -250,7 +250,9 @@ function neverAThirdTime(turn: Turn, current: FlowState, outcome: Outcome): Outc
   if (times <= MAX_ASKED_IN_A_ROW) return { ...outcome, state: { ...state, asked: { key, times } } };
   // After a crisis reply the way out is the goodbye that carries the line once more.
   if (reply.crisis || aboutSafety(state.step)) return closeAfterCrisis(turn);
-  return { state: { step: 'closed', values: {} }, reply: finish([checkIn.wayOut(turn.modality)]) };
+  // After a "no" to the grey-zone question, its thanks (with the line) still comes first.
+  const thanks = current.step === 'grey-check' ? reply.beats.slice(0, 1) : [];
+  return { state: { step: 'closed', values: {} }, reply: finish([...thanks, checkIn.wayOut(turn.modality)]) };
 }
 
 /** What makes a question the same one (neverAThirdTime), hashed: a short key, however much the step holds. */
@@ -282,8 +284,14 @@ function crisisOutcome(turn: Turn, current: FlowState, said: Said, assessment: A
   const { language, concern, negated } = assessment;
   if (assessment.reply === 'grey' && current.step !== 'grey-check') {
     return {
-      state: { step: 'grey-check', values: { ...current.values, resume: resumable(current.step) } },
-      reply: greyQuestion(region, turn.modality, language),
+      state: {
+        step: 'grey-check',
+        values: { ...current.values, resume: resumable(current.step) },
+        // The question it interrupts keeps its count: a "no" brings it back as the same asking,
+        // so a person whose answers keep sounding like risk is not asked it a third time.
+        ...(current.asked ? { asked: current.asked } : {}),
+      },
+      reply: greyQuestion(region, turn.modality, language, assessment.framing),
     };
   }
   const repeatOnly = current.step === 'crisis' && said.kind === 'command' && said.command === 'repeat';

@@ -21,6 +21,9 @@ const EMERGENCY: Record<CrisisRegion, string> = {
   OTHER: 'local emergency number',
 };
 
+/** The grey-zone question's wordings: plain, after a recovery story, after someone else's harm. */
+const FRAMINGS = [undefined, 'recovery', 'someone-else'] as const;
+
 const cases = REGIONS.flatMap((region) =>
   CONCERNS.flatMap((concern) => LANGUAGES.map((language) => ({ region, concern, language }))),
 );
@@ -70,11 +73,36 @@ describe('every reply by SMS', () => {
     expect(text).not.toMatch(/Press 3/i);
   });
 
-  it.each(REGIONS)('asks the grey-zone question with the line in the same message (%s)', (region) => {
-    const [text] = smsTexts(greyQuestion(region, 'text'));
-    expect(text).toMatch(/are you thinking about suicide\?/);
-    expect(text).toMatch(/988|116 123|13 11 14|1737|14416|emergency number/);
-    expect(gsm7Length(text ?? '')).toBeLessThanOrEqual(320);
+  it.each(REGIONS.flatMap((region) => FRAMINGS.map((framing) => ({ region, framing }))))(
+    'asks the grey-zone question with the line in the same message ($region, $framing)',
+    ({ region, framing }) => {
+      const texts = smsTexts(greyQuestion(region, 'text', 'en', framing));
+      const [text] = texts;
+      expect(texts).toHaveLength(1);
+      expect(text).toMatch(/are you (?:thinking about|having thoughts of) suicide/);
+      expect(text).toMatch(/988|116 123|13 11 14|1737|14416|emergency number/);
+      expect(isGsm7(text ?? '')).toBe(true);
+      expect(gsm7Length(text ?? '')).toBeLessThanOrEqual(320);
+    },
+  );
+
+  it("names the emergency number and the line for people worried about someone, after someone else's harm", () => {
+    for (const region of REGIONS) {
+      const [text] = smsTexts(greyQuestion(region, 'text', 'en', 'someone-else'));
+      expect(text).toContain(
+        `If someone is in danger now, call ${EMERGENCY[region].replace('local', 'your local')}`,
+      );
+      expect(text).toMatch(/are you thinking about suicide\? Reply YES or NO\.$/);
+    }
+    const [us] = smsTexts(greyQuestion('US', 'text', 'en', 'someone-else'));
+    expect(us).toContain('You can also call or text 988: they help people worried about someone else too.');
+  });
+
+  it('thanks them after a recovery story and asks about now, without praising what they said', () => {
+    const [text] = smsTexts(greyQuestion('US', 'text', 'en', 'recovery'));
+    expect(text).toMatch(/^Thank you for telling me that\./);
+    expect(text).toMatch(/are you having thoughts of suicide now\?/);
+    expect(text).not.toMatch(/proud|well done|great|amazing|long way/i);
   });
 });
 
@@ -105,9 +133,10 @@ describe('every reply on Alexa', () => {
     expect(speech).toContain('<say-as interpret-as="digits">7233</say-as>');
   });
 
-  it('asks the grey-zone question with 988 read digit by digit', () => {
-    const { speech } = renderSsml(greyQuestion('US', 'voice'));
-    expect(speech).toMatch(/Are you thinking about suicide\?/);
+  it.each(FRAMINGS)('asks the grey-zone question with 988 read digit by digit (%s)', (framing) => {
+    const { speech, endSession } = renderSsml(greyQuestion('US', 'voice', 'en', framing));
+    expect(speech).toMatch(/Are you (?:thinking about|having any thoughts of) suicide/);
     expect(speech).toContain('<say-as interpret-as="digits">988</say-as>');
+    expect(endSession).toBe(false);
   });
 });

@@ -257,6 +257,27 @@ export const grey = {
     voice: (line: string) =>
       `Can I ask you something directly? Are you thinking about suicide? You can ${line}, any time.`,
   },
+  /**
+   * After a recovery story: thanks first, and the question about now. Nothing in it praises
+   * or sums up what they said, in case the story was not what it seemed.
+   */
+  recovery: {
+    text: (line: string) =>
+      `Thank you for telling me that. Because it came up, can I ask directly: are you having thoughts of suicide now? You can ${line} any time. Reply YES or NO.`,
+    voice: (line: string) =>
+      `Thank you for telling me that. Because it came up, can I ask you directly? Are you having any thoughts of suicide now? You can ${line}, any time.`,
+  },
+  /**
+   * After someone else's harm (a worry, or grief): the emergency number and the line for people
+   * worried about someone, then the question about them. `line` is left out where it is the
+   * emergency number itself.
+   */
+  someoneElse: {
+    text: (emergency: string, line?: string) =>
+      `That sounds like a lot to carry. If someone is in danger now, call ${emergency}.${line ? ` You can also ${line}: they help people worried about someone else too.` : ''} Can I ask about you too: are you thinking about suicide? Reply YES or NO.`,
+    voice: (emergency: string, line?: string) =>
+      `That sounds like a lot to carry. If someone is in danger now, please call ${emergency}.${line ? ` You can also ${line}. They help people who are worried about someone else, too.` : ''} Can I ask about you, too? Are you thinking about suicide?`,
+  },
   reprompt: (line: string) => `You can say yes or no. And you can ${line}, any time.`,
   /** "No": thanks, the line once more, and back to where they were. */
   thanks: (line: string) => `Thank you for telling me. If that changes, ${line} any time.`,

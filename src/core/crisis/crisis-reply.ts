@@ -13,6 +13,7 @@ import {
 } from '../content/crisis.ts';
 import { service } from '../content/service.ts';
 import type { Beat, CrisisRegion, Modality, Reply } from '../types.ts';
+import type { GreyFraming } from './gate.ts';
 import type { ReplyLanguage } from './languages.ts';
 import type { Concern } from './signals.ts';
 
@@ -108,8 +109,16 @@ function dangerBeats(opts: CrisisReplyOptions, concern: DangerConcern): Beat[] {
   return beats;
 }
 
-/** The grey-zone question: direct and kind, with the line in the same breath. */
-export function greyQuestion(region: CrisisRegion, modality: Modality, language?: ReplyLanguage): Reply {
+/**
+ * The grey-zone question: direct and kind, with the line in the same breath; worded for a
+ * recovery story or for someone else's harm when that is what lowered the reply (gate.ts).
+ */
+export function greyQuestion(
+  region: CrisisRegion,
+  modality: Modality,
+  language?: ReplyLanguage,
+  framing?: GreyFraming,
+): Reply {
   const line = service.shortCrisisLine(region);
   if (language === 'es' && region === 'US') {
     return {
@@ -120,8 +129,15 @@ export function greyQuestion(region: CrisisRegion, modality: Modality, language?
       crisis: true,
     };
   }
+  const emergency = EMERGENCY_NUMBER[region];
+  const text =
+    framing === 'recovery'
+      ? grey.recovery[modality](line)
+      : framing === 'someone-else'
+        ? grey.someoneElse[modality](emergency, region === 'OTHER' ? undefined : line)
+        : grey.question[modality](line);
   return {
-    beats: [{ text: grey.question[modality](line) }],
+    beats: [{ text }],
     expectsAnswer: true,
     reprompt: grey.reprompt(line),
     end: false,

@@ -15,7 +15,7 @@ import { detectLanguage, matchLanguages, type ReplyLanguage } from './languages.
 import { matchLexicon } from './lexicon.ts';
 import { readInContext } from './memory.ts';
 import { CLAUSE, type Folded, fold } from './normalize.ts';
-import { type Concern, DANGER_ORDER, type Signal } from './signals.ts';
+import { type Concern, DANGER_ORDER, type Signal, type Telling } from './signals.ts';
 
 /** What the conversation knows that the message alone does not. */
 export interface GateContext {
@@ -40,9 +40,17 @@ export interface Assessment {
    * where it would, it asks the grey-zone question instead (see step.ts).
    */
   mentionOnly?: true;
+  /**
+   * The grey-zone question's wording, when an everyday telling lowered the reply: after a
+   * recovery story it thanks them first and asks about now; after someone else's harm it names
+   * the emergency number and the line for people worried about someone, then asks about them.
+   */
+  framing?: GreyFraming;
   /** What fired, for the eval and for growing the corpus. */
   signals: Signal[];
 }
+
+export type GreyFraming = 'recovery' | 'someone-else';
 
 /**
  * Reads `text` for risk. Pure, never throws: should a layer itself fail, the answer is the
@@ -86,7 +94,7 @@ function heardIn(text: string, context: GateContext, readTellings: boolean): Sig
         strength: hit.tier === 'mention' && !mentionSure ? 'weak' : 'sure',
         negated: hit.negated,
         rule: hit.tier,
-        ...(hit.tier === 'mention' && aboutSomeoneElse ? { alone: true } : {}),
+        ...(hit.tier === 'mention' && aboutSomeoneElse ? { alone: true, told: 'about-someone-else' } : {}),
       }),
     ),
     ...(aboutSomeoneElse ? frames.signals.map(theirWord) : frames.signals),
@@ -94,18 +102,19 @@ function heardIn(text: string, context: GateContext, readTellings: boolean): Sig
     ...matchLanguages(text, folded),
   ];
   let story = heard;
-  if (SAFE_TELLINGS.some((id) => told.has(id))) story = story.map(toldFromSafety);
+  const safe = SAFE_TELLINGS.find((id) => told.has(id));
+  if (safe) story = story.map((signal) => toldFromSafety(signal, safe));
   if (told.has('petty-quarrel')) story = story.map(saidInAnger);
   return [...story, ...readInContext(folded, context)];
 }
 
-const NONE: ReadonlySet<string> = new Set();
+const NONE: ReadonlySet<Telling> = new Set();
 
 /**
  * Tellings from a safe place: a recovery story, a joke about a petty trouble, and an absence
  * with its everyday reason ("I won't be here tomorrow, I have work"). See toldFromSafety.
  */
-const SAFE_TELLINGS = ['recovery-story', 'said-in-jest', 'away-for-a-reason'];
+const SAFE_TELLINGS: readonly Telling[] = ['recovery-story', 'said-in-jest', 'away-for-a-reason'];
 
 /** A clause this short is the mention itself: "suicidal", "sucidal again", "self delete". */
 const BARE_MENTION_WORDS = 4;
@@ -129,7 +138,7 @@ function saidOfMe(folded: Folded): boolean {
 }
 
 /** The everyday contexts that lower what a message can ask (frames.json `contexts`). */
-const TELLINGS = [
+const TELLINGS: readonly Telling[] = [
   'recovery-story',
   'said-in-jest',
   'away-for-a-reason',
@@ -143,7 +152,7 @@ const TELLINGS = [
  * then "Thinking of driving off the road."), is not part of the story, so nothing is lowered.
  * Benign words around a crisis never take its resources away.
  */
-function tellingsOf(text: string, contexts: ReadonlySet<string>): ReadonlySet<string> {
+function tellingsOf(text: string, contexts: ReadonlySet<string>): ReadonlySet<Telling> {
   const told = TELLINGS.filter((id) => contexts.has(id));
   if (told.length === 0) return NONE;
   const sentences = sentencesOf(text);
@@ -172,10 +181,13 @@ function sentencesOf(text: string): string[] {
 
 /**
  * The self-harm noun said of someone else ("my nephew is in treatment for self harm") asks the
- * grey-zone question at most, and with the mention of the same word is not sure together.
+ * grey-zone question at most, and with the mention of the same word is not sure together; the
+ * question is then worded for someone worried about another person (Assessment.framing).
  */
 function theirWord(signal: Signal): Signal {
-  return signal.rule === 'self-harm' ? { ...signal, strength: 'weak', alone: true } : signal;
+  if (signal.rule === 'self-harm')
+    return { ...signal, strength: 'weak', alone: true, told: 'about-someone-else' };
+  return signal.alone ? { ...signal, told: 'about-someone-else' } : signal;
 }
 
 /**
@@ -185,7 +197,7 @@ function theirWord(signal: Signal): Signal {
  */
 function saidInAnger(signal: Signal): Signal {
   if (signal.concern !== 'harm-others' || signal.strength === 'support') return signal;
-  return { ...signal, strength: 'weak', alone: true };
+  return { ...signal, strength: 'weak', alone: true, told: 'petty-quarrel' };
 }
 
 /**
@@ -197,9 +209,9 @@ function saidInAnger(signal: Signal): Signal {
  * together. Danger signals are untouched, and so is a request: HELP, 988 and "not safe" always
  * reach the resources.
  */
-function toldFromSafety(signal: Signal): Signal {
+function toldFromSafety(signal: Signal, told: Telling): Signal {
   if (signal.concern !== 'self' || signal.strength === 'support' || signal.rule === 'request') return signal;
-  return { ...signal, strength: 'weak', alone: true };
+  return { ...signal, strength: 'weak', alone: true, told };
 }
 
 function decide(text: string, signals: Signal[]): Assessment | null {
@@ -212,9 +224,12 @@ function decide(text: string, signals: Signal[]): Assessment | null {
   if (sure.length === 0 && signals.every((s) => s.strength === 'support')) return null;
   const language = detectLanguage(text, signals);
   if (sure.length === 0) {
-    const mentionOnly = signals.every(
-      (s) => (s.alone && s.rule === 'speaks-of-harm') || s.strength === 'support',
-    );
+    const framing = framingOf(signals);
+    // Someone else's harm is always asked about: the question gives a worried person 911 and
+    // the line for people worried about someone, as well as asking about them.
+    const mentionOnly =
+      framing !== 'someone-else' &&
+      signals.every((s) => (s.alone && s.rule === 'speaks-of-harm') || s.strength === 'support');
     return {
       reply: 'grey',
       concern: 'self',
@@ -222,6 +237,7 @@ function decide(text: string, signals: Signal[]): Assessment | null {
       language,
       signals,
       ...(mentionOnly ? { mentionOnly: true } : {}),
+      ...(framing ? { framing } : {}),
     };
   }
   const danger = DANGER_ORDER.find((concern) => sure.some((s) => s.concern === concern));
@@ -235,4 +251,11 @@ function decide(text: string, signals: Signal[]): Assessment | null {
     language,
     signals,
   };
+}
+
+/** The grey-zone question's wording for what lowered it (see Assessment.framing). */
+function framingOf(signals: readonly Signal[]): GreyFraming | undefined {
+  if (signals.some((s) => s.told === 'about-someone-else')) return 'someone-else';
+  if (signals.some((s) => s.told === 'recovery-story')) return 'recovery';
+  return undefined;
 }

@@ -36,7 +36,21 @@ export interface Signal {
    * another weak signal into a sure one.
    */
   alone?: true;
+  /** The everyday telling that lowered it (gate.ts): the grey-zone question is worded for it. */
+  told?: Telling;
 }
+
+/**
+ * Everyday tellings a whole message sets (frames.json `contexts`), which lower what it can ask:
+ * a recovery story, a joke about a petty trouble, an absence with its reason, someone else's
+ * harm, a petty quarrel.
+ */
+export type Telling =
+  | 'recovery-story'
+  | 'said-in-jest'
+  | 'away-for-a-reason'
+  | 'about-someone-else'
+  | 'petty-quarrel';
 
 /** Danger concerns, most urgent first: the reply names the first one present. */
 export const DANGER_ORDER: readonly Concern[] = ['overdose', 'violence', 'someone-else', 'harm-others'];

@@ -65,6 +65,47 @@ describe('the grey-zone question', () => {
     expect(no.reply.crisis).toBeUndefined();
   });
 
+  it('words the question for a recovery story, and for someone worried about another person', () => {
+    // Prepare
+    const chat = new Conversation('sms');
+    chat.send('hi');
+
+    // Act
+    const story = chat.send('ninety days without cutting, proud of me');
+    const no = chat.send('no');
+    const parent = new Conversation('sms');
+    parent.send('hi');
+    const worried = parent.send('my daughter told me she hurts herself when she feels too much');
+
+    // Assess
+    expect(story.text).toMatch(/^Thank you for telling me that\. .*are you having thoughts of suicide now\?/);
+    expect(story.text).toContain('988');
+    expect(no.text).toMatch(/^Thank you for telling me\. If that changes/);
+    expect(worried.text).toMatch(/If someone is in danger now, call 911\./);
+    expect(worried.text).toMatch(/they help people worried about someone else too/);
+    expect(worried.text).toMatch(/are you thinking about suicide\?/);
+  });
+
+  it('never brings the interrupted question back a third time in a row, the "no" between included', () => {
+    // Prepare
+    const chat = new Conversation('chat');
+    chat.send('hi');
+    chat.send('anxious');
+    const question = chat.send('1').text; // the grounding exercise's first round
+    const joke = 'ugh kms lol this zoom meeting could have been an email';
+
+    // Act
+    const seen = [joke, 'no', joke, 'no'].map((text) => chat.send(text).text);
+
+    // Assess
+    expect(seen[0]).toMatch(/are you thinking about suicide\?/);
+    expect(seen[1]).toContain(question);
+    expect(seen[2]).toMatch(/are you thinking about suicide\?/);
+    expect(seen[3]).toMatch(/^Thank you for telling me\. If that changes, call or text 988 any time\./);
+    expect(seen[3]).not.toContain(question);
+    expect(seen[3]).toMatch(/We can leave it here/);
+  });
+
   it.each(['yes', 'maybe', 'idk', 'sometimes'])('gives the crisis reply when the answer is %j', (answer) => {
     // Prepare
     const chat = new Conversation('chat');
