@@ -255,7 +255,9 @@ function decide(text: string, signals: Signal[]): Assessment | null {
 
 /** The grey-zone question's wording for what lowered it (see Assessment.framing). */
 function framingOf(signals: readonly Signal[]): GreyFraming | undefined {
-  if (signals.some((s) => s.told === 'about-someone-else')) return 'someone-else';
+  // "my nan's fallen and she's not responding": a weak sign that someone else may be in danger.
+  if (signals.some((s) => s.told === 'about-someone-else' || s.concern === 'someone-else'))
+    return 'someone-else';
   if (signals.some((s) => s.told === 'recovery-story')) return 'recovery';
   return undefined;
 }

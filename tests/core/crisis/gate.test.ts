@@ -340,6 +340,38 @@ describe('everyday contexts a whole message sets (frames.json contexts)', () => 
   });
 });
 
+describe('meanings the new writers showed (frames.json)', () => {
+  it("hears someone else's plan to die as someone else in danger now", () => {
+    expect(assess("my son said he's going to take his own life this weekend")).toMatchObject({
+      reply: 'danger',
+      concern: 'someone-else',
+    });
+  });
+
+  it('hears a past attempt said with the weight of now, and asks about one told alone', () => {
+    expect(resources(assess('survived three attempts and some days i wish it had worked'))).toBe(true);
+    expect(assess('I survived an attempt when I was 19')?.reply).toBe('grey');
+  });
+
+  it('hears means counted or calling, but not medicine counted for the week', () => {
+    expect(resources(assess('my mums meds are in the drawer and i counted them today'))).toBe(true);
+    expect(resources(assess('the knives in the kitchen keep calling to me'))).toBe(true);
+    expect(resources(assess('I counted them twice, my meds for the week are all in the organiser'))).toBe(
+      false,
+    );
+  });
+
+  it('asks about an injury explained away, and names 911 when someone else may be in danger', () => {
+    expect(assess('Had to get stitches. Told A&E it was a kitchen accident.')?.reply).toMatch(/grey|crisis/);
+    expect(assess('my dad has chest pains and he has gone grey')?.reply).toBe('danger');
+    expect(assess('my brother went missing after the party')).toMatchObject({
+      reply: 'grey',
+      framing: 'someone-else',
+    });
+    expect(assess('my friend is not responding to my texts')).toBeNull();
+  });
+});
+
 describe('the words themselves (the lexicon mention tier)', () => {
   it('gives the resources for the word said alone or said of oneself', () => {
     for (const text of [
