@@ -194,6 +194,8 @@ interface ContextSpec {
   any?: string[];
   near?: { concepts: string[]; window: number };
   unless?: string[];
+  /** The least number of words the message must have: a joke has a subject, "ugh kms lol" has none. */
+  minWords?: number;
 }
 
 const CONTEXTS = (frameData as { contexts?: ContextSpec[] }).contexts ?? [];
@@ -204,6 +206,7 @@ function contextsOf(found: Map<string, Occurrence[]>, length: number): Set<strin
     if (context.all && !context.all.every((c) => found.has(c))) continue;
     if (context.any && !context.any.some((c) => found.has(c))) continue;
     if (context.unless?.some((c) => found.has(c))) continue;
+    if (context.minWords !== undefined && length < context.minWords) continue;
     if (context.near && !lineUp({ ...NEAR, ...context.near }, found, length)) continue;
     out.add(context.id);
   }

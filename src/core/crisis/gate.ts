@@ -211,6 +211,7 @@ function saidInAnger(signal: Signal): Signal {
  */
 function toldFromSafety(signal: Signal, told: Telling): Signal {
   if (signal.concern !== 'self' || signal.strength === 'support' || signal.rule === 'request') return signal;
+  if (signal.layer === 'classifier') return signal;
   return { ...signal, strength: 'weak', alone: true, told };
 }
 

