@@ -66,6 +66,8 @@ function buildPhrases(): Phrase[] {
     String.raw`(?<!\b(?:gona|going to|wil|would|shel|hel|theyl|youl|itl|hed|shed|theyd|youd|bosl|the|an|that|this|trying to|tried to|wants to|wanted to|out to|tryna) )\bend me\b`,
     // "I'm in crisis", "I'm in crisis at work": their own crisis, not the crisis team or line.
     String.raw`\b(?:im|i am|i m|am|i fel|feling|fel|been) (?:\w+ )?in (?:a )?crisis\b(?! (?:team|line|lines|center|centre|service|services|suport|plan|care|number|numbers|counselor|worker|text)\b)`,
+    // "delete me from existence", "erase myself from the world".
+    String.raw`\b(?:delete|deleting|erase|erasing|remove|wipe|scrub) (?:me|myself) (?:from|out of) (?:existence|this world|the world|this earth|the earth|this life)\b`,
     String.raw`(?<!\d )\bkms\b`,
     String.raw`\b(?:want|wana|ned|going|gona|about|fina|tryna|to) 2 kms\b`,
     String.raw`\b(?:kys|ctb)\b`,
