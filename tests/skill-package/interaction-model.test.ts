@@ -232,6 +232,17 @@ describe('the interaction model', () => {
       'hey',
       'bro',
       'listen',
+      'been',
+      'lowkey',
+      'ngl',
+      'tbh',
+      'seriously',
+      'literally',
+      'actually',
+      'basically',
+      'man',
+      'dude',
+      'look',
     ]);
 
     for (const carrier of FREE_SPEECH_CARRIERS) {
@@ -252,14 +263,14 @@ describe('the interaction model', () => {
     }
   });
 
-  // 220: the free-speech carriers are how spoken words reach the crisis gate whole, so they
-  // have the room; 30 of Alexa's 250 stay free for what comes next.
-  it("stays well within Alexa's limits: at most 220 of the 250 intents allowed, each name unique", () => {
+  // 245: the free-speech carriers are how spoken words reach the crisis gate whole, so they
+  // have the room; 5 of Alexa's 250 stay free for what comes next.
+  it("stays within Alexa's limits: at most 245 of the 250 intents allowed, each name unique", () => {
     // Prepare
     const names = model.intents.map((i) => i.name);
 
     // Assess
-    expect(names.length).toBeLessThanOrEqual(220);
+    expect(names.length).toBeLessThanOrEqual(245);
     expect(new Set(names).size).toBe(names.length);
     for (const intent of model.intents) expect(intent.samples.length, intent.name).toBeLessThanOrEqual(100);
   });

@@ -508,6 +508,20 @@ export const FREE_SPEECH_CARRIERS: readonly FreeSpeechCarrier[] = [
     'hey {query}',
     'bro {query}',
     'listen {query}',
+    // Openings a sentence can lose without changing what the gate reads ("been saving up my
+    // pills", "lowkey wanna kms", "ngl been thinking about it"). Not "like", "kinda" or "okay":
+    // "like crap", "kinda down" and "okay" are feelings and answers other intents own.
+    'been {query}',
+    'lowkey {query}',
+    'ngl {query}',
+    'tbh {query}',
+    'seriously {query}',
+    'literally {query}',
+    'actually {query}',
+    'basically {query}',
+    'man {query}',
+    'dude {query}',
+    'look {query}',
   ),
   carrier('FreeSpeechFeelIntent', 'I feel', 'I feel {query}', "I'm feeling {query}", 'I am feeling {query}'),
   carrier('FreeSpeechFeelLikeIntent', 'I feel like', 'I feel like {query}'),
@@ -673,6 +687,37 @@ export const FREE_SPEECH_CARRIERS: readonly FreeSpeechCarrier[] = [
   carrier('FreeSpeechAndIntent', 'and', 'and {query}'),
   carrier('FreeSpeechButIntent', 'but', 'but {query}'),
   carrier('FreeSpeechBecauseIntent', 'because', 'because {query}', 'cause {query}'),
+
+  // A sentence said without its subject, as people talk ("the urge is bad tonight", "gave my
+  // guitar to my nephew", "keep thinking about it"): the word is put back as said. Not "feel",
+  // "feeling", "hurt", "cut", "going", "left" or "the" alone: "feeling blue", "hurt", "cut off",
+  // "going nowhere", "left out" are feelings and "the dishes" a goal, which other intents own.
+  carrier('FreeSpeechTheLastIntent', 'the last', 'the last {query}'),
+  carrier('FreeSpeechTheUrgeIntent', 'the urge', 'the urge {query}'),
+  carrier('FreeSpeechTheOnlyIntent', 'the only', 'the only {query}'),
+  carrier('FreeSpeechThePillsIntent', 'the pills', 'the pills {query}'),
+  carrier('FreeSpeechTheKidsIntent', 'the kids', 'the kids {query}'),
+  carrier('FreeSpeechTheThoughtIntent', 'the thought', 'the thought {query}'),
+  carrier('FreeSpeechBareKeepIntent', 'keep', 'keep {query}'),
+  carrier('FreeSpeechBareLastIntent', 'last', 'last {query}'),
+  carrier('FreeSpeechBareGotIntent', 'got', 'got {query}'),
+  carrier('FreeSpeechBareTookIntent', 'took', 'took {query}'),
+  carrier('FreeSpeechBareThinkingIntent', 'thinking', 'thinking {query}'),
+  carrier('FreeSpeechBareGivingIntent', 'giving', 'giving {query}'),
+  carrier('FreeSpeechBareMadeIntent', 'made', 'made {query}'),
+  carrier('FreeSpeechBareFoundIntent', 'found', 'found {query}'),
+  carrier('FreeSpeechBareDidIntent', 'did', 'did {query}'),
+  carrier('FreeSpeechBareWentIntent', 'went', 'went {query}'),
+  carrier('FreeSpeechBareSurvivedIntent', 'survived', 'survived {query}'),
+  carrier('FreeSpeechBareStartedIntent', 'started', 'started {query}'),
+  carrier('FreeSpeechBareStoppedIntent', 'stopped', 'stopped {query}'),
+  carrier('FreeSpeechBareGaveIntent', 'gave', 'gave {query}'),
+  carrier('FreeSpeechBarePaidIntent', 'paid', 'paid {query}'),
+  carrier('FreeSpeechBareCalledIntent', 'called', 'called {query}'),
+  carrier('FreeSpeechBareDecidedIntent', 'decided', 'decided {query}'),
+  carrier('FreeSpeechBareWroteIntent', 'wrote', 'wrote {query}'),
+  carrier('FreeSpeechBareTriedIntent', 'tried', 'tried {query}'),
+  carrier('FreeSpeechBareWearingIntent', 'wearing', 'wearing {query}'),
 ];
 
 const CARRIER_BY_INTENT = new Map(FREE_SPEECH_CARRIERS.map((c) => [c.intent, c]));
