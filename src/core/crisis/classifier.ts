@@ -191,14 +191,23 @@ export function riskScore(folded: Folded, concepts?: readonly string[][]): { ris
 }
 
 /**
- * The danger concern the message riskScore has just read is most about, when one is likelier
- * than not: the danger heads read every clause's hashes, still in the buffer.
+ * A danger head must be this sure before the classifier alone turns the crisis reply into a
+ * danger-now one. The two mistakes differ: a danger line given the crisis reply still hears
+ * 911 and 988; a suicidal person told "if you're afraid you might hurt someone" is not heard.
+ * At 0.7 rather than 0.5, held-out crisis lines given their own reply rose 88.0% -> 88.5% and
+ * danger lines given theirs fell 82.0% -> 81.2% (2026-12-01, late); the resources are the same.
+ */
+const DANGER_HEAD_BAR = 0.7;
+
+/**
+ * The danger concern the message riskScore has just read is most about, when a head is sure
+ * enough of it: the danger heads read every clause's hashes, still in the buffer.
  */
 function dangerConcern(): Concern | undefined {
   const heads = danger();
   const sums = dangerSums(heads, messageHashes.values, messageHashes.length);
   let best: Concern | undefined;
-  let bestP = 0.5;
+  let bestP = DANGER_HEAD_BAR;
   heads.concerns.forEach((concern, k) => {
     const p = logistic(heads.heads[k] as { bias: number; scale: number }, sums[k] as number);
     if (p > bestP) [best, bestP] = [concern, p];
