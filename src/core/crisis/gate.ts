@@ -95,6 +95,8 @@ function heardIn(text: string, context: GateContext, readTellings: boolean): Sig
         negated: hit.negated,
         rule: hit.tier,
         ...(hit.tier === 'mention' && aboutSomeoneElse ? { alone: true, told: 'about-someone-else' } : {}),
+        // About the topic, the word is the topic's: it asks, and agrees with no other layer.
+        ...(hit.tier === 'mention' && aboutTopic && !aboutSomeoneElse ? { alone: true } : {}),
       }),
     ),
     ...(aboutSomeoneElse ? frames.signals.map(theirWord) : frames.signals),
