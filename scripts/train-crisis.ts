@@ -34,7 +34,7 @@ import languageData from '../src/core/crisis/data/other-languages.json' with { t
 import wordClusters from '../src/core/crisis/data/word-clusters.json' with { type: 'json' };
 import { clausesOf, type Feature, featuresOf } from '../src/core/crisis/features.ts';
 import { foldConceptLists, indexConcepts } from '../src/core/crisis/frames.ts';
-import { COMPARED, compileLanguages, type Entry } from '../src/core/crisis/languages.ts';
+import { asciiPart, COMPARED, compileLanguages, type Entry } from '../src/core/crisis/languages.ts';
 import { computeGates } from '../src/core/crisis/lexicon.ts';
 import { fold } from '../src/core/crisis/normalize.ts';
 import type { Concern } from '../src/core/crisis/signals.ts';
@@ -328,11 +328,13 @@ export function trainModel(): { model: unknown; report: string[] } {
 /** The compiled file as it should be for the lexicon, concepts, clusters and franc-min as they are now. */
 export function compiledFile(): string {
   const latin = trigramModels.Latin as Record<string, string>;
+  const languages = compileLanguages(languageData as Record<string, Entry>);
   const compiled: Compiled = {
     gates: computeGates(),
     conceptIndex: indexConcepts(foldConceptLists(conceptLists)),
     clusters: packClusters(wordClusters),
-    languages: compileLanguages(languageData as Record<string, Entry>),
+    languages,
+    languagesAscii: asciiPart(languages),
     latinTrigrams: Object.fromEntries(
       COMPARED.filter((code) => code in latin).map((code) => [code, latin[code] as string]),
     ),

@@ -21,6 +21,8 @@ export interface Compiled {
   clusters: PackedClusters;
   /** data/other-languages.json, folded (languages.ts). */
   languages: StoredLanguages;
+  /** Of those lists, what a message in plain ASCII can hold (languages.ts asciiPart). */
+  languagesAscii: StoredLanguages;
   /** franc-min's Latin-script trigram models of the languages languages.ts compares, by code. */
   latinTrigrams: Record<string, string>;
 }

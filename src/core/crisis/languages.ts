@@ -158,7 +158,42 @@ export function compileLanguages(data: Record<string, Entry>): StoredLanguages {
   return { phrases, idioms, frames };
 }
 
-let phrases: Phrase[] | undefined;
+/**
+ * The part of the lists a message in plain ASCII can hold (run by `npm run train:crisis`): a
+ * phrase, idiom or term is found only where each of its characters is, so one in another
+ * script is never in such a message. Frames keep their ASCII terms, and go when one of their
+ * sets has none; what is left keeps the lists' order. Most messages are in Latin letters,
+ * which the folding leaves in ASCII: they read this part alone, a third of the lists.
+ */
+export function asciiPart(stored: StoredLanguages): StoredLanguages {
+  const ascii = (text: string) => ASCII.test(text);
+  return {
+    phrases: stored.phrases.filter(([text]) => ascii(text)),
+    idioms: stored.idioms.map(([lang, list]): [string, string[]] => [lang, list.filter(ascii)]),
+    frames: stored.frames.flatMap((frame) => {
+      const sets = frame.sets.map((set) => set.filter(([text]) => ascii(text)));
+      return sets.some((set) => set.length === 0) ? [] : [{ ...frame, sets }];
+    }),
+  };
+}
+
+/**
+ * Which stored part a message is read against: `languagesAscii` when its folded form is in
+ * plain ASCII, the whole lists otherwise. Each part's phrases, idioms and indexes are built
+ * the first time a message needs them.
+ */
+type Part = 'languages' | 'languagesAscii';
+
+interface Tables {
+  phrases?: Phrase[];
+  idioms?: Map<string, Idiom[]>;
+  phraseIndex?: PhraseIndex;
+  frames?: Frame[];
+  frameIndex?: FrameIndex;
+}
+
+const tables: Record<Part, Tables> = { languages: {}, languagesAscii: {} };
+
 interface Idiom {
   text: string;
   /**
@@ -169,32 +204,33 @@ interface Idiom {
   wordEnd: boolean;
 }
 
-let idioms: Map<string, Idiom[]> | undefined;
 const ENDS_IN_A_WORD = /[a-z0-9\u0400-\u04ff]$/;
 
-function load(): Phrase[] {
-  phrases ??= compiled('languages').phrases.map(([text, lang, atWord, concern]) => ({
+function load(part: Part): Phrase[] {
+  const t = tables[part];
+  t.phrases ??= compiled(part).phrases.map(([text, lang, atWord, concern]) => ({
     text,
     lang,
     atWord: atWord === 1,
     concern: concern === 'o' ? 'overdose' : 'self',
   }));
-  return phrases;
+  return t.phrases;
 }
 
-function loadIdioms(): Map<string, Idiom[]> {
-  idioms ??= new Map(
-    compiled('languages').idioms.map(([lang, list]) => [
+function loadIdioms(part: Part): Map<string, Idiom[]> {
+  const t = tables[part];
+  t.idioms ??= new Map(
+    compiled(part).idioms.map(([lang, list]) => [
       lang,
       list.map((text) => ({ text, wordEnd: ENDS_IN_A_WORD.test(text) })),
     ]),
   );
-  return idioms;
+  return t.idioms;
 }
 
 /** Whether the phrase found at `at` lies inside one of its language's everyday idioms. */
-function insideIdiom(haystack: string, phrase: Phrase, at: number): boolean {
-  for (const { text: idiom, wordEnd } of loadIdioms().get(phrase.lang) ?? []) {
+function insideIdiom(part: Part, haystack: string, phrase: Phrase, at: number): boolean {
+  for (const { text: idiom, wordEnd } of loadIdioms(part).get(phrase.lang) ?? []) {
     for (
       let offset = idiom.indexOf(phrase.text);
       offset !== -1;
@@ -207,10 +243,10 @@ function insideIdiom(haystack: string, phrase: Phrase, at: number): boolean {
   return false;
 }
 
-function found(haystack: string, phrase: Phrase): boolean {
+function found(part: Part, haystack: string, phrase: Phrase): boolean {
   for (let at = haystack.indexOf(phrase.text); at !== -1; at = haystack.indexOf(phrase.text, at + 1)) {
     if (phrase.atWord && haystack[at - 1] !== ' ') continue;
-    if (insideIdiom(haystack, phrase, at)) continue;
+    if (insideIdiom(part, haystack, phrase, at)) continue;
     return true;
   }
   return false;
@@ -223,36 +259,32 @@ interface PhraseIndex {
   byPrefix: Map<string, Phrase[]>;
   /** Every other phrase (other scripts, a leading digit): compared in full. */
   rest: Phrase[];
-  /** Of `rest`, those in plain ASCII, the only ones a message in Latin letters can hold. */
-  restAscii: Phrase[];
 }
 
-let phraseIndex: PhraseIndex | undefined;
 const ASCII = /^[\x20-\x7e]*$/;
 
-function loadIndex(): PhraseIndex {
-  if (phraseIndex) return phraseIndex;
-  const index: PhraseIndex = { byFirstWord: new Map(), byPrefix: new Map(), rest: [], restAscii: [] };
+function loadIndex(part: Part): PhraseIndex {
+  const t = tables[part];
+  if (t.phraseIndex) return t.phraseIndex;
+  const index: PhraseIndex = { byFirstWord: new Map(), byPrefix: new Map(), rest: [] };
   const put = (map: Map<string, Phrase[]>, key: string, phrase: Phrase) => {
     const list = map.get(key);
     if (list) list.push(phrase);
     else map.set(key, [phrase]);
   };
-  for (const phrase of load()) {
+  for (const phrase of load(part)) {
     const space = phrase.text.indexOf(' ');
-    if (!phrase.atWord) {
-      index.rest.push(phrase);
-      if (ASCII.test(phrase.text)) index.restAscii.push(phrase);
-    } else if (space === -1) put(index.byPrefix, phrase.text.slice(0, 3), phrase);
+    if (!phrase.atWord) index.rest.push(phrase);
+    else if (space === -1) put(index.byPrefix, phrase.text.slice(0, 3), phrase);
     else put(index.byFirstWord, phrase.text.slice(0, space), phrase);
   }
-  phraseIndex = index;
+  t.phraseIndex = index;
   return index;
 }
 
 /** The phrases that could be in the message: by its words, and the other scripts only when it has them. */
-function candidates(haystack: string): Phrase[] {
-  const index = loadIndex();
+function candidates(part: Part, haystack: string): Phrase[] {
+  const index = loadIndex(part);
   const out: Phrase[] = [];
   const seen = new Set<string>();
   for (const word of haystack.split(' ')) {
@@ -265,7 +297,7 @@ function candidates(haystack: string): Phrase[] {
       for (const phrase of index.byPrefix.get(prefix) ?? []) out.push(phrase);
     }
   }
-  for (const phrase of ASCII.test(haystack) ? index.restAscii : index.rest) out.push(phrase);
+  for (const phrase of index.rest) out.push(phrase);
   return out;
 }
 
@@ -294,11 +326,11 @@ const SPACED = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=
 const WINDOW_UNSPACED = 12;
 const WINDOW_SPACED = 32;
 
-let frames: Frame[] | undefined;
-
-function loadFrames(): Frame[] {
+function loadFrames(part: Part): Frame[] {
+  const t = tables[part];
+  if (t.frames) return t.frames;
   // Weak frames last: a sure one, of any language, is looked for first.
-  frames ??= compiled('languages')
+  const frames = compiled(part)
     .frames.map(
       ({ lang, sets, window, meaning, concern, weak }): Frame => ({
         lang,
@@ -314,6 +346,7 @@ function loadFrames(): Frame[] {
   frames.forEach((frame, order) => {
     frame.order = order;
   });
+  t.frames = frames;
   return frames;
 }
 
@@ -330,16 +363,15 @@ interface FrameIndex {
   byChar: Map<string, Keyed[]>;
 }
 
-let frameIndex: FrameIndex | undefined;
-
 /**
  * The frames a message could hold: one of their first set's terms must be in it, so only
  * the frames keyed by the start of one of its words, or by one of its characters, are read.
  */
-function loadFrameIndex(): FrameIndex {
-  if (frameIndex) return frameIndex;
+function loadFrameIndex(part: Part): FrameIndex {
+  const t = tables[part];
+  if (t.frameIndex) return t.frameIndex;
   const index: FrameIndex = { byWordStart: new Map(), byChar: new Map() };
-  for (const frame of loadFrames()) {
+  for (const frame of loadFrames(part)) {
     for (const term of frame.sets[0] ?? []) {
       const [map, key] = term.atWord
         ? [index.byWordStart, (term.text.split(' ')[0] ?? '').slice(0, 3)]
@@ -351,13 +383,13 @@ function loadFrameIndex(): FrameIndex {
       else list.push({ frame, terms: [term] });
     }
   }
-  frameIndex = index;
+  t.frameIndex = index;
   return index;
 }
 
 /** The frames that could be in the message, in the lists' order, each with the first-set terms that could. */
-function candidateFrames(haystack: string): [Frame, FrameTerm[]][] {
-  const index = loadFrameIndex();
+function candidateFrames(part: Part, haystack: string): [Frame, FrameTerm[]][] {
+  const index = loadFrameIndex(part);
   const found = new Map<Frame, FrameTerm[]>();
   const add = (list: Keyed[] | undefined) => {
     for (const { frame, terms } of list ?? []) {
@@ -384,7 +416,7 @@ interface Place {
 }
 
 /** Where a frame's term occurs in the message, outside the language's idioms. */
-function termPlaces(haystack: string, lang: string, term: FrameTerm): readonly Place[] {
+function termPlaces(part: Part, haystack: string, lang: string, term: FrameTerm): readonly Place[] {
   let at = haystack.indexOf(term.text);
   // Most terms are not in a given message: nothing to build for them.
   if (at === -1) return NO_PLACES;
@@ -392,7 +424,7 @@ function termPlaces(haystack: string, lang: string, term: FrameTerm): readonly P
   const asPhrase: Phrase = { text: term.text, lang, atWord: term.atWord, concern: 'self' };
   for (; at !== -1; at = haystack.indexOf(term.text, at + 1)) {
     if (term.atWord && haystack[at - 1] !== ' ') continue;
-    if (insideIdiom(haystack, asPhrase, at)) continue;
+    if (insideIdiom(part, haystack, asPhrase, at)) continue;
     places.push({ at, end: at + term.text.length });
   }
   return places;
@@ -404,13 +436,13 @@ const NO_PLACES: readonly Place[] = [];
 const gap = (a: Place, b: Place): number => Math.max(0, Math.max(a.at, b.at) - Math.min(a.end, b.end));
 
 /** Whether every set of the frame has a term in the message, each near a term of the first set. */
-function frameFound(haystack: string, frame: Frame, firstTerms: FrameTerm[]): boolean {
+function frameFound(part: Part, haystack: string, frame: Frame, firstTerms: FrameTerm[]): boolean {
   const [, ...restSets] = frame.sets;
-  let first = firstTerms.flatMap((term) => termPlaces(haystack, frame.lang, term));
+  let first = firstTerms.flatMap((term) => termPlaces(part, haystack, frame.lang, term));
   // Set by set, keep the places of the first set that have a term of this one near them.
   for (const set of restSets) {
     if (first.length === 0) return false;
-    const places = set.flatMap((term) => termPlaces(haystack, frame.lang, term));
+    const places = set.flatMap((term) => termPlaces(part, haystack, frame.lang, term));
     first = first.filter((a) => places.some((b) => gap(a, b) <= frame.window));
   }
   return first.length > 0;
@@ -419,10 +451,11 @@ function frameFound(haystack: string, frame: Frame, firstTerms: FrameTerm[]): bo
 /** Plain statements of wanting to die, and of an overdose taken, in the other languages. */
 export function matchLanguages(text: string, _folded: Folded): Signal[] {
   const haystack = foldForLanguages(text);
+  const part: Part = ASCII.test(haystack) ? 'languagesAscii' : 'languages';
   const signals: Signal[] = [];
-  for (const phrase of candidates(haystack)) {
+  for (const phrase of candidates(part, haystack)) {
     if (signals.some((s) => s.concern === phrase.concern)) continue;
-    if (!found(haystack, phrase)) continue;
+    if (!found(part, haystack, phrase)) continue;
     signals.push({
       layer: 'languages',
       concern: phrase.concern,
@@ -432,9 +465,9 @@ export function matchLanguages(text: string, _folded: Folded): Signal[] {
     });
     if (signals.length === 2) break;
   }
-  for (const [frame, firstTerms] of candidateFrames(haystack)) {
+  for (const [frame, firstTerms] of candidateFrames(part, haystack)) {
     if (signals.some((s) => s.concern === frame.concern)) continue;
-    if (!frameFound(haystack, frame, firstTerms)) continue;
+    if (!frameFound(part, haystack, frame, firstTerms)) continue;
     signals.push({
       layer: 'languages',
       concern: frame.concern,
