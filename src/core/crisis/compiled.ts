@@ -13,8 +13,8 @@ import type { StoredConceptIndex } from './frames.ts';
 import type { StoredLanguages } from './languages.ts';
 
 export interface Compiled {
-  /** Pattern hash -> required literal sets (null: the phrase always runs). */
-  gates: Record<string, string[][] | null>;
+  /** Each lexicon phrase, in order: its pattern and required literal sets (null: the phrase always runs). */
+  gates: [string, string[][] | null][];
   /** The concept phrases, folded as the gate folds messages, indexed for lookup (frames.ts). */
   conceptIndex: StoredConceptIndex;
   /** data/word-clusters.json, packed (clusters.ts). */

@@ -163,7 +163,8 @@ export function compileLanguages(data: Record<string, Entry>): StoredLanguages {
  * phrase, idiom or term is found only where each of its characters is, so one in another
  * script is never in such a message. Frames keep their ASCII terms, and go when one of their
  * sets has none; what is left keeps the lists' order. Most messages are in Latin letters,
- * which the folding leaves in ASCII: they read this part alone, a third of the lists.
+ * which the folding leaves in ASCII: they read this part alone, about half of the phrases
+ * and of the frames' terms.
  */
 export function asciiPart(stored: StoredLanguages): StoredLanguages {
   const ascii = (text: string) => ASCII.test(text);
