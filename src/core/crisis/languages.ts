@@ -253,11 +253,17 @@ function found(part: Part, haystack: string, phrase: Phrase): boolean {
   return false;
 }
 
+/** The phrases under one key of the index, and the check that last took them (candidates). */
+interface PhraseList {
+  phrases: Phrase[];
+  seenIn: number;
+}
+
 interface PhraseIndex {
   /** Latin-script phrases of two words or more, by their first word (which must be whole). */
-  byFirstWord: Map<string, Phrase[]>;
+  byFirstWord: Map<string, PhraseList>;
   /** One-word Latin-script phrases, by their first three letters. */
-  byPrefix: Map<string, Phrase[]>;
+  byPrefix: Map<string, PhraseList>;
   /** Every other phrase (other scripts, a leading digit): compared in full. */
   rest: Phrase[];
 }
@@ -268,10 +274,10 @@ function loadIndex(part: Part): PhraseIndex {
   const t = tables[part];
   if (t.phraseIndex) return t.phraseIndex;
   const index: PhraseIndex = { byFirstWord: new Map(), byPrefix: new Map(), rest: [] };
-  const put = (map: Map<string, Phrase[]>, key: string, phrase: Phrase) => {
+  const put = (map: Map<string, PhraseList>, key: string, phrase: Phrase) => {
     const list = map.get(key);
-    if (list) list.push(phrase);
-    else map.set(key, [phrase]);
+    if (list) list.phrases.push(phrase);
+    else map.set(key, { phrases: [phrase], seenIn: 0 });
   };
   for (const phrase of load(part)) {
     const space = phrase.text.indexOf(' ');
@@ -283,20 +289,37 @@ function loadIndex(part: Part): PhraseIndex {
   return index;
 }
 
-/** The phrases that could be in the message: by its words, and the other scripts only when it has them. */
+/**
+ * The phrases that could be in the message: by its words, and the other scripts only when it
+ * has them. Each word's phrases, and each prefix's, are taken once, the first time the word or
+ * prefix occurs.
+ */
 function candidates(part: Part, haystack: string): Phrase[] {
   const index = loadIndex(part);
   const out: Phrase[] = [];
-  const seen = new Set<string>();
+  const stamp = ++check;
+  const take = (list: PhraseList | undefined) => {
+    if (list === undefined || list.seenIn === stamp) return;
+    list.seenIn = stamp;
+    for (const phrase of list.phrases) out.push(phrase);
+  };
+  // A word that starts with U+0000 shares the names the seen words and prefixes were kept
+  // under in one set ("\0" + prefix), and the gate has always read such a message that way:
+  // it still does, so that no decision changes with the speed of reading it.
+  const seen = haystack.includes('\u0000') ? new Set<string>() : undefined;
   for (const word of haystack.split(' ')) {
-    if (word === '' || seen.has(word)) continue;
-    seen.add(word);
-    for (const phrase of index.byFirstWord.get(word) ?? []) out.push(phrase);
-    const prefix = word.slice(0, 3);
-    if (!seen.has(`\u0000${prefix}`)) {
-      seen.add(`\u0000${prefix}`);
-      for (const phrase of index.byPrefix.get(prefix) ?? []) out.push(phrase);
+    if (word === '') continue;
+    if (seen) {
+      if (seen.has(word)) continue;
+      seen.add(word);
     }
+    take(index.byFirstWord.get(word));
+    const prefix = word.slice(0, 3);
+    if (seen) {
+      if (seen.has(`\u0000${prefix}`)) continue;
+      seen.add(`\u0000${prefix}`);
+    }
+    take(index.byPrefix.get(prefix));
   }
   for (const phrase of index.rest) out.push(phrase);
   return out;
@@ -318,6 +341,9 @@ interface Frame {
   strength: 'sure' | 'weak';
   /** Its place in the lists (weak frames after sure ones): candidates are tried in this order. */
   order: number;
+  /** The check that last made it a candidate (candidateFrames), and its first-set terms then. */
+  seenIn: number;
+  firstTerms: FrameTerm[];
 }
 
 /** Scripts written without spaces between words: a term may start anywhere, and a clause is short. */
@@ -341,6 +367,8 @@ function loadFrames(part: Part): Frame[] {
         concern: concern === 'o' ? 'overdose' : 'self',
         strength: weak === 1 ? 'weak' : 'sure',
         order: 0,
+        seenIn: 0,
+        firstTerms: [],
       }),
     )
     .sort((a, b) => Number(a.strength === 'weak') - Number(b.strength === 'weak'));
@@ -355,13 +383,27 @@ function loadFrames(part: Part): Frame[] {
 interface Keyed {
   frame: Frame;
   terms: FrameTerm[];
+  /** The check that last took its terms: a key reached from two words is taken once. */
+  seenIn: number;
+}
+
+/**
+ * The keys of words' starts as a tree of character codes, one level a letter: a message's
+ * words are looked up where they are in it, with no string cut out of it per word and length.
+ */
+interface StartNode {
+  /** The frames keyed by the letters that lead here. */
+  keyed: Keyed[];
+  next: Map<number, StartNode>;
 }
 
 interface FrameIndex {
   /** By the first (up to) three letters of the first word of a first-set term that starts at a word. */
-  byWordStart: Map<string, Keyed[]>;
+  byWordStart: StartNode;
   /** By the first character of a first-set term that may start anywhere (Han, Hangul). */
   byChar: Map<string, Keyed[]>;
+  /** The keys of byChar when they are few and each a whole character (no surrogate half). */
+  fewChars?: string[];
 }
 
 /**
@@ -371,45 +413,93 @@ interface FrameIndex {
 function loadFrameIndex(part: Part): FrameIndex {
   const t = tables[part];
   if (t.frameIndex) return t.frameIndex;
-  const index: FrameIndex = { byWordStart: new Map(), byChar: new Map() };
+  const index: FrameIndex = { byWordStart: { keyed: [], next: new Map() }, byChar: new Map() };
+  const startNode = (key: string): StartNode => {
+    let node = index.byWordStart;
+    for (let i = 0; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      let next = node.next.get(code);
+      if (!next) {
+        next = { keyed: [], next: new Map() };
+        node.next.set(code, next);
+      }
+      node = next;
+    }
+    return node;
+  };
   for (const frame of loadFrames(part)) {
     for (const term of frame.sets[0] ?? []) {
-      const [map, key] = term.atWord
-        ? [index.byWordStart, (term.text.split(' ')[0] ?? '').slice(0, 3)]
-        : [index.byChar, term.text.slice(0, 1)];
-      const list = map.get(key) ?? [];
-      if (list.length === 0) map.set(key, list);
+      let list: Keyed[];
+      if (term.atWord) list = startNode((term.text.split(' ')[0] ?? '').slice(0, 3)).keyed;
+      else {
+        const key = term.text.slice(0, 1);
+        list = index.byChar.get(key) ?? [];
+        if (list.length === 0) index.byChar.set(key, list);
+      }
       const last = list[list.length - 1];
       if (last?.frame === frame) last.terms.push(term);
-      else list.push({ frame, terms: [term] });
+      else list.push({ frame, terms: [term], seenIn: 0 });
     }
   }
+  const keys = [...index.byChar.keys()];
+  if (keys.length <= FEW_CHARS && keys.every((k) => !/[\uD800-\uDFFF]/.test(k) && k !== ' '))
+    index.fewChars = keys;
   t.frameIndex = index;
   return index;
 }
 
-/** The frames that could be in the message, in the lists' order, each with the first-set terms that could. */
-function candidateFrames(part: Part, haystack: string): [Frame, FrameTerm[]][] {
+/** Up to this many byChar keys, each is looked for in the message, not the message's characters in them. */
+const FEW_CHARS = 16;
+
+/** Numbers the checks, so a frame or a key taken in this one is told from one taken before. */
+let check = 0;
+
+/**
+ * The frames that could be in the message, in the lists' order, each with the first-set terms
+ * that could in `firstTerms` (good until the next call). A key reached from several words is
+ * taken once: a term listed twice would find nothing more.
+ */
+function candidateFrames(part: Part, haystack: string): Frame[] {
   const index = loadFrameIndex(part);
-  const found = new Map<Frame, FrameTerm[]>();
+  const stamp = ++check;
+  const found: Frame[] = [];
   const add = (list: Keyed[] | undefined) => {
-    for (const { frame, terms } of list ?? []) {
-      const have = found.get(frame);
-      if (have) have.push(...terms);
-      else found.set(frame, [...terms]);
+    if (list === undefined) return;
+    for (const keyed of list) {
+      if (keyed.seenIn === stamp) continue;
+      keyed.seenIn = stamp;
+      const frame = keyed.frame;
+      if (frame.seenIn !== stamp) {
+        frame.seenIn = stamp;
+        frame.firstTerms.length = 0;
+        found.push(frame);
+      }
+      for (const term of keyed.terms) frame.firstTerms.push(term);
     }
   };
-  const seen = new Set<string>();
-  for (const word of haystack.split(' ')) {
-    if (word === '' || seen.has(word)) continue;
-    seen.add(word);
-    for (let length = 1; length <= Math.min(3, word.length); length++) {
-      add(index.byWordStart.get(word.slice(0, length)));
+  // Each word (a run between spaces): the keys of its first one, two and three letters.
+  for (let at = 0; at < haystack.length; ) {
+    if (haystack.charCodeAt(at) === SPACE) {
+      at++;
+      continue;
     }
+    let node: StartNode | undefined = index.byWordStart;
+    for (let k = at; k < at + 3 && k < haystack.length && node !== undefined; k++) {
+      const code = haystack.charCodeAt(k);
+      if (code === SPACE) break;
+      node = node.next.get(code);
+      if (node !== undefined) add(node.keyed);
+    }
+    while (at < haystack.length && haystack.charCodeAt(at) !== SPACE) at++;
   }
-  for (const char of new Set(haystack)) if (char !== ' ') add(index.byChar.get(char));
-  return [...found].sort(([a], [b]) => a.order - b.order);
+  // A frame keyed by a character is a candidate when the message has that character.
+  if (index.fewChars) {
+    for (const key of index.fewChars) if (haystack.includes(key)) add(index.byChar.get(key));
+  } else for (const char of new Set(haystack)) if (char !== ' ') add(index.byChar.get(char));
+  return found.sort((a, b) => a.order - b.order);
 }
+
+const SPACE = 0x20;
 
 interface Place {
   at: number;
@@ -436,17 +526,34 @@ const NO_PLACES: readonly Place[] = [];
 /** The characters between two terms, whichever comes first (0 when they touch or overlap). */
 const gap = (a: Place, b: Place): number => Math.max(0, Math.max(a.at, b.at) - Math.min(a.end, b.end));
 
+/** Where any of the terms occurs, or undefined when none does (nothing built for a miss). */
+function placesOf(
+  part: Part,
+  haystack: string,
+  lang: string,
+  terms: readonly FrameTerm[],
+): Place[] | undefined {
+  let out: Place[] | undefined;
+  for (const term of terms) {
+    const places = termPlaces(part, haystack, lang, term);
+    if (places.length === 0) continue;
+    out ??= [];
+    for (const place of places) out.push(place);
+  }
+  return out;
+}
+
 /** Whether every set of the frame has a term in the message, each near a term of the first set. */
 function frameFound(part: Part, haystack: string, frame: Frame, firstTerms: FrameTerm[]): boolean {
-  const [, ...restSets] = frame.sets;
-  let first = firstTerms.flatMap((term) => termPlaces(part, haystack, frame.lang, term));
+  let first = placesOf(part, haystack, frame.lang, firstTerms);
   // Set by set, keep the places of the first set that have a term of this one near them.
-  for (const set of restSets) {
-    if (first.length === 0) return false;
-    const places = set.flatMap((term) => termPlaces(part, haystack, frame.lang, term));
+  for (let s = 1; s < frame.sets.length; s++) {
+    if (first === undefined || first.length === 0) return false;
+    const places = placesOf(part, haystack, frame.lang, frame.sets[s] as FrameTerm[]);
+    if (places === undefined) return false;
     first = first.filter((a) => places.some((b) => gap(a, b) <= frame.window));
   }
-  return first.length > 0;
+  return first !== undefined && first.length > 0;
 }
 
 /** Plain statements of wanting to die, and of an overdose taken, in the other languages. */
@@ -466,9 +573,9 @@ export function matchLanguages(text: string, _folded: Folded): Signal[] {
     });
     if (signals.length === 2) break;
   }
-  for (const [frame, firstTerms] of candidateFrames(part, haystack)) {
+  for (const frame of candidateFrames(part, haystack)) {
     if (signals.some((s) => s.concern === frame.concern)) continue;
-    if (!frameFound(part, haystack, frame, firstTerms)) continue;
+    if (!frameFound(part, haystack, frame, frame.firstTerms)) continue;
     signals.push({
       layer: 'languages',
       concern: frame.concern,
