@@ -373,11 +373,48 @@ export function matchFrames(folded: Folded): {
   };
 }
 
-/** Each clause's concepts in order, one list per clause that has words (as clausesOf lists them). */
+/**
+ * Each clause's concepts in order, one list per clause that has words (as clausesOf lists them):
+ * by place, ties by name, as byPlace orders them. Each concept found is one number, its token
+ * times the number of names plus its name's rank in code-unit order, so one numeric sort of a
+ * typed array puts them in that order with no object per concept.
+ */
 function byClause(tokens: readonly Token[], found: Map<string, Occurrence[]>): string[][] {
-  const clauses = [...new Set(tokens.map((t) => t.clause))];
-  const at = new Map(clauses.map((c) => [c, [] as { start: number; concept: string }[]]));
-  for (const [concept, list] of found)
-    for (const o of list) at.get(o.clause)?.push({ start: o.start, concept });
-  return clauses.map((c) => (at.get(c) ?? []).sort(byPlace).map((x) => x.concept));
+  const { sorted, rank } = namesInOrder();
+  let count = 0;
+  for (const list of found.values()) count += list.length;
+  const keys = new Float64Array(count);
+  let k = 0;
+  for (const [concept, list] of found) {
+    const r = rank.get(concept) as number;
+    for (const o of list) keys[k++] = o.start * sorted.length + r;
+  }
+  keys.sort();
+  const out: string[][] = [];
+  let next = 0;
+  // Tokens run clause by clause, so a concept's clause follows from its token.
+  for (let t = 0; t < tokens.length; t++) {
+    const clause = (tokens[t] as Token).clause;
+    if (t > 0 && (tokens[t - 1] as Token).clause === clause) continue;
+    const concepts: string[] = [];
+    while (next < count) {
+      const key = keys[next] as number;
+      const start = Math.floor(key / sorted.length);
+      if ((tokens[start] as Token).clause !== clause) break;
+      concepts.push(sorted[key - start * sorted.length] as string);
+      next++;
+    }
+    out.push(concepts);
+  }
+  return out;
+}
+
+let names: { sorted: string[]; rank: Map<string, number> } | undefined;
+
+/** The concept names in code-unit order (byPlace's), and each name's place in it. */
+function namesInOrder(): { sorted: string[]; rank: Map<string, number> } {
+  if (names) return names;
+  const sorted = [...compiled('conceptIndex').names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  names = { sorted, rank: new Map(sorted.map((name, i) => [name, i])) };
+  return names;
 }
