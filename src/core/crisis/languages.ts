@@ -341,9 +341,13 @@ interface Frame {
   strength: 'sure' | 'weak';
   /** Its place in the lists (weak frames after sure ones): candidates are tried in this order. */
   order: number;
-  /** The check that last made it a candidate (candidateFrames), and its first-set terms then. */
+  /**
+   * The check that last made it a candidate (candidateFrames), and its first-set terms then:
+   * the first `termCount` of `firstTerms`, an array kept from check to check.
+   */
   seenIn: number;
   firstTerms: FrameTerm[];
+  termCount: number;
 }
 
 /** Scripts written without spaces between words: a term may start anywhere, and a clause is short. */
@@ -369,6 +373,7 @@ function loadFrames(part: Part): Frame[] {
         order: 0,
         seenIn: 0,
         firstTerms: [],
+        termCount: 0,
       }),
     )
     .sort((a, b) => Number(a.strength === 'weak') - Number(b.strength === 'weak'));
@@ -456,7 +461,7 @@ let check = 0;
 
 /**
  * The frames that could be in the message, in the lists' order, each with the first-set terms
- * that could in `firstTerms` (good until the next call). A key reached from several words is
+ * that could in `firstTerms` (good until the next call; see Frame.termCount). A key reached from several words is
  * taken once: a term listed twice would find nothing more.
  */
 function candidateFrames(part: Part, haystack: string): Frame[] {
@@ -471,10 +476,10 @@ function candidateFrames(part: Part, haystack: string): Frame[] {
       const frame = keyed.frame;
       if (frame.seenIn !== stamp) {
         frame.seenIn = stamp;
-        frame.firstTerms.length = 0;
+        frame.termCount = 0;
         found.push(frame);
       }
-      for (const term of keyed.terms) frame.firstTerms.push(term);
+      for (const term of keyed.terms) frame.firstTerms[frame.termCount++] = term;
     }
   };
   // Each word (a run between spaces): the keys of its first one, two and three letters.
@@ -526,16 +531,17 @@ const NO_PLACES: readonly Place[] = [];
 /** The characters between two terms, whichever comes first (0 when they touch or overlap). */
 const gap = (a: Place, b: Place): number => Math.max(0, Math.max(a.at, b.at) - Math.min(a.end, b.end));
 
-/** Where any of the terms occurs, or undefined when none does (nothing built for a miss). */
+/** Where any of the first `count` terms occurs, or undefined when none does (nothing built for a miss). */
 function placesOf(
   part: Part,
   haystack: string,
   lang: string,
   terms: readonly FrameTerm[],
+  count: number,
 ): Place[] | undefined {
   let out: Place[] | undefined;
-  for (const term of terms) {
-    const places = termPlaces(part, haystack, lang, term);
+  for (let i = 0; i < count; i++) {
+    const places = termPlaces(part, haystack, lang, terms[i] as FrameTerm);
     if (places.length === 0) continue;
     out ??= [];
     for (const place of places) out.push(place);
@@ -544,12 +550,13 @@ function placesOf(
 }
 
 /** Whether every set of the frame has a term in the message, each near a term of the first set. */
-function frameFound(part: Part, haystack: string, frame: Frame, firstTerms: FrameTerm[]): boolean {
-  let first = placesOf(part, haystack, frame.lang, firstTerms);
+function frameFound(part: Part, haystack: string, frame: Frame): boolean {
+  let first = placesOf(part, haystack, frame.lang, frame.firstTerms, frame.termCount);
   // Set by set, keep the places of the first set that have a term of this one near them.
   for (let s = 1; s < frame.sets.length; s++) {
     if (first === undefined || first.length === 0) return false;
-    const places = placesOf(part, haystack, frame.lang, frame.sets[s] as FrameTerm[]);
+    const set = frame.sets[s] as FrameTerm[];
+    const places = placesOf(part, haystack, frame.lang, set, set.length);
     if (places === undefined) return false;
     first = first.filter((a) => places.some((b) => gap(a, b) <= frame.window));
   }
@@ -575,7 +582,7 @@ export function matchLanguages(text: string, _folded: Folded): Signal[] {
   }
   for (const frame of candidateFrames(part, haystack)) {
     if (signals.some((s) => s.concern === frame.concern)) continue;
-    if (!frameFound(part, haystack, frame, frame.firstTerms)) continue;
+    if (!frameFound(part, haystack, frame)) continue;
     signals.push({
       layer: 'languages',
       concern: frame.concern,
