@@ -209,11 +209,13 @@ const ENDS_IN_A_WORD = /[a-z0-9\u0400-\u04ff]$/;
 
 function load(part: Part): Phrase[] {
   const t = tables[part];
-  t.phrases ??= compiled(part).phrases.map(([text, lang, atWord, concern]) => ({
-    text,
-    lang,
-    atWord: atWord === 1,
-    concern: concern === 'o' ? 'overdose' : 'self',
+  // Read by index, not destructured: in code V8 has not compiled yet, destructuring an array
+  // walks its iterator, an object a step, and these loaders run once, on the first message.
+  t.phrases ??= compiled(part).phrases.map((p) => ({
+    text: p[0],
+    lang: p[1],
+    atWord: p[2] === 1,
+    concern: p[3] === 'o' ? 'overdose' : 'self',
   }));
   return t.phrases;
 }
@@ -221,9 +223,9 @@ function load(part: Part): Phrase[] {
 function loadIdioms(part: Part): Map<string, Idiom[]> {
   const t = tables[part];
   t.idioms ??= new Map(
-    compiled(part).idioms.map(([lang, list]) => [
-      lang,
-      list.map((text) => ({ text, wordEnd: ENDS_IN_A_WORD.test(text) })),
+    compiled(part).idioms.map((entry) => [
+      entry[0],
+      entry[1].map((text) => ({ text, wordEnd: ENDS_IN_A_WORD.test(text) })),
     ]),
   );
   return t.idioms;
@@ -279,7 +281,9 @@ function loadIndex(part: Part): PhraseIndex {
     if (list) list.phrases.push(phrase);
     else map.set(key, { phrases: [phrase], seenIn: 0 });
   };
-  for (const phrase of load(part)) {
+  const list = load(part);
+  for (let i = 0; i < list.length; i++) {
+    const phrase = list[i] as Phrase;
     const space = phrase.text.indexOf(' ');
     if (!phrase.atWord) index.rest.push(phrase);
     else if (space === -1) put(index.byPrefix, phrase.text.slice(0, 3), phrase);
@@ -365,7 +369,7 @@ function loadFrames(part: Part): Frame[] {
     .frames.map(
       ({ lang, sets, window, meaning, concern, weak }): Frame => ({
         lang,
-        sets: sets.map((set) => set.map(([text, atWord]) => ({ text, atWord: atWord === 1 }))),
+        sets: sets.map((set) => set.map((term) => ({ text: term[0], atWord: term[1] === 1 }))),
         window,
         ...(meaning ? { meaning } : {}),
         concern: concern === 'o' ? 'overdose' : 'self',
@@ -432,11 +436,17 @@ function loadFrameIndex(part: Part): FrameIndex {
     }
     return node;
   };
-  for (const frame of loadFrames(part)) {
-    for (const term of frame.sets[0] ?? []) {
+  const frames = loadFrames(part);
+  for (let f = 0; f < frames.length; f++) {
+    const frame = frames[f] as Frame;
+    const first = frame.sets[0] ?? [];
+    for (let i = 0; i < first.length; i++) {
+      const term = first[i] as FrameTerm;
       let list: Keyed[];
-      if (term.atWord) list = startNode((term.text.split(' ')[0] ?? '').slice(0, 3)).keyed;
-      else {
+      if (term.atWord) {
+        const space = term.text.indexOf(' ');
+        list = startNode((space === -1 ? term.text : term.text.slice(0, space)).slice(0, 3)).keyed;
+      } else {
         const key = term.text.slice(0, 1);
         list = index.byChar.get(key) ?? [];
         if (list.length === 0) index.byChar.set(key, list);
