@@ -34,7 +34,7 @@ import languageData from '../src/core/crisis/data/other-languages.json' with { t
 import wordClusters from '../src/core/crisis/data/word-clusters.json' with { type: 'json' };
 import { clausesOf, type Feature, featuresOf } from '../src/core/crisis/features.ts';
 import { foldConceptLists, indexConcepts } from '../src/core/crisis/frames.ts';
-import { COMPARED, compileLanguages, type Entry } from '../src/core/crisis/languages.ts';
+import { asciiPart, COMPARED, compileLanguages, type Entry } from '../src/core/crisis/languages.ts';
 import { computeGates } from '../src/core/crisis/lexicon.ts';
 import { fold } from '../src/core/crisis/normalize.ts';
 import type { Concern } from '../src/core/crisis/signals.ts';
@@ -249,7 +249,31 @@ function sideBySide(heads: readonly [Concern, LinearModel][]): {
  * bucket order, both base64 (classifier.ts reads them in place). The risk head's 2^19 buckets
  * are three-fifths zero: 372 KB instead of 699 KB of the bundle, the same weights exactly.
  */
-function sparse(model: LinearModel): { bias: number; scale: number; present: string; values: string } {
+/**
+ * Set bits of the bitmap before each group of eight of its bytes, as little-endian uint32s:
+ * the gate works out a group's ranks from this the first time a message reads the group,
+ * instead of counting the whole bitmap on its first message (classifier.ts).
+ */
+export function groupRanks(present: Uint8Array): Uint8Array {
+  const groups = Math.ceil(present.length / 8);
+  const out = new Uint8Array(groups * 4);
+  const view = new DataView(out.buffer);
+  let count = 0;
+  for (let g = 0; g < groups; g++) {
+    view.setUint32(g * 4, count, true);
+    for (let i = g * 8; i < Math.min(present.length, g * 8 + 8); i++)
+      for (let b = present[i] as number; b !== 0; b &= b - 1) count++;
+  }
+  return out;
+}
+
+function sparse(model: LinearModel): {
+  bias: number;
+  scale: number;
+  present: string;
+  values: string;
+  groupRanks: string;
+} {
   const { bias, scale, bytes } = quantize(model);
   const present = new Uint8Array(Math.ceil(bytes.length / 8));
   const values: number[] = [];
@@ -258,7 +282,13 @@ function sparse(model: LinearModel): { bias: number; scale: number; present: str
     present[i >>> 3] = (present[i >>> 3] as number) | (1 << (i & 7));
     values.push(w);
   });
-  return { bias, scale, present: base64(present), values: base64(Int8Array.from(values)) };
+  return {
+    bias,
+    scale,
+    present: base64(present),
+    values: base64(Int8Array.from(values)),
+    groupRanks: base64(groupRanks(present)),
+  };
 }
 
 /** What the model was trained from: the training lines, the concept lists and the settings. */
@@ -328,11 +358,13 @@ export function trainModel(): { model: unknown; report: string[] } {
 /** The compiled file as it should be for the lexicon, concepts, clusters and franc-min as they are now. */
 export function compiledFile(): string {
   const latin = trigramModels.Latin as Record<string, string>;
+  const languages = compileLanguages(languageData as Record<string, Entry>);
   const compiled: Compiled = {
     gates: computeGates(),
     conceptIndex: indexConcepts(foldConceptLists(conceptLists)),
     clusters: packClusters(wordClusters),
-    languages: compileLanguages(languageData as Record<string, Entry>),
+    languages,
+    languagesAscii: asciiPart(languages),
     latinTrigrams: Object.fromEntries(
       COMPARED.filter((code) => code in latin).map((code) => [code, latin[code] as string]),
     ),

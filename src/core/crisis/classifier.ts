@@ -21,6 +21,11 @@ import type { Concern, Signal } from './signals.ts';
  * a bitmap of the buckets that are not zero, and those weights in bucket order. A bucket's
  * weight is found by counting the set bits before it: `rank` holds the count before each
  * byte of the bitmap, POPCOUNT the rest.
+ *
+ * Counting all 65,536 bytes of the bitmap was about 3 ms of every first check, in code V8 had
+ * not compiled yet. train-crisis.ts stores the count before each group of eight bytes
+ * (`groupRanks`), so a group's byte counts are worked out the first time a message reads it:
+ * a first message reads about one group in eight. The counts are the same either way.
  */
 interface SparseHead {
   bias: number;
@@ -29,9 +34,16 @@ interface SparseHead {
   present: string;
   /** The non-zero int8 weights, in bucket order, as a one-byte string. */
   values: string;
-  /** Set bits of `present` before each of its bytes. */
+  /** Set bits of `present` before each of its bytes, in the groups `ready` marks. */
   rank: Uint32Array;
+  /** 1 for each group of eight bytes whose `rank` is worked out. */
+  ready: Uint8Array;
+  /** Set bits before each group, as four bytes little-endian (see groupRanks in train-crisis.ts). */
+  groups: string;
 }
+
+/** Bytes of the bitmap per group of `groupRanks`. */
+const GROUP = 8;
 
 /**
  * The danger heads side by side, as train-crisis.ts stores them (`dangerWeights`): bucket b's
@@ -58,20 +70,53 @@ for (let b = 1; b < 256; b++) POPCOUNT[b] = (POPCOUNT[b >> 1] as number) + (b & 
 function risk(): SparseHead {
   if (riskHead) return riskHead;
   const present = atob(model.risk.present);
-  const rank = new Uint32Array(present.length);
-  let count = 0;
-  for (let i = 0; i < present.length; i++) {
-    rank[i] = count;
-    count += POPCOUNT[present.charCodeAt(i)] as number;
-  }
-  riskHead = {
+  const values = atob(model.risk.values);
+  const groupCount = Math.ceil(present.length / GROUP);
+  const stored = (model.risk as { groupRanks?: string }).groupRanks;
+  const groups = stored === undefined ? '' : atob(stored);
+  const head: SparseHead = {
     bias: model.risk.bias,
     scale: model.risk.scale,
     present,
-    values: atob(model.risk.values),
-    rank,
+    values,
+    rank: new Uint32Array(present.length),
+    ready: new Uint8Array(groupCount),
+    groups,
   };
-  return riskHead;
+  // The stored counts must add up to the weights this file holds; if not (a file written
+  // before them, or out of step), every byte is counted here, as it always was.
+  const last = groupCount - 1;
+  if (groups.length !== groupCount * 4 || (last >= 0 && endOfGroup(head, last) !== values.length)) {
+    let count = 0;
+    for (let i = 0; i < present.length; i++) {
+      head.rank[i] = count;
+      count += POPCOUNT[present.charCodeAt(i)] as number;
+    }
+    head.ready.fill(1);
+  }
+  riskHead = head;
+  return head;
+}
+
+/** The stored count of set bits before group `g`. */
+const groupStart = (groups: string, g: number): number =>
+  (groups.charCodeAt(g * 4) |
+    (groups.charCodeAt(g * 4 + 1) << 8) |
+    (groups.charCodeAt(g * 4 + 2) << 16) |
+    (groups.charCodeAt(g * 4 + 3) << 24)) >>>
+  0;
+
+/** Works out the byte counts of group `g` from its stored start; returns the count after it. */
+function endOfGroup(head: SparseHead, g: number): number {
+  const { present, rank } = head;
+  let count = groupStart(head.groups, g);
+  const end = Math.min(present.length, (g + 1) * GROUP);
+  for (let i = g * GROUP; i < end; i++) {
+    rank[i] = count;
+    count += POPCOUNT[present.charCodeAt(i)] as number;
+  }
+  head.ready[g] = 1;
+  return count;
 }
 
 /** The danger heads, decoded only once a message is sure to need the resources. */
@@ -139,7 +184,7 @@ const messageHashes = new HashBuffer();
 
 /** The sparse risk head's weighted sum over hashes [from, to): a bucket whose bit is clear weighs zero. */
 function weightedSparse(head: SparseHead, hashes: Uint32Array, from: number, to: number): number {
-  const { present, values, rank } = head;
+  const { present, values, rank, ready } = head;
   const mask = present.length * 8 - 1;
   let sum = 0;
   for (let i = from; i < to; i++) {
@@ -149,6 +194,7 @@ function weightedSparse(head: SparseHead, hashes: Uint32Array, from: number, to:
     const byte = present.charCodeAt(at);
     const bit = bucket & 7;
     if (((byte >>> bit) & 1) === 0) continue;
+    if (ready[at >>> 3] === 0) endOfGroup(head, at >>> 3);
     const w =
       (values.charCodeAt((rank[at] as number) + (POPCOUNT[byte & ((1 << bit) - 1)] as number)) << 24) >> 24;
     sum += h >>> 31 === 1 ? -w : w;

@@ -13,14 +13,16 @@ import type { StoredConceptIndex } from './frames.ts';
 import type { StoredLanguages } from './languages.ts';
 
 export interface Compiled {
-  /** Pattern hash -> required literal sets (null: the phrase always runs). */
-  gates: Record<string, string[][] | null>;
+  /** Each lexicon phrase, in order: its pattern and required literal sets (null: the phrase always runs). */
+  gates: [string, string[][] | null][];
   /** The concept phrases, folded as the gate folds messages, indexed for lookup (frames.ts). */
   conceptIndex: StoredConceptIndex;
   /** data/word-clusters.json, packed (clusters.ts). */
   clusters: PackedClusters;
   /** data/other-languages.json, folded (languages.ts). */
   languages: StoredLanguages;
+  /** Of those lists, what a message in plain ASCII can hold (languages.ts asciiPart). */
+  languagesAscii: StoredLanguages;
   /** franc-min's Latin-script trigram models of the languages languages.ts compares, by code. */
   latinTrigrams: Record<string, string>;
 }

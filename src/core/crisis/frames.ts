@@ -57,10 +57,47 @@ export interface StoredConceptIndex {
   one: Record<string, number[]>;
   /**
    * Longer phrases by their first two words ("i was"): a common first word ("i", "my") costs
-   * one lookup, not a comparison with every phrase that starts with it. Each phrase: the
-   * words after the first two, then its concepts.
+   * one lookup, not a comparison with every phrase that starts with it. Each key's phrases as
+   * one string (see TwoWordPhrases), read the first time a message holds the key: as nested
+   * arrays, 3,700 phrases cost JSON.parse about 5 ms of every first check, as strings 1 ms.
    */
-  two: Record<string, [string[], ...number[]][]>;
+  two: Record<string, string>;
+}
+
+/**
+ * The phrases of one two-word key as the gate reads them: the words after the first two, then
+ * its concepts. Stored as `rest words|c,c;rest words|c`: folded words are letters and digits
+ * only, so the marks never occur in them (indexConcepts checks).
+ */
+type TwoWordPhrases = [string[], ...number[]][];
+
+const encodeTwo = (phrases: TwoWordPhrases): string =>
+  phrases.map(([rest, ...concepts]) => `${rest.join(' ')}|${concepts.join(',')}`).join(';');
+
+function decodeTwo(stored: string): TwoWordPhrases {
+  return stored.split(';').map((phrase): [string[], ...number[]] => {
+    const bar = phrase.indexOf('|');
+    const rest = phrase.slice(0, bar);
+    return [
+      rest === '' ? [] : rest.split(' '),
+      ...phrase
+        .slice(bar + 1)
+        .split(',')
+        .map(Number),
+    ];
+  });
+}
+
+/** Each two-word key's phrases, read once (at most one entry per key of the index). */
+const twoWordPhrases = new Map<string, TwoWordPhrases>();
+
+function phrasesAfter(two: Record<string, string>, key: string): TwoWordPhrases {
+  let phrases = twoWordPhrases.get(key);
+  if (phrases === undefined) {
+    phrases = decodeTwo(two[key] as string);
+    twoWordPhrases.set(key, phrases);
+  }
+  return phrases;
 }
 
 /** The index of the folded concept lists (run by `npm run train:crisis`, never by the gate). */
@@ -76,17 +113,21 @@ export function indexConcepts(concepts: Record<string, string[]>): StoredConcept
   });
   // No prototype: a phrase word like "constructor" or "__proto__" is a key like any other.
   const one: StoredConceptIndex['one'] = Object.create(null);
-  const two: StoredConceptIndex['two'] = Object.create(null);
+  const lists = new Map<string, TwoWordPhrases>();
   for (const { tokens, concepts: found } of byPhrase.values()) {
     if (tokens.length === 1) {
       one[tokens[0] as string] = found;
       continue;
     }
+    if (tokens.some((t) => /[|;, ]/.test(t) || t === ''))
+      throw new Error(`concept phrase "${tokens.join(' ')}" has a mark the index uses`);
     const key = `${tokens[0]} ${tokens[1]}`;
-    const list = two[key] ?? [];
+    const list = lists.get(key) ?? [];
     list.push([tokens.slice(2), ...found]);
-    two[key] = list;
+    lists.set(key, list);
   }
+  const two: StoredConceptIndex['two'] = Object.create(null);
+  for (const [key, list] of lists) two[key] = encodeTwo(list);
   return { names, one, two };
 }
 
@@ -163,7 +204,7 @@ function findConcepts(tokens: readonly Token[]): Map<string, Occurrence[]> {
     if (!next || next.clause !== token.clause) return;
     const key = `${token.text} ${next.text}`;
     if (!hasOwn.call(two, key)) return;
-    for (const phrase of two[key] as [string[], ...number[]][]) {
+    for (const phrase of phrasesAfter(two, key)) {
       const rest = phrase[0];
       const end = i + 2 + rest.length;
       if (end > tokens.length) continue;
@@ -335,11 +376,48 @@ export function matchFrames(folded: Folded): {
   };
 }
 
-/** Each clause's concepts in order, one list per clause that has words (as clausesOf lists them). */
+/**
+ * Each clause's concepts in order, one list per clause that has words (as clausesOf lists them):
+ * by place, ties by name, as byPlace orders them. Each concept found is one number, its token
+ * times the number of names plus its name's rank in code-unit order, so one numeric sort of a
+ * typed array puts them in that order with no object per concept.
+ */
 function byClause(tokens: readonly Token[], found: Map<string, Occurrence[]>): string[][] {
-  const clauses = [...new Set(tokens.map((t) => t.clause))];
-  const at = new Map(clauses.map((c) => [c, [] as { start: number; concept: string }[]]));
-  for (const [concept, list] of found)
-    for (const o of list) at.get(o.clause)?.push({ start: o.start, concept });
-  return clauses.map((c) => (at.get(c) ?? []).sort(byPlace).map((x) => x.concept));
+  const { sorted, rank } = namesInOrder();
+  let count = 0;
+  for (const list of found.values()) count += list.length;
+  const keys = new Float64Array(count);
+  let k = 0;
+  for (const [concept, list] of found) {
+    const r = rank.get(concept) as number;
+    for (const o of list) keys[k++] = o.start * sorted.length + r;
+  }
+  keys.sort();
+  const out: string[][] = [];
+  let next = 0;
+  // Tokens run clause by clause, so a concept's clause follows from its token.
+  for (let t = 0; t < tokens.length; t++) {
+    const clause = (tokens[t] as Token).clause;
+    if (t > 0 && (tokens[t - 1] as Token).clause === clause) continue;
+    const concepts: string[] = [];
+    while (next < count) {
+      const key = keys[next] as number;
+      const start = Math.floor(key / sorted.length);
+      if ((tokens[start] as Token).clause !== clause) break;
+      concepts.push(sorted[key - start * sorted.length] as string);
+      next++;
+    }
+    out.push(concepts);
+  }
+  return out;
+}
+
+let names: { sorted: string[]; rank: Map<string, number> } | undefined;
+
+/** The concept names in code-unit order (byPlace's), and each name's place in it. */
+function namesInOrder(): { sorted: string[]; rank: Map<string, number> } {
+  if (names) return names;
+  const sorted = [...compiled('conceptIndex').names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  names = { sorted, rank: new Map(sorted.map((name, i) => [name, i])) };
+  return names;
 }

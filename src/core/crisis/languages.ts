@@ -158,7 +158,43 @@ export function compileLanguages(data: Record<string, Entry>): StoredLanguages {
   return { phrases, idioms, frames };
 }
 
-let phrases: Phrase[] | undefined;
+/**
+ * The part of the lists a message in plain ASCII can hold (run by `npm run train:crisis`): a
+ * phrase, idiom or term is found only where each of its characters is, so one in another
+ * script is never in such a message. Frames keep their ASCII terms, and go when one of their
+ * sets has none; what is left keeps the lists' order. Most messages are in Latin letters,
+ * which the folding leaves in ASCII: they read this part alone, about half of the phrases
+ * and of the frames' terms.
+ */
+export function asciiPart(stored: StoredLanguages): StoredLanguages {
+  const ascii = (text: string) => ASCII.test(text);
+  return {
+    phrases: stored.phrases.filter(([text]) => ascii(text)),
+    idioms: stored.idioms.map(([lang, list]): [string, string[]] => [lang, list.filter(ascii)]),
+    frames: stored.frames.flatMap((frame) => {
+      const sets = frame.sets.map((set) => set.filter(([text]) => ascii(text)));
+      return sets.some((set) => set.length === 0) ? [] : [{ ...frame, sets }];
+    }),
+  };
+}
+
+/**
+ * Which stored part a message is read against: `languagesAscii` when its folded form is in
+ * plain ASCII, the whole lists otherwise. Each part's phrases, idioms and indexes are built
+ * the first time a message needs them.
+ */
+type Part = 'languages' | 'languagesAscii';
+
+interface Tables {
+  phrases?: Phrase[];
+  idioms?: Map<string, Idiom[]>;
+  phraseIndex?: PhraseIndex;
+  frames?: Frame[];
+  frameIndex?: FrameIndex;
+}
+
+const tables: Record<Part, Tables> = { languages: {}, languagesAscii: {} };
+
 interface Idiom {
   text: string;
   /**
@@ -169,32 +205,35 @@ interface Idiom {
   wordEnd: boolean;
 }
 
-let idioms: Map<string, Idiom[]> | undefined;
 const ENDS_IN_A_WORD = /[a-z0-9\u0400-\u04ff]$/;
 
-function load(): Phrase[] {
-  phrases ??= compiled('languages').phrases.map(([text, lang, atWord, concern]) => ({
-    text,
-    lang,
-    atWord: atWord === 1,
-    concern: concern === 'o' ? 'overdose' : 'self',
+function load(part: Part): Phrase[] {
+  const t = tables[part];
+  // Read by index, not destructured: in code V8 has not compiled yet, destructuring an array
+  // walks its iterator, an object a step, and these loaders run once, on the first message.
+  t.phrases ??= compiled(part).phrases.map((p) => ({
+    text: p[0],
+    lang: p[1],
+    atWord: p[2] === 1,
+    concern: p[3] === 'o' ? 'overdose' : 'self',
   }));
-  return phrases;
+  return t.phrases;
 }
 
-function loadIdioms(): Map<string, Idiom[]> {
-  idioms ??= new Map(
-    compiled('languages').idioms.map(([lang, list]) => [
-      lang,
-      list.map((text) => ({ text, wordEnd: ENDS_IN_A_WORD.test(text) })),
+function loadIdioms(part: Part): Map<string, Idiom[]> {
+  const t = tables[part];
+  t.idioms ??= new Map(
+    compiled(part).idioms.map((entry) => [
+      entry[0],
+      entry[1].map((text) => ({ text, wordEnd: ENDS_IN_A_WORD.test(text) })),
     ]),
   );
-  return idioms;
+  return t.idioms;
 }
 
 /** Whether the phrase found at `at` lies inside one of its language's everyday idioms. */
-function insideIdiom(haystack: string, phrase: Phrase, at: number): boolean {
-  for (const { text: idiom, wordEnd } of loadIdioms().get(phrase.lang) ?? []) {
+function insideIdiom(part: Part, haystack: string, phrase: Phrase, at: number): boolean {
+  for (const { text: idiom, wordEnd } of loadIdioms(part).get(phrase.lang) ?? []) {
     for (
       let offset = idiom.indexOf(phrase.text);
       offset !== -1;
@@ -207,65 +246,86 @@ function insideIdiom(haystack: string, phrase: Phrase, at: number): boolean {
   return false;
 }
 
-function found(haystack: string, phrase: Phrase): boolean {
+function found(part: Part, haystack: string, phrase: Phrase): boolean {
   for (let at = haystack.indexOf(phrase.text); at !== -1; at = haystack.indexOf(phrase.text, at + 1)) {
     if (phrase.atWord && haystack[at - 1] !== ' ') continue;
-    if (insideIdiom(haystack, phrase, at)) continue;
+    if (insideIdiom(part, haystack, phrase, at)) continue;
     return true;
   }
   return false;
 }
 
-interface PhraseIndex {
-  /** Latin-script phrases of two words or more, by their first word (which must be whole). */
-  byFirstWord: Map<string, Phrase[]>;
-  /** One-word Latin-script phrases, by their first three letters. */
-  byPrefix: Map<string, Phrase[]>;
-  /** Every other phrase (other scripts, a leading digit): compared in full. */
-  rest: Phrase[];
-  /** Of `rest`, those in plain ASCII, the only ones a message in Latin letters can hold. */
-  restAscii: Phrase[];
+/** The phrases under one key of the index, and the check that last took them (candidates). */
+interface PhraseList {
+  phrases: Phrase[];
+  seenIn: number;
 }
 
-let phraseIndex: PhraseIndex | undefined;
+interface PhraseIndex {
+  /** Latin-script phrases of two words or more, by their first word (which must be whole). */
+  byFirstWord: Map<string, PhraseList>;
+  /** One-word Latin-script phrases, by their first three letters. */
+  byPrefix: Map<string, PhraseList>;
+  /** Every other phrase (other scripts, a leading digit): compared in full. */
+  rest: Phrase[];
+}
+
 const ASCII = /^[\x20-\x7e]*$/;
 
-function loadIndex(): PhraseIndex {
-  if (phraseIndex) return phraseIndex;
-  const index: PhraseIndex = { byFirstWord: new Map(), byPrefix: new Map(), rest: [], restAscii: [] };
-  const put = (map: Map<string, Phrase[]>, key: string, phrase: Phrase) => {
+function loadIndex(part: Part): PhraseIndex {
+  const t = tables[part];
+  if (t.phraseIndex) return t.phraseIndex;
+  const index: PhraseIndex = { byFirstWord: new Map(), byPrefix: new Map(), rest: [] };
+  const put = (map: Map<string, PhraseList>, key: string, phrase: Phrase) => {
     const list = map.get(key);
-    if (list) list.push(phrase);
-    else map.set(key, [phrase]);
+    if (list) list.phrases.push(phrase);
+    else map.set(key, { phrases: [phrase], seenIn: 0 });
   };
-  for (const phrase of load()) {
+  const list = load(part);
+  for (let i = 0; i < list.length; i++) {
+    const phrase = list[i] as Phrase;
     const space = phrase.text.indexOf(' ');
-    if (!phrase.atWord) {
-      index.rest.push(phrase);
-      if (ASCII.test(phrase.text)) index.restAscii.push(phrase);
-    } else if (space === -1) put(index.byPrefix, phrase.text.slice(0, 3), phrase);
+    if (!phrase.atWord) index.rest.push(phrase);
+    else if (space === -1) put(index.byPrefix, phrase.text.slice(0, 3), phrase);
     else put(index.byFirstWord, phrase.text.slice(0, space), phrase);
   }
-  phraseIndex = index;
+  t.phraseIndex = index;
   return index;
 }
 
-/** The phrases that could be in the message: by its words, and the other scripts only when it has them. */
-function candidates(haystack: string): Phrase[] {
-  const index = loadIndex();
+/**
+ * The phrases that could be in the message: by its words, and the other scripts only when it
+ * has them. Each word's phrases, and each prefix's, are taken once, the first time the word or
+ * prefix occurs.
+ */
+function candidates(part: Part, haystack: string): Phrase[] {
+  const index = loadIndex(part);
   const out: Phrase[] = [];
-  const seen = new Set<string>();
+  const stamp = ++check;
+  const take = (list: PhraseList | undefined) => {
+    if (list === undefined || list.seenIn === stamp) return;
+    list.seenIn = stamp;
+    for (const phrase of list.phrases) out.push(phrase);
+  };
+  // A word that starts with U+0000 shares the names the seen words and prefixes were kept
+  // under in one set ("\0" + prefix), and the gate has always read such a message that way:
+  // it still does, so that no decision changes with the speed of reading it.
+  const seen = haystack.includes('\u0000') ? new Set<string>() : undefined;
   for (const word of haystack.split(' ')) {
-    if (word === '' || seen.has(word)) continue;
-    seen.add(word);
-    for (const phrase of index.byFirstWord.get(word) ?? []) out.push(phrase);
-    const prefix = word.slice(0, 3);
-    if (!seen.has(`\u0000${prefix}`)) {
-      seen.add(`\u0000${prefix}`);
-      for (const phrase of index.byPrefix.get(prefix) ?? []) out.push(phrase);
+    if (word === '') continue;
+    if (seen) {
+      if (seen.has(word)) continue;
+      seen.add(word);
     }
+    take(index.byFirstWord.get(word));
+    const prefix = word.slice(0, 3);
+    if (seen) {
+      if (seen.has(`\u0000${prefix}`)) continue;
+      seen.add(`\u0000${prefix}`);
+    }
+    take(index.byPrefix.get(prefix));
   }
-  for (const phrase of ASCII.test(haystack) ? index.restAscii : index.rest) out.push(phrase);
+  for (const phrase of index.rest) out.push(phrase);
   return out;
 }
 
@@ -285,6 +345,13 @@ interface Frame {
   strength: 'sure' | 'weak';
   /** Its place in the lists (weak frames after sure ones): candidates are tried in this order. */
   order: number;
+  /**
+   * The check that last made it a candidate (candidateFrames), and its first-set terms then:
+   * the first `termCount` of `firstTerms`, an array kept from check to check.
+   */
+  seenIn: number;
+  firstTerms: FrameTerm[];
+  termCount: number;
 }
 
 /** Scripts written without spaces between words: a term may start anywhere, and a clause is short. */
@@ -294,26 +361,30 @@ const SPACED = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=
 const WINDOW_UNSPACED = 12;
 const WINDOW_SPACED = 32;
 
-let frames: Frame[] | undefined;
-
-function loadFrames(): Frame[] {
+function loadFrames(part: Part): Frame[] {
+  const t = tables[part];
+  if (t.frames) return t.frames;
   // Weak frames last: a sure one, of any language, is looked for first.
-  frames ??= compiled('languages')
+  const frames = compiled(part)
     .frames.map(
       ({ lang, sets, window, meaning, concern, weak }): Frame => ({
         lang,
-        sets: sets.map((set) => set.map(([text, atWord]) => ({ text, atWord: atWord === 1 }))),
+        sets: sets.map((set) => set.map((term) => ({ text: term[0], atWord: term[1] === 1 }))),
         window,
         ...(meaning ? { meaning } : {}),
         concern: concern === 'o' ? 'overdose' : 'self',
         strength: weak === 1 ? 'weak' : 'sure',
         order: 0,
+        seenIn: 0,
+        firstTerms: [],
+        termCount: 0,
       }),
     )
     .sort((a, b) => Number(a.strength === 'weak') - Number(b.strength === 'weak'));
   frames.forEach((frame, order) => {
     frame.order = order;
   });
+  t.frames = frames;
   return frames;
 }
 
@@ -321,62 +392,129 @@ function loadFrames(): Frame[] {
 interface Keyed {
   frame: Frame;
   terms: FrameTerm[];
+  /** The check that last took its terms: a key reached from two words is taken once. */
+  seenIn: number;
+}
+
+/**
+ * The keys of words' starts as a tree of character codes, one level a letter: a message's
+ * words are looked up where they are in it, with no string cut out of it per word and length.
+ */
+interface StartNode {
+  /** The frames keyed by the letters that lead here. */
+  keyed: Keyed[];
+  next: Map<number, StartNode>;
 }
 
 interface FrameIndex {
   /** By the first (up to) three letters of the first word of a first-set term that starts at a word. */
-  byWordStart: Map<string, Keyed[]>;
+  byWordStart: StartNode;
   /** By the first character of a first-set term that may start anywhere (Han, Hangul). */
   byChar: Map<string, Keyed[]>;
+  /** The keys of byChar when they are few and each a whole character (no surrogate half). */
+  fewChars?: string[];
 }
-
-let frameIndex: FrameIndex | undefined;
 
 /**
  * The frames a message could hold: one of their first set's terms must be in it, so only
  * the frames keyed by the start of one of its words, or by one of its characters, are read.
  */
-function loadFrameIndex(): FrameIndex {
-  if (frameIndex) return frameIndex;
-  const index: FrameIndex = { byWordStart: new Map(), byChar: new Map() };
-  for (const frame of loadFrames()) {
-    for (const term of frame.sets[0] ?? []) {
-      const [map, key] = term.atWord
-        ? [index.byWordStart, (term.text.split(' ')[0] ?? '').slice(0, 3)]
-        : [index.byChar, term.text.slice(0, 1)];
-      const list = map.get(key) ?? [];
-      if (list.length === 0) map.set(key, list);
+function loadFrameIndex(part: Part): FrameIndex {
+  const t = tables[part];
+  if (t.frameIndex) return t.frameIndex;
+  const index: FrameIndex = { byWordStart: { keyed: [], next: new Map() }, byChar: new Map() };
+  const startNode = (key: string): StartNode => {
+    let node = index.byWordStart;
+    for (let i = 0; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      let next = node.next.get(code);
+      if (!next) {
+        next = { keyed: [], next: new Map() };
+        node.next.set(code, next);
+      }
+      node = next;
+    }
+    return node;
+  };
+  const frames = loadFrames(part);
+  for (let f = 0; f < frames.length; f++) {
+    const frame = frames[f] as Frame;
+    const first = frame.sets[0] ?? [];
+    for (let i = 0; i < first.length; i++) {
+      const term = first[i] as FrameTerm;
+      let list: Keyed[];
+      if (term.atWord) {
+        const space = term.text.indexOf(' ');
+        list = startNode((space === -1 ? term.text : term.text.slice(0, space)).slice(0, 3)).keyed;
+      } else {
+        const key = term.text.slice(0, 1);
+        list = index.byChar.get(key) ?? [];
+        if (list.length === 0) index.byChar.set(key, list);
+      }
       const last = list[list.length - 1];
       if (last?.frame === frame) last.terms.push(term);
-      else list.push({ frame, terms: [term] });
+      else list.push({ frame, terms: [term], seenIn: 0 });
     }
   }
-  frameIndex = index;
+  const keys = [...index.byChar.keys()];
+  if (keys.length <= FEW_CHARS && keys.every((k) => !/[\uD800-\uDFFF]/.test(k) && k !== ' '))
+    index.fewChars = keys;
+  t.frameIndex = index;
   return index;
 }
 
-/** The frames that could be in the message, in the lists' order, each with the first-set terms that could. */
-function candidateFrames(haystack: string): [Frame, FrameTerm[]][] {
-  const index = loadFrameIndex();
-  const found = new Map<Frame, FrameTerm[]>();
+/** Up to this many byChar keys, each is looked for in the message, not the message's characters in them. */
+const FEW_CHARS = 16;
+
+/** Numbers the checks, so a frame or a key taken in this one is told from one taken before. */
+let check = 0;
+
+/**
+ * The frames that could be in the message, in the lists' order, each with the first-set terms
+ * that could in `firstTerms` (good until the next call; see Frame.termCount). A key reached from several words is
+ * taken once: a term listed twice would find nothing more.
+ */
+function candidateFrames(part: Part, haystack: string): Frame[] {
+  const index = loadFrameIndex(part);
+  const stamp = ++check;
+  const found: Frame[] = [];
   const add = (list: Keyed[] | undefined) => {
-    for (const { frame, terms } of list ?? []) {
-      const have = found.get(frame);
-      if (have) have.push(...terms);
-      else found.set(frame, [...terms]);
+    if (list === undefined) return;
+    for (const keyed of list) {
+      if (keyed.seenIn === stamp) continue;
+      keyed.seenIn = stamp;
+      const frame = keyed.frame;
+      if (frame.seenIn !== stamp) {
+        frame.seenIn = stamp;
+        frame.termCount = 0;
+        found.push(frame);
+      }
+      for (const term of keyed.terms) frame.firstTerms[frame.termCount++] = term;
     }
   };
-  const seen = new Set<string>();
-  for (const word of haystack.split(' ')) {
-    if (word === '' || seen.has(word)) continue;
-    seen.add(word);
-    for (let length = 1; length <= Math.min(3, word.length); length++) {
-      add(index.byWordStart.get(word.slice(0, length)));
+  // Each word (a run between spaces): the keys of its first one, two and three letters.
+  for (let at = 0; at < haystack.length; ) {
+    if (haystack.charCodeAt(at) === SPACE) {
+      at++;
+      continue;
     }
+    let node: StartNode | undefined = index.byWordStart;
+    for (let k = at; k < at + 3 && k < haystack.length && node !== undefined; k++) {
+      const code = haystack.charCodeAt(k);
+      if (code === SPACE) break;
+      node = node.next.get(code);
+      if (node !== undefined) add(node.keyed);
+    }
+    while (at < haystack.length && haystack.charCodeAt(at) !== SPACE) at++;
   }
-  for (const char of new Set(haystack)) if (char !== ' ') add(index.byChar.get(char));
-  return [...found].sort(([a], [b]) => a.order - b.order);
+  // A frame keyed by a character is a candidate when the message has that character.
+  if (index.fewChars) {
+    for (const key of index.fewChars) if (haystack.includes(key)) add(index.byChar.get(key));
+  } else for (const char of new Set(haystack)) if (char !== ' ') add(index.byChar.get(char));
+  return found.sort((a, b) => a.order - b.order);
 }
+
+const SPACE = 0x20;
 
 interface Place {
   at: number;
@@ -384,7 +522,7 @@ interface Place {
 }
 
 /** Where a frame's term occurs in the message, outside the language's idioms. */
-function termPlaces(haystack: string, lang: string, term: FrameTerm): readonly Place[] {
+function termPlaces(part: Part, haystack: string, lang: string, term: FrameTerm): readonly Place[] {
   let at = haystack.indexOf(term.text);
   // Most terms are not in a given message: nothing to build for them.
   if (at === -1) return NO_PLACES;
@@ -392,7 +530,7 @@ function termPlaces(haystack: string, lang: string, term: FrameTerm): readonly P
   const asPhrase: Phrase = { text: term.text, lang, atWord: term.atWord, concern: 'self' };
   for (; at !== -1; at = haystack.indexOf(term.text, at + 1)) {
     if (term.atWord && haystack[at - 1] !== ' ') continue;
-    if (insideIdiom(haystack, asPhrase, at)) continue;
+    if (insideIdiom(part, haystack, asPhrase, at)) continue;
     places.push({ at, end: at + term.text.length });
   }
   return places;
@@ -403,26 +541,46 @@ const NO_PLACES: readonly Place[] = [];
 /** The characters between two terms, whichever comes first (0 when they touch or overlap). */
 const gap = (a: Place, b: Place): number => Math.max(0, Math.max(a.at, b.at) - Math.min(a.end, b.end));
 
+/** Where any of the first `count` terms occurs, or undefined when none does (nothing built for a miss). */
+function placesOf(
+  part: Part,
+  haystack: string,
+  lang: string,
+  terms: readonly FrameTerm[],
+  count: number,
+): Place[] | undefined {
+  let out: Place[] | undefined;
+  for (let i = 0; i < count; i++) {
+    const places = termPlaces(part, haystack, lang, terms[i] as FrameTerm);
+    if (places.length === 0) continue;
+    out ??= [];
+    for (const place of places) out.push(place);
+  }
+  return out;
+}
+
 /** Whether every set of the frame has a term in the message, each near a term of the first set. */
-function frameFound(haystack: string, frame: Frame, firstTerms: FrameTerm[]): boolean {
-  const [, ...restSets] = frame.sets;
-  let first = firstTerms.flatMap((term) => termPlaces(haystack, frame.lang, term));
+function frameFound(part: Part, haystack: string, frame: Frame): boolean {
+  let first = placesOf(part, haystack, frame.lang, frame.firstTerms, frame.termCount);
   // Set by set, keep the places of the first set that have a term of this one near them.
-  for (const set of restSets) {
-    if (first.length === 0) return false;
-    const places = set.flatMap((term) => termPlaces(haystack, frame.lang, term));
+  for (let s = 1; s < frame.sets.length; s++) {
+    if (first === undefined || first.length === 0) return false;
+    const set = frame.sets[s] as FrameTerm[];
+    const places = placesOf(part, haystack, frame.lang, set, set.length);
+    if (places === undefined) return false;
     first = first.filter((a) => places.some((b) => gap(a, b) <= frame.window));
   }
-  return first.length > 0;
+  return first !== undefined && first.length > 0;
 }
 
 /** Plain statements of wanting to die, and of an overdose taken, in the other languages. */
 export function matchLanguages(text: string, _folded: Folded): Signal[] {
   const haystack = foldForLanguages(text);
+  const part: Part = ASCII.test(haystack) ? 'languagesAscii' : 'languages';
   const signals: Signal[] = [];
-  for (const phrase of candidates(haystack)) {
+  for (const phrase of candidates(part, haystack)) {
     if (signals.some((s) => s.concern === phrase.concern)) continue;
-    if (!found(haystack, phrase)) continue;
+    if (!found(part, haystack, phrase)) continue;
     signals.push({
       layer: 'languages',
       concern: phrase.concern,
@@ -432,9 +590,9 @@ export function matchLanguages(text: string, _folded: Folded): Signal[] {
     });
     if (signals.length === 2) break;
   }
-  for (const [frame, firstTerms] of candidateFrames(haystack)) {
+  for (const frame of candidateFrames(part, haystack)) {
     if (signals.some((s) => s.concern === frame.concern)) continue;
-    if (!frameFound(haystack, frame, firstTerms)) continue;
+    if (!frameFound(part, haystack, frame)) continue;
     signals.push({
       layer: 'languages',
       concern: frame.concern,

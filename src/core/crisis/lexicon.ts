@@ -15,7 +15,6 @@
  * layer that should have heard it (often a concept or a frame, not a new phrase here).
  */
 import { compiled } from './compiled.ts';
-import { fnv1a } from './features.ts';
 import { despace, requiredLiterals } from './literals.ts';
 import { isNegated } from './negation.ts';
 import type { Folded } from './normalize.ts';
@@ -414,15 +413,17 @@ function compiledPhrase(i: number, pattern: string): RegExp {
 let gates: ReadonlyArray<readonly Literal[][] | null> | undefined;
 
 /**
- * The gates, from compiled.ts (written by `npm run train:crisis`, keyed by a hash of each
- * pattern), or worked out here for a pattern that file does not know yet: a stale file
- * costs time on the first message, never a missed phrase.
+ * The gates, from compiled.ts (written by `npm run train:crisis`, each with the pattern it was
+ * worked out for, in the lists' order), or worked out here for a pattern that file does not
+ * hold in that place: a stale file costs time on the first message, never a missed phrase.
+ * The patterns are compared whole, not by a hash of each: hashing 39,000 characters in code
+ * V8 has not compiled yet was about 4 ms of the first check, comparing them a few hundred µs.
  */
 function loadGates(): ReadonlyArray<readonly Literal[][] | null> {
   const stored = compiled('gates');
-  return phrases().map((p) => {
-    const key = fnv1a(p.pattern).toString(36);
-    const sets = key in stored ? (stored[key] ?? null) : requiredLiterals(p.pattern);
+  return phrases().map((p, i) => {
+    const known = stored[i];
+    const sets = known !== undefined && known[0] === p.pattern ? known[1] : requiredLiterals(p.pattern);
     return (
       sets?.map((set) => set.map((text) => ({ text, gram: text.length < 3 ? -1 : gramOf(text, 0) }))) ?? null
     );
@@ -484,9 +485,7 @@ export function matchLexicon(folded: Folded, gated = true): LexiconHit[] {
   return hits;
 }
 
-/** The gates of every phrase, keyed by pattern hash: what compiled.ts holds. */
-export function computeGates(): Record<string, string[][] | null> {
-  return Object.fromEntries(
-    phrases().map((p) => [fnv1a(p.pattern).toString(36), requiredLiterals(p.pattern)]),
-  );
+/** The gates of every phrase, in order, each with its pattern: what compiled.ts holds. */
+export function computeGates(): [string, string[][] | null][] {
+  return phrases().map((p) => [p.pattern, requiredLiterals(p.pattern)]);
 }
