@@ -94,9 +94,9 @@ function heardIn(text: string, context: GateContext, readTellings: boolean): Sig
         strength: hit.tier === 'mention' && !mentionSure ? 'weak' : 'sure',
         negated: hit.negated,
         rule: hit.tier,
+        // Someone else's word, or the topic's: it asks, and agrees with no other layer.
         ...(hit.tier === 'mention' && aboutSomeoneElse ? { alone: true, told: 'about-someone-else' } : {}),
-        // About the topic, the word is the topic's: it asks, and agrees with no other layer.
-        ...(hit.tier === 'mention' && aboutTopic && !aboutSomeoneElse ? { alone: true } : {}),
+        ...(hit.tier === 'mention' && aboutTopic ? { alone: true } : {}),
       }),
     ),
     ...(aboutSomeoneElse ? frames.signals.map(theirWord) : frames.signals),
@@ -205,11 +205,13 @@ function saidInAnger(signal: Signal): Signal {
 /**
  * Said from a safe place (frames.json `contexts`), with no present-tense risk word anywhere in
  * the message: a recovery story ("I used to cut, I've been clean two years"; "I called my
- * sister instead of hurting myself") or a joke about a petty trouble ("kms, this meeting could
- * have been an email"; "I'd rather die than eat brussels sprouts"). What it says of the
+ * sister instead of hurting myself"), a joke ("kms, this meeting could have been an email";
+ * "if I have to sit through one more all-hands I will literally die"), or an absence with its
+ * reason ("I won't be here tomorrow, I have work"). What the lists and frames heard of the
  * person's own harm asks the grey-zone question at most, and two such signals are not sure
- * together. Danger signals are untouched, and so is a request: HELP, 988 and "not safe" always
- * reach the resources.
+ * together. The classifier's reading stands: it has learned jokes and stories of its own, and
+ * a context that lowered it would be one layer suppressing another. Danger signals are
+ * untouched, and so is a request: HELP, 988 and "not safe" always reach the resources.
  */
 function toldFromSafety(signal: Signal, told: Telling): Signal {
   if (signal.concern !== 'self' || signal.strength === 'support' || signal.rule === 'request') return signal;
