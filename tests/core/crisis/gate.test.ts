@@ -264,6 +264,17 @@ describe('everyday contexts a whole message sets (frames.json contexts)', () => 
       expectGreyAtMost(text);
   });
 
+  it('asks an urge resisted and passed the grey-zone question at most, unless a death wish or a relapse is in it', () => {
+    expectGreyAtMost('i had the urge to hurt myself and i held ice instead and it passed');
+    expectGreyAtMost('The suicidal thoughts came back in the autumn and I used my safety plan. It worked.');
+    for (const text of [
+      'the urge to cut came back, held ice instead and it passed but honestly I want to die',
+      'had the urge to hurt myself, it passed, but i have the pills ready',
+      'the urge came and i held ice but i gave in and cut again',
+    ])
+      expect(resources(assess(text)), text).toBe(true);
+  });
+
   it('keeps the full reply when the harm avoided is still a fight', () => {
     for (const text of [
       'trying to get through tonight without cutting but i cant stop thinking about it',
