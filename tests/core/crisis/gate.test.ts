@@ -237,6 +237,11 @@ describe('everyday contexts a whole message sets (frames.json contexts)', () => 
     const a = assess(text);
     expect(a === null || a.reply === 'grey', text).toBe(true);
   };
+  /** The telling lowers the first lines to the question at most; the second keep the full reply. */
+  const loweredUnless = (lowered: readonly string[], kept: readonly string[]) => {
+    for (const text of lowered) expectGreyAtMost(text);
+    for (const text of kept) expect(resources(assess(text)), text).toBe(true);
+  };
 
   it('asks a story told from a safe place the grey-zone question at most', () => {
     for (const text of [
@@ -265,14 +270,17 @@ describe('everyday contexts a whole message sets (frames.json contexts)', () => 
   });
 
   it('asks an urge resisted and passed the grey-zone question at most, unless a death wish or a relapse is in it', () => {
-    expectGreyAtMost('i had the urge to hurt myself and i held ice instead and it passed');
-    expectGreyAtMost('The suicidal thoughts came back in the autumn and I used my safety plan. It worked.');
-    for (const text of [
-      'the urge to cut came back, held ice instead and it passed but honestly I want to die',
-      'had the urge to hurt myself, it passed, but i have the pills ready',
-      'the urge came and i held ice but i gave in and cut again',
-    ])
-      expect(resources(assess(text)), text).toBe(true);
+    loweredUnless(
+      [
+        'i had the urge to hurt myself and i held ice instead and it passed',
+        'The suicidal thoughts came back in the autumn and I used my safety plan. It worked.',
+      ],
+      [
+        'the urge to cut came back, held ice instead and it passed but honestly I want to die',
+        'had the urge to hurt myself, it passed, but i have the pills ready',
+        'the urge came and i held ice but i gave in and cut again',
+      ],
+    );
   });
 
   it('keeps the full reply when the harm avoided is still a fight', () => {
@@ -347,14 +355,14 @@ describe('everyday contexts a whole message sets (frames.json contexts)', () => 
   });
 
   it('asks an absence with its everyday reason the grey-zone question at most, but not one with despair', () => {
-    expectGreyAtMost("i won't be here tomorrow, i have work");
-    expectGreyAtMost("won't be here tomorrow, i have a dentist appointment");
-    for (const text of [
-      "i won't be here tomorrow",
-      "i won't be here next week, nobody will notice, i have work anyway",
-      "I won't be here tomorrow. I'm on a trip.\nThe pills are ready",
-    ])
-      expect(resources(assess(text)), text).toBe(true);
+    loweredUnless(
+      ["i won't be here tomorrow, i have work", "won't be here tomorrow, i have a dentist appointment"],
+      [
+        "i won't be here tomorrow",
+        "i won't be here next week, nobody will notice, i have work anyway",
+        "I won't be here tomorrow. I'm on a trip.\nThe pills are ready",
+      ],
+    );
   });
 });
 
