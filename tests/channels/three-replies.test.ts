@@ -98,6 +98,14 @@ describe('every reply by SMS', () => {
     expect(us).toContain('You can also call or text 988: they help people worried about someone else too.');
   });
 
+  it.each(FRAMINGS)('asks in Spanish, GSM-7 and one message, with 988 press 2 (%s)', (framing) => {
+    const texts = smsTexts(greyQuestion('US', 'text', 'es', framing));
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(/estás pensando en el suicidio|estas pensando en el suicidio/);
+    expect(texts[0]).toMatch(/988 y marca(r)? 2/);
+    expect(isGsm7(texts[0] ?? '')).toBe(true);
+  });
+
   it('thanks them after a recovery story and asks about now, without praising what they said', () => {
     const [text] = smsTexts(greyQuestion('US', 'text', 'en', 'recovery'));
     expect(text).toMatch(/^Thank you for telling me that\./);

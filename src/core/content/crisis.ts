@@ -322,6 +322,11 @@ export const spanish = {
   greyQuestion:
     '¿Puedo preguntarte directamente: estás pensando en el suicidio? Puedes llamar al 988 y marcar 2, a cualquier hora. Responde SI o NO.',
   greyReprompt: 'Puedes decir sí o no. Y puedes llamar al 988 y marcar 2, a cualquier hora.',
+  /** After a recovery story, and after someone else's harm, as in English (grey above). */
+  greyRecovery:
+    'Gracias por contármelo. Ya que salió el tema, ¿puedo preguntarte directamente: estás pensando en el suicidio ahora? Puedes llamar al 988 y marcar 2, a cualquier hora. Responde SI o NO.',
+  greySomeoneElse:
+    'Eso suena difícil de cargar. Si alguien está en peligro ahora, llama al 911. El 988 también ayuda a quien se preocupa por otra persona: llama al 988 y marca 2. ¿Puedo preguntarte también: estás pensando en el suicidio? Responde SI o NO.',
 };
 
 /** Another language: the crisis reply, then one line that 988 can help in their language. */

@@ -121,8 +121,14 @@ export function greyQuestion(
 ): Reply {
   const line = service.shortCrisisLine(region);
   if (language === 'es' && region === 'US') {
+    const question =
+      framing === 'recovery'
+        ? spanish.greyRecovery
+        : framing === 'someone-else'
+          ? spanish.greySomeoneElse
+          : spanish.greyQuestion;
     return {
-      beats: [{ text: spanish.greyQuestion }],
+      beats: [{ text: question }],
       expectsAnswer: true,
       reprompt: spanish.greyReprompt,
       end: false,
