@@ -8,12 +8,12 @@ import { isStale } from '../../../scripts/train-crisis.ts';
  * no training read. The floors below are the figures last measured and reported in
  * docs/safety.md; they only ever go up for the same set (new writers' files join the held-out
  * set with their fifths, and the floor is set again, just under, for the larger set: last on
- * 2026-12-01, late, when eight more writers' fifths joined, 3,030 risk and 2,087 everyday lines
- * in all, at 90.3% and 9.3%). The goal (97% recall in every kind, at most 5% false alarms) is
+ * 2026-12-01, late, when ten more writers' fifths joined, 3,163 risk and 2,210 everyday lines
+ * in all, at 90.6% and 8.5%). The goal (97% recall in every kind, at most 5% false alarms) is
  * not reached yet, and docs/safety.md says by how much.
  */
-const RECALL_FLOOR = 0.895;
-const FALSE_ALARM_CEILING = 0.1;
+const RECALL_FLOOR = 0.9;
+const FALSE_ALARM_CEILING = 0.095;
 
 describe('the crisis gate on its held-out fifth', () => {
   const score = scoreLines(loadCorpus('held-out'));
